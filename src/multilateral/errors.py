@@ -1,0 +1,92 @@
+"""Domain exceptions. Each says what went wrong with which input and what to do.
+
+The CLI and the web layer convert them at the edge; `exit_code` and `status`
+travel with the exception so that every edge reports a failure the same way.
+"""
+
+from __future__ import annotations
+
+
+class MultilateralError(Exception):
+    """Base class: a message for the user, an exit code for the CLI, a status for HTTP."""
+
+    exit_code = 1
+    status = 500
+    code = "error"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class InvalidDate(MultilateralError, ValueError):
+    exit_code = 2
+    status = 400
+    code = "invalid_date"
+
+    def __init__(self, text: str, reason: str) -> None:
+        super().__init__(f"Invalid date '{text}': {reason}. Use YYYY, YYYY-MM or YYYY-MM-DD.")
+        self.text = text
+        self.reason = reason
+
+
+class UnknownEntity(MultilateralError, LookupError):
+    exit_code = 2
+    status = 404
+    code = "unknown_entity"
+
+    def __init__(self, kind: str, name: str, suggestions: list[tuple[str, str]]) -> None:
+        hint = ""
+        if suggestions:
+            hint = " Did you mean " + ", ".join(
+                f"'{ident}' ({label})" for ident, label in suggestions
+            ) + "?"
+        else:
+            hint = f" Search with `multilateral search {name!r}` or give an id."
+        super().__init__(f"Unknown {kind} '{name}'.{hint}")
+        self.kind = kind
+        self.name = name
+        self.suggestions = suggestions
+
+
+class AmbiguousName(MultilateralError, LookupError):
+    exit_code = 2
+    status = 409
+    code = "ambiguous_name"
+
+    def __init__(self, kind: str, name: str, candidates: list[tuple[str, str]]) -> None:
+        listed = ", ".join(f"'{ident}' ({label})" for ident, label in candidates)
+        super().__init__(f"The {kind} name '{name}' is ambiguous: it names {listed}. Give the id.")
+        self.candidates = candidates
+
+
+class OutOfExistence(MultilateralError):
+    """A question about an organization on a date when it did not exist."""
+
+    exit_code = 2
+    status = 400
+    code = "out_of_existence"
+
+
+class NoData(MultilateralError):
+    """The knowledge base holds nothing to answer with (population for a year, say)."""
+
+    exit_code = 2
+    status = 404
+    code = "no_data"
+
+
+class DatabaseError(MultilateralError):
+    """The database cannot be opened or used: missing, corrupt, not initialised, locked."""
+
+    exit_code = 3
+    status = 503
+    code = "database_error"
+
+
+class DataFileError(MultilateralError):
+    """A bundled or given data file is missing or malformed."""
+
+    exit_code = 3
+    status = 500
+    code = "data_file_error"

@@ -1,0 +1,1 @@
+"""The domain: partial dates, statuses, names and the records the library returns."""

@@ -1,0 +1,45 @@
+"""The vocabulary of membership statuses and of the changes between them."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class Status(str, Enum):
+    MEMBER = "member"
+    ASSOCIATE = "associate"
+    OBSERVER = "observer"
+    DIALOGUE_PARTNER = "dialogue_partner"
+    PARTNER = "partner"
+    CANDIDATE = "candidate"
+    SUSPENDED = "suspended"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ")
+
+    @classmethod
+    def parse(cls, text: str) -> Status:
+        key = text.strip().lower().replace(" ", "_").replace("-", "_")
+        key = _ALIASES.get(key, key)
+        try:
+            return cls(key)
+        except ValueError:
+            allowed = ", ".join(s.value for s in cls)
+            raise ValueError(f"Unknown status '{text}': use one of {allowed}.") from None
+
+
+_ALIASES = {
+    "members": "member",
+    "full_member": "member",
+    "full_membership": "member",
+    "observers": "observer",
+    "dialogue_partners": "dialogue_partner",
+    "associate_member": "associate",
+    "associates": "associate",
+    "partners": "partner",
+    "candidates": "candidate",
+}
+
+# COW IGO v3 status codes (codebook 3.0): 1 full member, 2 associate, 3 observer.
+COW_STATUS = {1: Status.MEMBER, 2: Status.ASSOCIATE, 3: Status.OBSERVER}

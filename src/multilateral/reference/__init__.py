@@ -1,0 +1,50 @@
+"""Loaders for the reference data bundled with multilateral.
+
+`build_bundle()` reads every bundled table, in the order the links between them
+need, into one in-memory Bundle that the store writes in a single transaction:
+
+1. states (OWID crosswalk, ISO 3166, COW state list), so that spells can name them;
+2. organizations, foundings and status spells from the Correlates of War IGO v3;
+3. bodies and agencies by hand (parents, aliases), refining COW's rows;
+4. places by hand, so that instruments and meetings can name them;
+5. the SCO by hand to 2025: spells, instruments, meetings, founding; its chairs;
+6. World Bank population.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from multilateral.reference.bundle import Bundle, data_dir
+from multilateral.reference.cow import load_cow
+from multilateral.reference.hand import load_bodies, load_chairs, load_places
+from multilateral.reference.population import load_population
+from multilateral.reference.sco import load_sco
+from multilateral.reference.states import load_states
+
+# Bump when a loader changes what it writes from the same files.
+LOADER_VERSION = "1"
+
+
+def build_bundle() -> Bundle:
+    bundle = Bundle()
+    state_by_cow = load_states(bundle)
+    load_cow(bundle, state_by_cow)
+    load_bodies(bundle)
+    load_places(bundle)
+    load_sco(bundle)
+    load_chairs(bundle)
+    load_population(bundle)
+    return bundle
+
+
+def fingerprint() -> str:
+    """A hash of the bundled files and the loader version: unchanged means nothing to reload."""
+    digest = hashlib.sha256(LOADER_VERSION.encode())
+    for path in sorted(data_dir().rglob("*.csv")):
+        digest.update(str(path.relative_to(data_dir())).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+DATASETS = ("owid-crosswalk", "cow-igo-v3", "multilateral-hand", "sco-seed", "wb-population")

@@ -1,0 +1,97 @@
+"""The Correlates of War IGO data v3: 534 organizations and their status spells, 1816-2014.
+
+COW codes a status per state and year. We read a spell first..last as "held
+during each of those years": it starts some time in its first year (year
+precision), and ends some time in the year after its last one. A spell still
+coded in the IGO's last year of data (2014 for living IGOs) is open: it holds
+as far as COW saw, and past that the answer is "uncertain", not "yes".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from multilateral.errors import DataFileError
+from multilateral.model.dates import PartialDate
+from multilateral.model.status import COW_STATUS
+from multilateral.reference.bundle import Bundle, dated, read_csv
+
+DATASET = "cow-igo-v3"
+CITATION = (
+    "Pevehouse, Jon C.W., Timothy Nordstrom, Roseanne W. McManus, Anne Spencer Jamison (2020), "
+    "'Tracking Organizations in the World: The Correlates of War IGO Version 3.0 Datasets', "
+    "Journal of Peace Research 57(3): 492-503, doi:10.1177/0022343319881175."
+)
+_ACRONYM = re.compile(r"\s*\(([^()]+)\)\s*$")
+
+
+def load_cow(bundle: Bundle, state_by_cow: dict[int, str]) -> dict[str, tuple[int, bool]]:
+    """Add organizations, foundings and spells; return ioname -> (last year of data, alive)."""
+    bundle.source(DATASET, "dataset", "Correlates of War IGO data, version 3.0 (1816-2014)",
+                  CITATION, "https://correlatesofwar.org/data-sets/IGOs")
+    coverage: dict[str, tuple[int, bool]] = {}
+    for row in read_csv("cow-igo/igos.csv"):
+        ioname = row["ioname"]
+        coverage[ioname] = (int(row["last_year_in_data"]), not row["deaddate"])
+        _organization(bundle, row)
+    for row in read_csv("cow-igo/state_igo_spells.csv"):
+        _spell(bundle, row, state_by_cow, coverage)
+    return coverage
+
+
+def _organization(bundle: Bundle, row: dict[str, str]) -> None:
+    ioname = row["ioname"]
+    long_names = [part.strip() for part in (row["longorgname"] or row["orgname"]).split("/")]
+    first, acronym = _split_acronym(long_names[0])
+    dissolved = PartialDate(int(row["deaddate"])) if row["deaddate"] else None
+    bundle.add("organizations", {
+        "id": ioname, "name": first, "acronym": acronym or ioname, "kind": "igo",
+        "parent_id": None, "cow_ioname": ioname, "wikidata_id": None, "website": None,
+        **dated("dissolved", dissolved), "dataset": DATASET,
+    })
+    bundle.name("organization", ioname, first, "canonical", DATASET)
+    bundle.name("organization", ioname, ioname, "acronym", DATASET)
+    if acronym:
+        bundle.name("organization", ioname, acronym, "acronym", DATASET)
+    # COW lists other names after a slash without saying which came first.
+    for other in long_names[1:]:
+        name, other_acronym = _split_acronym(other)
+        bundle.name("organization", ioname, name, "alias", DATASET)
+        if other_acronym:
+            bundle.name("organization", ioname, other_acronym, "acronym", DATASET)
+    bundle.name("organization", ioname, row["orgname"], "alias", DATASET)
+    founding = bundle.add("foundings", {
+        "org_id": ioname, **dated("date", PartialDate(int(row["sdate"]))), "place_id": None,
+        "note": None, "dataset": DATASET,
+    })
+    bundle.cite("founding", founding, DATASET)
+
+
+def _split_acronym(name: str) -> tuple[str, str | None]:
+    match = _ACRONYM.search(name)
+    if not match:
+        return name, None
+    return name[: match.start()].strip(), match.group(1).strip()
+
+
+def _spell(bundle: Bundle, row: dict[str, str], state_by_cow: dict[int, str],
+           coverage: dict[str, tuple[int, bool]]) -> None:
+    try:
+        state_id = state_by_cow[int(row["ccode"])]
+        status = COW_STATUS[int(row["status"])]
+        first, last = int(row["first_year"]), int(row["last_year"])
+        last_in_data, alive = coverage[row["ioname"]]
+    except (KeyError, ValueError) as exc:
+        raise DataFileError(f"cow-igo/state_igo_spells.csv: cannot read row {row}: {exc}") from None
+    open_ended = alive and last >= last_in_data
+    membership = bundle.add("memberships", {
+        "org_id": row["ioname"], "member_type": "state", "member_id": state_id,
+        "status": status.value, **dated("start", PartialDate(first)),
+        **dated("end", None if open_ended else PartialDate(last + 1)),
+        "end_reason": None if open_ended else f"COW codes no such status after {last}",
+        **dated("decided", None),
+        "known_until": dt.date(last, 12, 31) if open_ended else None,
+        "note": None, "dataset": DATASET,
+    })
+    bundle.cite("membership", membership, DATASET)

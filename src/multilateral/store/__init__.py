@@ -1,0 +1,1 @@
+"""Storage: schema, migrations, loading and queries over SQLite or PostgreSQL."""

@@ -1,0 +1,129 @@
+"""Opening the database named by a URL: an SQLite file by default, PostgreSQL when asked."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import exc as sa_exc
+from sqlalchemy.engine import make_url
+
+from multilateral.errors import DatabaseError
+
+ENV_VAR = "MULTILATERAL_DATABASE_URL"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def default_path() -> Path:
+    return Path(platformdirs.user_data_dir("multilateral")) / "multilateral.db"
+
+
+def resolve_url(value: str | None = None) -> str:
+    """`--db` wins, then the environment, then the SQLite file in the user's data directory.
+
+    A value without "://" is a path to an SQLite file.
+    """
+    value = value or os.environ.get(ENV_VAR) or str(default_path())
+    if "://" not in value:
+        return f"sqlite:///{Path(value).expanduser().absolute()}"
+    if value.startswith("postgresql://") or value.startswith("postgres://"):
+        # psycopg 3 is the driver we ship; plain URLs mean it.
+        value = "postgresql+psycopg://" + value.split("://", 1)[1]
+    return value
+
+
+def sqlite_path(url: str) -> Path | None:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database:
+        return None
+    if parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
+def describe(url: str) -> str:
+    """The URL without its password, for messages."""
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def open_engine(url: str, *, create: bool = False) -> Engine:
+    """An engine for `url`, refusing a file that is not an SQLite database before using it."""
+    path = sqlite_path(url)
+    if path is not None:
+        if path.exists():
+            _check_sqlite_file(path)
+        elif create:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        else:
+            raise DatabaseError(
+                f"No database at {path}. Run `multilateral init` to create it, "
+                f"or point --db / {ENV_VAR} at an existing one."
+            )
+    try:
+        engine = create_engine(url, future=True)
+    except (sa_exc.ArgumentError, sa_exc.NoSuchModuleError) as exc:
+        raise DatabaseError(f"Cannot use database URL '{url}': {exc}") from None
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA busy_timeout = 30000")
+    cursor.close()
+
+
+def _check_sqlite_file(path: Path) -> None:
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise DatabaseError(f"Cannot read the database file {path}: {exc.strerror}.") from None
+    if header and header != SQLITE_MAGIC:
+        raise DatabaseError(
+            f"{path} is not an SQLite database (corrupt or another kind of file). "
+            "Move it aside and run `multilateral init`, or point --db at the right file."
+        )
+
+
+@contextmanager
+def translate_errors(url: str) -> Iterator[None]:
+    """Turn driver errors into a DatabaseError that names the database."""
+    try:
+        yield
+    except sa_exc.OperationalError as exc:
+        raise DatabaseError(
+            f"Cannot use the database {describe(url)}: {_first_line(exc)}"
+        ) from None
+    except sa_exc.IntegrityError as exc:
+        raise DatabaseError(
+            f"The data do not fit the database {describe(url)}: {_first_line(exc)}. "
+            "Nothing was written."
+        ) from None
+    except sa_exc.DatabaseError as exc:
+        raise DatabaseError(
+            f"The database {describe(url)} is damaged or not a multilateral database: "
+            f"{_first_line(exc)}. Move it aside and run `multilateral init`."
+        ) from None
+
+
+def _first_line(exc: sa_exc.DBAPIError) -> str:
+    return str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+
+
+def require_schema(engine: Engine, url: str) -> None:
+    """Fail with advice when the database has not been initialised."""
+    with translate_errors(url):
+        present = set(inspect(engine).get_table_names())
+    if "memberships" not in present or "meta" not in present:
+        raise DatabaseError(
+            f"The database {describe(url)} has no multilateral schema yet. "
+            "Run `multilateral init` first."
+        )

@@ -1,0 +1,192 @@
+"""`init`: migrate the schema and load the bundled reference data, idempotently, atomically.
+
+The data go in within one transaction: a failure leaves the database as it was.
+A second `init` at the same time waits for the first (a lock file beside an
+SQLite database, an advisory lock on PostgreSQL), then finds the data current
+and changes nothing. Rows that did not come from the bundled datasets (facts
+from reviewed articles, later) are kept across reloads.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fcntl
+import logging
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, Engine, Table, bindparam, delete, func, insert, select, text, update
+
+from multilateral.errors import DatabaseError
+from multilateral.reference import DATASETS, build_bundle, fingerprint
+from multilateral.reference.bundle import SERIAL_TABLES, Bundle, Row
+from multilateral.store import migrate
+from multilateral.store import schema as s
+from multilateral.store.db import describe, sqlite_path, translate_errors
+
+log = logging.getLogger(__name__)
+
+FINGERPRINT_KEY = "reference_fingerprint"
+LOCK_WAIT_SECONDS = 300
+# Entity tables are upserted (facts from articles may point at them); fact tables replaced.
+_ENTITY_TABLES = ("states", "organizations", "places")
+_FACT_ORDER = ("memberships", "chairmanships", "instruments", "events", "foundings", "names")
+_CHILDREN = {"instruments": ("instrument_parties", "instrument_id"),
+             "events": ("event_organizers", "event_id")}
+_FACT_TYPE = {table.name: fact_type for fact_type, table in s.FACT_TABLES.items()}
+
+
+@dataclass
+class InitReport:
+    database: str
+    loaded: bool
+    seconds: float
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"database": self.database, "loaded": self.loaded,
+                "seconds": round(self.seconds, 3), "counts": self.counts}
+
+
+def initialise(engine: Engine, url: str, *, force: bool = False,
+               on_wait: Any = None) -> InitReport:
+    """Create or migrate the schema, then (re)load the reference data if they changed."""
+    started = time.perf_counter()
+    with _init_lock(engine, url, on_wait), translate_errors(url):
+        with engine.begin() as connection:
+            migrate.upgrade(connection)
+        wanted = fingerprint()
+        with engine.begin() as connection:
+            current = connection.scalar(
+                select(s.meta.c.value).where(s.meta.c.key == FINGERPRINT_KEY))
+            if current == wanted and not force:
+                return InitReport(describe(url), False, time.perf_counter() - started,
+                                  _counts(connection))
+            _replace(connection, build_bundle())
+            _set_meta(connection, FINGERPRINT_KEY, wanted)
+            _set_meta(connection, "loaded_at", dt.datetime.now(dt.timezone.utc).isoformat())
+            counts = _counts(connection)
+    return InitReport(describe(url), True, time.perf_counter() - started, counts)
+
+
+@contextmanager
+def _init_lock(engine: Engine, url: str, on_wait: Any) -> Iterator[None]:
+    path = sqlite_path(url)
+    if engine.dialect.name == "sqlite":
+        if path is None:  # in-memory: nobody else can see it
+            yield
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(f"{path}.init-lock", "w") as handle:
+            _flock(handle.fileno(), path, on_wait)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+        return
+    with engine.connect() as holder:
+        key = 0x6D756C74  # "mult"
+        got = holder.scalar(text("select pg_try_advisory_lock(:k)"), {"k": key})
+        if not got:
+            if on_wait:
+                on_wait(f"Another `multilateral init` is running on {describe(url)}; waiting.")
+            holder.execute(text(f"set lock_timeout = '{LOCK_WAIT_SECONDS}s'"))
+            holder.scalar(text("select pg_advisory_lock(:k)"), {"k": key})
+        holder.commit()
+        try:
+            yield
+        finally:
+            holder.execute(text("select pg_advisory_unlock(:k)"), {"k": key})
+            holder.commit()
+
+
+def _flock(fd: int, path: Any, on_wait: Any) -> None:
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return
+    except BlockingIOError:
+        if on_wait:
+            on_wait(f"Another `multilateral init` is running on {path}; waiting.")
+    deadline = time.monotonic() + LOCK_WAIT_SECONDS
+    while time.monotonic() < deadline:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            time.sleep(0.1)
+    raise DatabaseError(f"Another `multilateral init` on {path} did not finish within "
+                        f"{LOCK_WAIT_SECONDS} s. If none is running, delete {path}.init-lock.")
+
+
+def _replace(connection: Connection, bundle: Bundle) -> None:
+    """Swap the bundled datasets' rows for the bundle's, in the caller's transaction."""
+    tables = s.metadata.tables
+    for name in _FACT_ORDER:
+        table = tables[name]
+        ours = select(table.c.id).where(table.c.dataset.in_(DATASETS))
+        if name in _FACT_TYPE:
+            connection.execute(delete(s.fact_sources).where(
+                s.fact_sources.c.fact_type == _FACT_TYPE[name], s.fact_sources.c.fact_id.in_(ours)))
+        if name in _CHILDREN:
+            child, column = _CHILDREN[name]
+            connection.execute(delete(tables[child]).where(tables[child].c[column].in_(ours)))
+        connection.execute(delete(table).where(table.c.dataset.in_(DATASETS)))
+    connection.execute(delete(s.population).where(s.population.c.dataset.in_(DATASETS)))
+
+    _upsert(connection, s.sources, list(bundle.sources.values()))
+    for name in _ENTITY_TABLES:
+        # Parents before children: a row may name a parent that comes later in its file.
+        rows = sorted(bundle.rows.get(name, []),
+                      key=lambda row: bool(row.get("parent_id") or row.get("within_id")))
+        _upsert(connection, tables[name], rows)
+
+    offsets = {name: connection.scalar(select(func.coalesce(func.max(tables[name].c.id), 0)))
+               for name in SERIAL_TABLES}
+    for name in _FACT_ORDER:
+        _insert(connection, tables[name],
+                [{**row, "id": row["id"] + offsets[name]} for row in bundle.rows.get(name, [])])
+    for parent, (child, column) in _CHILDREN.items():
+        _insert(connection, tables[child], [{**row, column: row[column] + offsets[parent]}
+                                            for row in bundle.rows.get(child, [])])
+    table_of = {fact_type: table.name for fact_type, table in s.FACT_TABLES.items()}
+    _insert(connection, s.fact_sources, [
+        {**link, "fact_id": link["fact_id"] + offsets[table_of[link["fact_type"]]]}
+        for link in bundle.links])
+    _insert(connection, s.population, bundle.rows.get("population", []))
+    if connection.dialect.name == "postgresql":
+        for name in SERIAL_TABLES:
+            connection.execute(text(
+                f"select setval(pg_get_serial_sequence('{name}', 'id'), "
+                f"coalesce((select max(id) from {name}), 0) + 1, false)"))
+
+
+def _insert(connection: Connection, table: Table, rows: list[Row]) -> None:
+    if rows:
+        connection.execute(insert(table), rows)
+
+
+def _upsert(connection: Connection, table: Table, rows: list[Row]) -> None:
+    existing = set(connection.scalars(select(table.c.id)))
+    new = [row for row in rows if row["id"] not in existing]
+    old = [{**{f"_{k}": v for k, v in row.items()}} for row in rows if row["id"] in existing]
+    _insert(connection, table, new)
+    if old:
+        columns = [c.name for c in table.c if c.name != "id"]
+        statement = (update(table).where(table.c.id == bindparam("_id"))
+                     .values({c: bindparam(f"_{c}") for c in columns}))
+        connection.execute(statement, old)
+
+
+def _set_meta(connection: Connection, key: str, value: str) -> None:
+    connection.execute(delete(s.meta).where(s.meta.c.key == key))
+    connection.execute(insert(s.meta).values(key=key, value=value))
+
+
+def _counts(connection: Connection) -> dict[str, int]:
+    return {name: int(connection.scalar(select(func.count()).select_from(s.metadata.tables[name]))
+                      or 0)
+            for name in ("organizations", "states", "memberships", "instruments", "events",
+                         "chairmanships", "sources", "population")}
