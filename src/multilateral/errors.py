@@ -42,7 +42,7 @@ class UnknownEntity(MultilateralError, LookupError):
                 f"'{ident}' ({label})" for ident, label in suggestions
             ) + "?"
         else:
-            hint = f" Search with `multilateral search {name!r}` or give an id."
+            hint = f" Try `multilateral find {name!r}` to search names."
         super().__init__(f"Unknown {kind} '{name}'.{hint}")
         self.kind = kind
         self.name = name

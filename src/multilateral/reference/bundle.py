@@ -87,7 +87,16 @@ class Bundle:
         """Record a name once per entity and normalised form."""
         name = name.strip()
         norm = normalize(name)
-        if not norm or norm in self._names[(entity_type, entity_id)]:
+        if not norm:
+            return
+        if norm in self._names[(entity_type, entity_id)]:
+            # A dated former name says more than the same words as an undated alias.
+            if valid_from or valid_to:
+                for row in self.rows["names"]:
+                    if (row["entity_id"], row["norm"]) == (entity_id, norm) \
+                            and row["entity_type"] == entity_type:
+                        row.update(kind=kind, **dated("valid_from", valid_from),
+                                   **dated("valid_to", valid_to), dataset=dataset)
             return
         self._names[(entity_type, entity_id)].add(norm)
         self.add("names", {

@@ -29,7 +29,9 @@ def load_states(bundle: Bundle) -> dict[int, str]:
         if row["members"] or row["code"] in _NOT_STATES:
             continue
         state_id = row["code"]
-        iso3 = row["iso_alpha3"] or None
+        # The crosswalk gives Gaza "PS-GZA": not an ISO 3166-1 code, so none.
+        iso3 = row["iso_alpha3"] if len(row["iso_alpha3"]) == 3 else None
+        iso2 = row["iso_alpha2"] if len(row["iso_alpha2"]) == 2 else None
         cow_code = int(float(row["cow_code"])) if row["cow_code"] else None
         cow = cow_states.get(cow_code) if cow_code is not None else None
         official = _iso_official_name(iso3) if iso3 == state_id else None
@@ -37,7 +39,7 @@ def load_states(bundle: Bundle) -> dict[int, str]:
             "id": state_id,
             "name": row["name"],
             "official_name": official,
-            "iso2": row["iso_alpha2"] or None,
+            "iso2": iso2,
             "iso3": iso3,
             "cow_code": cow_code,
             "cow_abb": (cow or {}).get("stateabb") or row["cow_letter"] or None,

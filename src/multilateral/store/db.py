@@ -102,7 +102,7 @@ def translate_errors(url: str) -> Iterator[None]:
         raise DatabaseError(
             f"Cannot use the database {describe(url)}: {_first_line(exc)}"
         ) from None
-    except sa_exc.IntegrityError as exc:
+    except (sa_exc.IntegrityError, sa_exc.DataError) as exc:
         raise DatabaseError(
             f"The data do not fit the database {describe(url)}: {_first_line(exc)}. "
             "Nothing was written."

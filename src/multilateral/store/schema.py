@@ -43,7 +43,7 @@ meta = Table(
 sources = Table(
     "sources",
     metadata,
-    Column("id", String(200), primary_key=True),
+    Column("id", Text, primary_key=True),
     Column("kind", String(20), nullable=False),  # dataset | url | document | article
     Column("title", Text),
     Column("citation", Text),
@@ -205,7 +205,7 @@ fact_sources = Table(
     metadata,
     Column("fact_type", String(20), primary_key=True),
     Column("fact_id", Integer, primary_key=True),
-    Column("source_id", String(200), ForeignKey("sources.id"), primary_key=True),
+    Column("source_id", Text, ForeignKey("sources.id"), primary_key=True),
     Index("ix_fact_sources_source", "source_id"),
 )
 

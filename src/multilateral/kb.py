@@ -1,0 +1,253 @@
+"""The knowledge base: one object, one method per question, over SQLite or PostgreSQL.
+
+    kb = KnowledgeBase("sqlite:///multilateral.db")
+    kb.members("SCO", on="2019-11-19").counts  # {'dialogue_partner': 6, 'member': 8, ...}
+
+Every method accepts ids, acronyms or names, and dates as "YYYY", "YYYY-MM" or
+"YYYY-MM-DD" (a year or month is judged as the whole period).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import Connection, Engine
+
+from multilateral.errors import NoData, OutOfExistence
+from multilateral.model.dates import PartialDate
+from multilateral.model.membership import (
+    Claim,
+    Ref,
+    Standing,
+    changes,
+    founding_conflicts,
+    membership_conflicts,
+    standings,
+)
+from multilateral.model.results import History, Members, Memberships, OrgProfile, Overlap, Share
+from multilateral.model.status import Status
+from multilateral.store import queries
+from multilateral.store.db import open_engine, require_schema, resolve_url, translate_errors
+from multilateral.store.load import InitReport, initialise
+from multilateral.store.resolve import find, ref, resolve
+
+WORLD = "WLD"
+DateLike = str | PartialDate | dt.date | None
+
+
+def as_partial(value: DateLike, default: dt.date | None = None) -> PartialDate:
+    if value is None:
+        return PartialDate.of(default or dt.date.today())
+    if isinstance(value, PartialDate):
+        return value
+    if isinstance(value, dt.date):
+        return PartialDate.of(value)
+    return PartialDate.parse(value)
+
+
+class KnowledgeBase:
+    def __init__(self, url: str | None = None, *, today: dt.date | None = None) -> None:
+        self.url = resolve_url(url)
+        self.today = today or dt.date.today()
+        self._engine: Engine | None = None
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            self._engine = open_engine(self.url)
+            require_schema(self._engine, self.url)
+        return self._engine
+
+    def init(self, *, force: bool = False,
+             on_wait: Callable[[str], None] | None = None) -> InitReport:
+        """Create the schema and load the bundled data (skipped when already current)."""
+        engine = open_engine(self.url, create=True)
+        report = initialise(engine, self.url, force=force, on_wait=on_wait)
+        self._engine = engine
+        return report
+
+    @contextmanager
+    def _connect(self) -> Iterator[Connection]:
+        engine = self.engine
+        with translate_errors(self.url), engine.connect() as connection:
+            yield connection
+
+    def close(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
+
+    # -- lookups -------------------------------------------------------------
+
+    def organization(self, name: str) -> Ref:
+        with self._connect() as connection:
+            return resolve(connection, "organization", name)
+
+    def state(self, name: str) -> Ref:
+        with self._connect() as connection:
+            return resolve(connection, "state", name)
+
+    def find(self, text: str, entity_type: str | None = None) -> list[tuple[Ref, str]]:
+        """Organizations, states and places whose names contain `text`."""
+        with self._connect() as connection:
+            return find(connection, text, entity_type)
+
+    # -- questions -----------------------------------------------------------
+
+    def members(self, org: str, on: DateLike = None, status: str | None = None) -> Members:
+        when = as_partial(on, self.today)
+        wanted = Status.parse(status).value if status else None
+        with self._connect() as connection:
+            org_ref = resolve(connection, "organization", org)
+            notes = self._check_existence(connection, org_ref, when)
+            claims = queries.claims(connection, org_id=org_ref.id, when=when)
+        in_effect = [c for c in claims if not c.pending]
+        judged = standings(in_effect, when, key=lambda c: c.member)
+        if wanted:
+            judged = [st for st in judged if st.status == wanted or wanted in st.possible]
+        pending = [{"member": c.member.as_dict(), "status": c.status, "decided": str(c.decided),
+                    "note": c.note, "sources": [src.as_dict() for src in c.sources]}
+                   for c in claims if c.pending and c.decided and c.decided.lo <= when.hi
+                   and (not wanted or c.status == wanted)]
+        notes += _coverage_notes(in_effect, when)
+        return Members(org_ref, when, wanted, *_split(judged), pending=pending, notes=notes)
+
+    def memberships(self, state: str, on: DateLike = None) -> Memberships:
+        when = as_partial(on, self.today)
+        with self._connect() as connection:
+            state_ref = resolve(connection, "state", state)
+            claims = queries.claims(connection, member_id=state_ref.id, when=when)
+        judged = standings([c for c in claims if not c.pending], when, key=lambda c: c.org)
+        return Memberships(state_ref, when, *_split(judged))
+
+    def history(self, org: str, state: str | None = None) -> History:
+        with self._connect() as connection:
+            org_ref = resolve(connection, "organization", org)
+            state_ref = resolve(connection, "state", state) if state else None
+            claims = queries.claims(connection, org_id=org_ref.id,
+                                    member_id=state_ref.id if state_ref else None)
+        notes = sorted({f"{c.dataset} observed to {c.known_until.year}; later changes need "
+                        "another source" for c in claims if c.known_until and c.end is None})
+        return History(org_ref, state_ref, changes(claims), notes)
+
+    def org(self, org: str, on: DateLike = None) -> OrgProfile:
+        today = PartialDate.of(self.today)
+        when = as_partial(on) if on is not None else None
+        with self._connect() as connection:
+            org_ref = resolve(connection, "organization", org)
+            row = queries.organization_row(connection, org_ref.id)
+            bodies = queries.children(connection, org_ref.id)
+            family = [org_ref.id, *(body.id for body in bodies)]
+            claims = queries.claims(connection, org_id=org_ref.id)
+            foundings = queries.foundings(connection, org_ref.id)
+            chairs = queries.chairmanships(connection, org_ref.id)
+            profile = OrgProfile(
+                org=org_ref, acronym=row.acronym, kind=row.kind, website=row.website,
+                names=queries.names_of(connection, "organization", org_ref.id),
+                parent=ref(connection, "organization", row.parent_id) if row.parent_id else None,
+                bodies=bodies, foundings=foundings, dissolved=row.dissolved,
+                today=today, counts_today=_counts(claims, today), on=when,
+                counts_on=_counts(claims, when) if when else None,
+                chairs=chairs, chair_today=_chair_on(chairs, today),
+                instruments=queries.instruments(connection, family),
+                events=queries.events(connection, family),
+                conflicts=membership_conflicts(claims) + founding_conflicts(org_ref, [
+                    (PartialDate.parse(f["date"]), f["dataset"], f) for f in foundings
+                    if f["date"]]),
+                notes=_coverage_notes(claims, today),
+            )
+        return profile
+
+    def overlap(self, first: str, second: str, on: DateLike = None) -> Overlap:
+        a, b = self.members(first, on), self.members(second, on)
+        in_b = {st.subject.id: st for st in b.certain}
+        rows = [{"state": st.subject.as_dict(), "status_a": st.status,
+                 "status_b": in_b[st.subject.id].status}
+                for st in a.certain if st.subject.id in in_b]
+        return Overlap((a.org, b.org), a.on, sorted(rows, key=lambda r: r["state"]["name"]))
+
+    def share(self, org: str, on: DateLike = None, status: str = "member") -> Share:
+        """Share of the world's population (World Bank) of the members with `status`."""
+        with self._connect() as connection:
+            years = queries.population_years(connection)
+        if years is None:
+            raise NoData("No population figures are loaded. Run `multilateral init`.")
+        when = as_partial(on, dt.date(min(self.today.year, years[1]), 12, 31))
+        if not years[0] <= when.year <= years[1]:
+            raise NoData(f"World Bank population figures run from {years[0]} to {years[1]}; "
+                         f"there is none for {when.year}. Pass --on {years[1]} or earlier.")
+        result = self.members(org, when, status)
+        with self._connect() as connection:
+            iso = queries.state_iso3(connection, [st.subject.id for st in result.certain])
+            codes = [code for code in iso.values() if code] + [WORLD]
+            figures = queries.population(connection, codes, when.year)
+        if WORLD not in figures:
+            raise NoData(f"No world population figure for {when.year}.")
+        members, missing = [], []
+        for st in result.certain:
+            code = iso.get(st.subject.id)
+            if code and code in figures:
+                members.append({"state": st.subject.as_dict(), "iso3": code,
+                                "population": figures[code]})
+            else:
+                missing.append({"state": st.subject.as_dict(), "iso3": code})
+        total = sum(m["population"] for m in members)
+        uncertain = [st.subject.as_dict() for st in result.uncertain + result.conflicts]
+        return Share(result.org, when, when.year, result.status or status, members, missing,
+                     uncertain, total, figures[WORLD])
+
+    # -- helpers -------------------------------------------------------------
+
+    def _check_existence(self, connection: Connection, org: Ref, when: PartialDate) -> list[str]:
+        foundings = [f for f in queries.foundings(connection, org.id) if f["date"]]
+        notes: list[str] = []
+        if foundings:
+            earliest = min(foundings, key=lambda f: PartialDate.parse(f["date"]).lo)
+            first = PartialDate.parse(earliest["date"])
+            if when.hi < first.lo:
+                raise OutOfExistence(
+                    f"{org.name} did not exist on {when}: the earliest founding date the "
+                    f"knowledge base holds is {first} ({earliest['dataset']}). "
+                    f"Ask about {first} or later.")
+        dissolved = queries.organization_row(connection, org.id).dissolved
+        if dissolved and when.lo > PartialDate.parse(dissolved).hi:
+            raise OutOfExistence(f"{org.name} was dissolved in {dissolved}; it had no members "
+                                 f"on {when}. Ask about {dissolved} or earlier.")
+        return notes
+
+
+def _split(judged: list[Standing]) -> tuple[list[Standing], list[Standing], list[Standing]]:
+    return ([st for st in judged if st.certainty == "certain"],
+            [st for st in judged if st.certainty == "uncertain"],
+            [st for st in judged if st.certainty == "conflict"])
+
+
+def _counts(claims: list[Claim], when: PartialDate) -> dict[str, int]:
+    certain, _, _ = _split(standings([c for c in claims if not c.pending], when,
+                                     key=lambda c: c.member))
+    counts: dict[str, int] = {}
+    for st in certain:
+        if st.status:
+            counts[st.status] = counts.get(st.status, 0) + 1
+    return dict(sorted(counts.items()))
+
+
+def _chair_on(chairs: list[dict[str, object]], when: PartialDate) -> list[dict[str, object]]:
+    from multilateral.model.dates import Span, Truth, parse_optional
+
+    current = []
+    for chair in chairs:
+        span = Span(parse_optional(str(chair["start"]) if chair["start"] else None),
+                    parse_optional(str(chair["end"]) if chair["end"] else None))
+        if span.holds(when) is not Truth.NO:
+            current.append(chair)
+    return current
+
+
+def _coverage_notes(claims: list[Claim], when: PartialDate) -> list[str]:
+    """Say when a dataset's coverage ends before the date asked about."""
+    ended = sorted({(c.dataset, c.known_until.year) for c in claims
+                    if c.known_until and c.end is None and when.hi > c.known_until})
+    return [f"{dataset} observes this organization only to {year}: its later members are "
+            "listed as uncertain unless another source covers them" for dataset, year in ended]

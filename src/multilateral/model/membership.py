@@ -1,0 +1,267 @@
+"""Membership claims and what they say about a date.
+
+A claim is one source's statement of one status spell. The store keeps every
+claim; this module decides, for a date, where each member stands: certain
+(every source that speaks is sure), uncertain (the dates are too coarse, or a
+source's coverage has ended), or in conflict (sources give different statuses).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from multilateral.model.dates import PartialDate, Span, Truth
+
+
+@dataclass(frozen=True)
+class Ref:
+    """An entity as the library hands it out: its type, id and canonical name."""
+
+    type: str
+    id: str
+    name: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {"type": self.type, "id": self.id, "name": self.name}
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    id: str
+    kind: str
+    title: str | None
+    url: str | None
+    citation: str | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "kind": self.kind, "title": self.title, "url": self.url,
+                "citation": self.citation}
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: int
+    org: Ref
+    member: Ref
+    status: str
+    start: PartialDate | None
+    end: PartialDate | None
+    end_reason: str | None
+    decided: PartialDate | None
+    known_until: dt.date | None
+    note: str | None
+    dataset: str
+    sources: tuple[SourceRef, ...] = ()
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end, self.known_until)
+
+    @property
+    def pending(self) -> bool:
+        """Decided, not yet in effect."""
+        return self.start is None and self.decided is not None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "org": self.org.as_dict(), "member": self.member.as_dict(),
+            "status": self.status, "start": _s(self.start), "end": _s(self.end),
+            "end_reason": self.end_reason, "decided": _s(self.decided),
+            "known_until": self.known_until.isoformat() if self.known_until else None,
+            "note": self.note, "dataset": self.dataset,
+            "sources": [source.as_dict() for source in self.sources],
+        }
+
+
+def _s(value: PartialDate | None) -> str | None:
+    return None if value is None else str(value)
+
+
+@dataclass
+class Standing:
+    """Where one member (or, seen from a state, one organization) stands on a date."""
+
+    subject: Ref
+    status: str | None  # None when sources conflict
+    certainty: str  # certain | uncertain | conflict
+    claims: list[Claim] = field(default_factory=list)
+    possible: list[str] = field(default_factory=list)
+    reason: str | None = None
+
+    @property
+    def since(self) -> PartialDate | None:
+        starts = [c.start for c in self.claims if c.start is not None and c.status == self.status]
+        return min(starts, key=lambda d: d.lo) if starts else None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            **self.subject.as_dict(), "status": self.status, "certainty": self.certainty,
+            "since": _s(self.since), "possible_statuses": self.possible, "reason": self.reason,
+            "claims": [_claim_brief(claim) for claim in self.claims],
+        }
+
+
+def _claim_brief(claim: Claim) -> dict[str, Any]:
+    return {"id": claim.id, "status": claim.status, "start": _s(claim.start),
+            "end": _s(claim.end), "dataset": claim.dataset, "note": claim.note,
+            "sources": [source.as_dict() for source in claim.sources]}
+
+
+def standings(claims: Iterable[Claim], when: PartialDate,
+              key: Callable[[Claim], Ref]) -> list[Standing]:
+    """Group claims by `key` (the member, or the organization) and judge each group on `when`."""
+    groups: dict[Ref, list[tuple[Claim, Truth]]] = defaultdict(list)
+    for claim in claims:
+        truth = claim.span.holds(when)
+        if truth is not Truth.NO:
+            groups[key(claim)].append((claim, truth))
+    result = [_judge(subject, judged) for subject, judged in groups.items()]
+    return sorted(result, key=lambda st: (st.status or "", st.subject.name))
+
+
+def _judge(subject: Ref, judged: list[tuple[Claim, Truth]]) -> Standing:
+    sure = [claim for claim, truth in judged if truth is Truth.YES]
+    maybe = [claim for claim, truth in judged if truth is Truth.MAYBE]
+    sure_statuses = sorted({claim.status for claim in sure})
+    if len(sure_statuses) == 1:
+        status = sure_statuses[0]
+        others = sorted({c.status for c in maybe} - {status})
+        return Standing(subject, status, "certain", sure + [c for c in maybe if c.status == status],
+                        others)
+    if len(sure_statuses) > 1:
+        datasets = ", ".join(f"{c.status} ({c.dataset})" for c in sure)
+        return Standing(subject, None, "conflict", sure, sure_statuses,
+                        f"sources disagree: {datasets}")
+    statuses = sorted({claim.status for claim in maybe})
+    return Standing(subject, statuses[0] if len(statuses) == 1 else None, "uncertain", maybe,
+                    statuses, "; ".join(sorted({_why_uncertain(c) for c in maybe})))
+
+
+def _why_uncertain(claim: Claim) -> str:
+    if claim.end is None and claim.known_until is not None:
+        return f"{claim.dataset} coverage ends {claim.known_until.year}"
+    parts = []
+    if claim.start is not None and claim.start.lo != claim.start.hi:
+        parts.append(f"starts {claim.start}")
+    if claim.end is not None and claim.end.lo != claim.end.hi:
+        parts.append(f"ends {claim.end}")
+    detail = " and ".join(parts) or "dates too coarse"
+    return f"{claim.dataset}: {claim.status} {detail}, no finer date"
+
+
+@dataclass(frozen=True)
+class Change:
+    """One step in an organization's history: a status begins, ends or is decided."""
+
+    date: PartialDate | None
+    change: str  # start | end | decided
+    claim: Claim
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"date": _s(self.date), "change": self.change, "status": self.claim.status,
+                "member": self.claim.member.as_dict(), "reason": self.claim.end_reason
+                if self.change == "end" else None, "claim": _claim_brief(self.claim)}
+
+
+def changes(claims: Iterable[Claim]) -> list[Change]:
+    """Every start, end and decision the claims state, in date order (undated last)."""
+    out: list[Change] = []
+    for claim in claims:
+        if claim.decided is not None:
+            out.append(Change(claim.decided, "decided", claim))
+        if claim.start is not None:
+            out.append(Change(claim.start, "start", claim))
+        if claim.end is not None:
+            out.append(Change(claim.end, "end", claim))
+    order = {"end": 0, "decided": 1, "start": 2}
+    return sorted(out, key=lambda ch: (ch.date is None, ch.date.lo if ch.date else dt.date.max,
+                                       order[ch.change], ch.claim.member.name))
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Two sources that disagree about the same member, status or date."""
+
+    kind: str  # start | end | status | founding
+    subject: str
+    description: str
+    claims: tuple[dict[str, Any], ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "subject": self.subject, "description": self.description,
+                "claims": list(self.claims)}
+
+
+def membership_conflicts(claims: Iterable[Claim]) -> list[Conflict]:
+    """Claims from different datasets on one member that cannot both be right."""
+    by_member: dict[Ref, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        by_member[claim.member].append(claim)
+    found: list[Conflict] = []
+    for member, group in by_member.items():
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                if a.dataset == b.dataset or a.start is None or b.start is None:
+                    continue
+                found.extend(_compare(member, a, b))
+    return found
+
+
+def _compare(member: Ref, a: Claim, b: Claim) -> list[Conflict]:
+    pair = (_claim_brief(a), _claim_brief(b))
+    if a.status == b.status:
+        if _overlaps(a, b) and not a.start.refines(b.start):  # type: ignore[union-attr]
+            return [Conflict("start", member.name,
+                             f"{member.name} {a.status} of {a.org.id} from {a.start} "
+                             f"({a.dataset}) or from {b.start} ({b.dataset})", pair)]
+        if a.end and b.end and not a.end.refines(b.end):
+            return [Conflict("end", member.name,
+                             f"{member.name} {a.status} of {a.org.id} until {a.end} "
+                             f"({a.dataset}) or until {b.end} ({b.dataset})", pair)]
+        return []
+    if _certainly_overlap(a, b):
+        return [Conflict("status", member.name,
+                         f"{member.name} in {a.org.id}: {a.status} ({a.dataset}) and "
+                         f"{b.status} ({b.dataset}) at the same time", pair)]
+    return []
+
+
+def _overlaps(a: Claim, b: Claim) -> bool:
+    """Could the two spells share a day?"""
+    assert a.start is not None and b.start is not None
+    a_end = a.end.hi if a.end else dt.date.max
+    b_end = b.end.hi if b.end else dt.date.max
+    return a.start.lo < b_end and b.start.lo < a_end
+
+
+def _certainly_overlap(a: Claim, b: Claim) -> bool:
+    """Do both spells certainly hold on some common day (inside both sources' coverage)?"""
+    assert a.start is not None and b.start is not None
+    first = max(a.start.hi, b.start.hi)
+    last = min(_certain_until(a), _certain_until(b))
+    return first < last
+
+
+def _certain_until(claim: Claim) -> dt.date:
+    if claim.end is not None:
+        return claim.end.lo
+    if claim.known_until is not None:
+        return claim.known_until
+    return dt.date.max
+
+
+def founding_conflicts(org: Ref, foundings: list[tuple[PartialDate, str, dict[str, Any]]]
+                       ) -> list[Conflict]:
+    """Founding dates from different datasets that cannot name the same day."""
+    found = []
+    for i, (date_a, set_a, brief_a) in enumerate(foundings):
+        for date_b, set_b, brief_b in foundings[i + 1:]:
+            if set_a != set_b and not date_a.refines(date_b):
+                found.append(Conflict("founding", org.name,
+                                      f"{org.name} founded {date_a} ({set_a}) or {date_b} "
+                                      f"({set_b})", (brief_a, brief_b)))
+    return found

@@ -1,0 +1,156 @@
+"""The records the library's questions return. `as_dict()` is the documented JSON shape."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from multilateral.model.dates import PartialDate
+from multilateral.model.membership import Change, Conflict, Ref, Standing
+
+
+def _count(standings: list[Standing]) -> dict[str, int]:
+    return dict(sorted(Counter(st.status for st in standings if st.status).items()))
+
+
+@dataclass
+class Members:
+    """Who belongs to an organization on a date."""
+
+    org: Ref
+    on: PartialDate
+    status: str | None
+    certain: list[Standing]
+    uncertain: list[Standing]
+    conflicts: list[Standing]
+    pending: list[dict[str, Any]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return _count(self.certain)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "org": self.org.as_dict(), "on": str(self.on), "status": self.status,
+            "counts": self.counts,
+            "members": [st.as_dict() for st in self.certain],
+            "uncertain": [st.as_dict() for st in self.uncertain],
+            "conflicts": [st.as_dict() for st in self.conflicts],
+            "pending": self.pending, "notes": self.notes,
+        }
+
+
+@dataclass
+class Memberships:
+    """What a state belongs to on a date."""
+
+    state: Ref
+    on: PartialDate
+    certain: list[Standing]
+    uncertain: list[Standing]
+    conflicts: list[Standing]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "state": self.state.as_dict(), "on": str(self.on), "counts": _count(self.certain),
+            "memberships": [st.as_dict() for st in self.certain],
+            "uncertain": [st.as_dict() for st in self.uncertain],
+            "conflicts": [st.as_dict() for st in self.conflicts],
+        }
+
+
+@dataclass
+class History:
+    org: Ref
+    state: Ref | None
+    changes: list[Change]
+    notes: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"org": self.org.as_dict(), "state": self.state.as_dict() if self.state else None,
+                "changes": [change.as_dict() for change in self.changes], "notes": self.notes}
+
+
+@dataclass
+class OrgProfile:
+    org: Ref
+    acronym: str | None
+    kind: str
+    website: str | None
+    names: list[dict[str, Any]]
+    parent: Ref | None
+    bodies: list[Ref]
+    foundings: list[dict[str, Any]]
+    dissolved: str | None
+    counts_today: dict[str, int]
+    today: PartialDate
+    on: PartialDate | None
+    counts_on: dict[str, int] | None
+    chairs: list[dict[str, Any]]
+    chair_today: list[dict[str, Any]]
+    instruments: list[dict[str, Any]]
+    events: list[dict[str, Any]]
+    conflicts: list[Conflict]
+    notes: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "org": self.org.as_dict(), "acronym": self.acronym, "kind": self.kind,
+            "website": self.website, "names": self.names,
+            "parent": self.parent.as_dict() if self.parent else None,
+            "bodies": [body.as_dict() for body in self.bodies], "foundings": self.foundings,
+            "dissolved": self.dissolved, "today": str(self.today),
+            "counts_today": self.counts_today,
+            "on": str(self.on) if self.on else None, "counts_on": self.counts_on,
+            "chair_today": self.chair_today, "chairs": self.chairs,
+            "instruments": self.instruments, "events": self.events,
+            "conflicts": [conflict.as_dict() for conflict in self.conflicts],
+            "notes": self.notes,
+        }
+
+
+@dataclass
+class Overlap:
+    orgs: tuple[Ref, Ref]
+    on: PartialDate
+    rows: list[dict[str, Any]]
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return dict(sorted(Counter(f"{row['status_a']}/{row['status_b']}"
+                                   for row in self.rows).items()))
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"orgs": [org.as_dict() for org in self.orgs], "on": str(self.on),
+                "counts": self.counts, "states": self.rows}
+
+
+@dataclass
+class Share:
+    """The population share of an organization's members in a year, with the figures."""
+
+    org: Ref
+    on: PartialDate
+    year: int
+    status: str
+    members: list[dict[str, Any]]
+    missing: list[dict[str, Any]]
+    uncertain: list[dict[str, Any]]
+    total: int
+    world: int
+
+    @property
+    def share(self) -> float:
+        return self.total / self.world
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "org": self.org.as_dict(), "on": str(self.on), "year": self.year,
+            "status": self.status, "share": round(self.share, 6),
+            "percent": round(100 * self.share, 2), "population": self.total,
+            "world_population": self.world, "members": self.members,
+            "missing_population": self.missing, "uncertain_members": self.uncertain,
+            "source": "wb-population",
+        }

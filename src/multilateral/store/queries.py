@@ -1,0 +1,187 @@
+"""SQL that fetches facts with their sources; the temporal judgement happens in `model`."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Connection, Row, and_, or_, select
+from sqlalchemy.sql.elements import ColumnElement
+
+from multilateral.model.dates import PartialDate, parse_optional
+from multilateral.model.membership import Claim, Ref, SourceRef
+from multilateral.store import schema as s
+
+
+def sources_for(connection: Connection, fact_type: str,
+                ids: Sequence[int]) -> dict[int, tuple[SourceRef, ...]]:
+    """Sources of many facts in one query (chunked under SQL parameter limits)."""
+    found: dict[int, list[SourceRef]] = defaultdict(list)
+    for chunk in range(0, len(ids), 900):
+        rows = connection.execute(
+            select(s.fact_sources.c.fact_id, s.sources)
+            .join(s.sources, s.sources.c.id == s.fact_sources.c.source_id)
+            .where(s.fact_sources.c.fact_type == fact_type,
+                   s.fact_sources.c.fact_id.in_(ids[chunk:chunk + 900]))
+            .order_by(s.fact_sources.c.fact_id, s.sources.c.kind, s.sources.c.id)
+        ).all()
+        for row in rows:
+            found[row.fact_id].append(SourceRef(row.id, row.kind, row.title, row.url, row.citation))
+    return {fact_id: tuple(refs) for fact_id, refs in found.items()}
+
+
+def claims(connection: Connection, *, org_id: str | None = None, member_id: str | None = None,
+           when: PartialDate | None = None) -> list[Claim]:
+    """Membership claims of an organization or of a member, optionally only those that
+    may hold at some point of `when`, plus decisions not yet in effect."""
+    m = s.memberships
+    conditions: list[ColumnElement[bool]] = []
+    if org_id is not None:
+        conditions.append(m.c.org_id == org_id)
+    if member_id is not None:
+        conditions.append(m.c.member_id == member_id)
+    if when is not None:
+        conditions.append(or_(
+            and_(m.c.start_lo <= when.hi, or_(m.c.end_hi.is_(None), m.c.end_hi > when.lo)),
+            m.c.start_lo.is_(None),
+        ))
+    org = s.organizations.alias("org")
+    member_state = s.states.alias("member_state")
+    member_org = s.organizations.alias("member_org")
+    rows = connection.execute(
+        select(m, org.c.name.label("org_name"), member_state.c.name.label("state_name"),
+               member_org.c.name.label("member_org_name"))
+        .join(org, org.c.id == m.c.org_id)
+        .outerjoin(member_state, and_(m.c.member_type == "state",
+                                      member_state.c.id == m.c.member_id))
+        .outerjoin(member_org, and_(m.c.member_type == "organization",
+                                    member_org.c.id == m.c.member_id))
+        .where(*conditions)
+        .order_by(m.c.start_lo, m.c.id)
+    ).all()
+    cited = sources_for(connection, "membership", [row.id for row in rows])
+    return [_claim(row, cited.get(row.id, ())) for row in rows]
+
+
+def _claim(row: Row[Any], sources: tuple[SourceRef, ...]) -> Claim:
+    member_name = row.state_name or row.member_org_name or row.member_id
+    return Claim(
+        id=row.id, org=Ref("organization", row.org_id, row.org_name),
+        member=Ref(row.member_type, row.member_id, member_name), status=row.status,
+        start=parse_optional(row.start), end=parse_optional(row.end), end_reason=row.end_reason,
+        decided=parse_optional(row.decided), known_until=row.known_until, note=row.note,
+        dataset=row.dataset, sources=sources,
+    )
+
+
+def organization_row(connection: Connection, org_id: str) -> Row[Any]:
+    row = connection.execute(select(s.organizations).where(s.organizations.c.id == org_id)).one()
+    return row
+
+
+def names_of(connection: Connection, entity_type: str, entity_id: str) -> list[dict[str, Any]]:
+    rows = connection.execute(
+        select(s.names.c.name, s.names.c.kind, s.names.c.valid_from, s.names.c.valid_to)
+        .where(s.names.c.entity_type == entity_type, s.names.c.entity_id == entity_id)
+        .order_by(s.names.c.id)
+    ).all()
+    return [dict(row._mapping) for row in rows]
+
+
+def children(connection: Connection, org_id: str) -> list[Ref]:
+    rows = connection.execute(
+        select(s.organizations.c.id, s.organizations.c.name)
+        .where(s.organizations.c.parent_id == org_id).order_by(s.organizations.c.name)
+    ).all()
+    return [Ref("organization", row.id, row.name) for row in rows]
+
+
+def foundings(connection: Connection, org_id: str) -> list[dict[str, Any]]:
+    f = s.foundings
+    rows = connection.execute(
+        select(f, s.places.c.name.label("place_name"))
+        .outerjoin(s.places, s.places.c.id == f.c.place_id)
+        .where(f.c.org_id == org_id).order_by(f.c.date_lo, f.c.id)
+    ).all()
+    cited = sources_for(connection, "founding", [row.id for row in rows])
+    return [{"id": row.id, "date": row.date, "place": row.place_name, "note": row.note,
+             "dataset": row.dataset,
+             "sources": [src.as_dict() for src in cited.get(row.id, ())]} for row in rows]
+
+
+def chairmanships(connection: Connection, org_id: str) -> list[dict[str, Any]]:
+    c = s.chairmanships
+    rows = connection.execute(
+        select(c, s.states.c.name.label("state_name"))
+        .join(s.states, s.states.c.id == c.c.state_id)
+        .where(c.c.org_id == org_id).order_by(c.c.end_lo, c.c.start_lo)
+    ).all()
+    cited = sources_for(connection, "chairmanship", [row.id for row in rows])
+    return [{"id": row.id, "state": {"type": "state", "id": row.state_id, "name": row.state_name},
+             "start": row.start, "end": row.end, "note": row.note, "dataset": row.dataset,
+             "sources": [src.as_dict() for src in cited.get(row.id, ())]} for row in rows]
+
+
+def instruments(connection: Connection, org_ids: Sequence[str]) -> list[dict[str, Any]]:
+    """Instruments an organization (or one of its bodies) is party to or the subject of."""
+    i, p = s.instruments, s.instrument_parties
+    party_of = select(p.c.instrument_id).where(p.c.party_id.in_(org_ids))
+    rows = connection.execute(
+        select(i, s.places.c.name.label("place_name"))
+        .outerjoin(s.places, s.places.c.id == i.c.place_id)
+        .where(or_(i.c.id.in_(party_of), i.c.subject_org_id.in_(org_ids)))
+        .order_by(i.c.date_lo, i.c.id)
+    ).all()
+    ids = [row.id for row in rows]
+    parties: dict[int, list[dict[str, str]]] = defaultdict(list)
+    for party in connection.execute(
+        select(p.c.instrument_id, p.c.party_id, s.organizations.c.name)
+        .join(s.organizations, s.organizations.c.id == p.c.party_id)
+        .where(p.c.instrument_id.in_(ids)).order_by(p.c.instrument_id, p.c.position)
+    ):
+        parties[party.instrument_id].append(
+            {"type": "organization", "id": party.party_id, "name": party.name})
+    cited = sources_for(connection, "instrument", ids)
+    return [{"id": row.id, "kind": row.kind, "number": row.number, "title": row.title,
+             "date": row.date, "place": row.place_name, "effect": row.effect,
+             "parties": parties[row.id], "note": row.note, "dataset": row.dataset,
+             "sources": [src.as_dict() for src in cited.get(row.id, ())]} for row in rows]
+
+
+def events(connection: Connection, org_ids: Sequence[str]) -> list[dict[str, Any]]:
+    e, o = s.events, s.event_organizers
+    rows = connection.execute(
+        select(e, s.places.c.name.label("place_name"))
+        .outerjoin(s.places, s.places.c.id == e.c.place_id)
+        .where(e.c.id.in_(select(o.c.event_id).where(o.c.organizer_id.in_(org_ids))))
+        .order_by(e.c.start_lo, e.c.id)
+    ).all()
+    cited = sources_for(connection, "event", [row.id for row in rows])
+    return [{"id": row.id, "kind": row.kind, "name": row.name, "start": row.start,
+             "end": row.end, "place": row.place_name, "note": row.note, "dataset": row.dataset,
+             "sources": [src.as_dict() for src in cited.get(row.id, ())]} for row in rows]
+
+
+def population(connection: Connection, codes: Sequence[str], year: int) -> dict[str, int]:
+    rows = connection.execute(
+        select(s.population.c.code, s.population.c.value)
+        .where(s.population.c.year == year, s.population.c.code.in_(codes))
+    ).all()
+    return {row.code: int(row.value) for row in rows}
+
+
+def population_years(connection: Connection) -> tuple[int, int] | None:
+    from sqlalchemy import func
+
+    row = connection.execute(
+        select(func.min(s.population.c.year), func.max(s.population.c.year))
+    ).one()
+    return None if row[0] is None else (int(row[0]), int(row[1]))
+
+
+def state_iso3(connection: Connection, state_ids: Sequence[str]) -> dict[str, str | None]:
+    rows = connection.execute(
+        select(s.states.c.id, s.states.c.iso3).where(s.states.c.id.in_(state_ids))
+    ).all()
+    return {row.id: row.iso3 for row in rows}

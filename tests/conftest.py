@@ -1,0 +1,113 @@
+"""Fixtures: real SQLite files built by the project's own init, and a real PostgreSQL server.
+
+The PostgreSQL server is a throw-away cluster started here on 127.0.0.1 from
+Debian's binaries. Without them the PostgreSQL tests skip, unless
+MULTILATERAL_REQUIRE_PG is set (as CI does), when they fail.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import glob
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from multilateral.kb import KnowledgeBase
+
+# The knowledge base answers "today" questions against this day in tests.
+TODAY = dt.date(2026, 11, 27)
+
+
+def _pg_bin() -> Path | None:
+    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
+    if found:
+        return Path(found[-1]).parent
+    initdb = shutil.which("initdb")
+    return Path(initdb).parent if initdb else None
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[str]:
+    """A PostgreSQL server for this test session; yields its base URL (no database)."""
+    bindir = _pg_bin()
+    if bindir is None:
+        if os.environ.get("MULTILATERAL_REQUIRE_PG"):
+            pytest.fail("PostgreSQL binaries not found; install Debian's postgresql package")
+        pytest.skip("PostgreSQL binaries not found")
+    root = Path(tempfile.mkdtemp(prefix="multilateral-pg-"))
+    as_user: list[str] = []
+    if os.geteuid() == 0:  # initdb refuses to run as root
+        shutil.chown(root, "postgres", "postgres")
+        as_user = ["runuser", "-u", "postgres", "--"]
+    port = _free_port()
+    data = root / "data"
+    subprocess.run([*as_user, str(bindir / "initdb"), "-D", str(data), "-A", "trust",
+                    "-U", "postgres", "-E", "UTF8", "--locale=C.UTF-8"],
+                   check=True, capture_output=True)
+    subprocess.run([*as_user, str(bindir / "pg_ctl"), "-D", str(data), "-l",
+                    str(root / "server.log"), "-o",
+                    f"-c listen_addresses=127.0.0.1 -p {port} -k {root} -c fsync=off",
+                    "-w", "start"], check=True, capture_output=True)
+    try:
+        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}"
+    finally:
+        subprocess.run([*as_user, str(bindir / "pg_ctl"), "-D", str(data), "-m", "fast",
+                        "stop"], capture_output=True)
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def create_pg_database(server: str, name: str) -> str:
+    engine = create_engine(f"{server}/postgres", isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.execute(text(f'drop database if exists "{name}"'))
+        connection.execute(text(f'create database "{name}"'))
+    engine.dispose()
+    return f"{server}/{name}"
+
+
+@pytest.fixture(scope="session")
+def sqlite_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    path = tmp_path_factory.mktemp("kb") / "multilateral.db"
+    KnowledgeBase(str(path)).init()
+    return str(path)
+
+
+@pytest.fixture(scope="session")
+def postgres_url(pg_server: str) -> str:
+    url = create_pg_database(pg_server, "multilateral_shared")
+    KnowledgeBase(url).init()
+    return url
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def loaded_url(request: pytest.FixtureRequest) -> str:
+    """A database loaded once per backend; tests that use it only read."""
+    name = "sqlite_url" if request.param == "sqlite" else "postgres_url"
+    return str(request.getfixturevalue(name))
+
+
+@pytest.fixture()
+def kb(loaded_url: str) -> Iterator[KnowledgeBase]:
+    base = KnowledgeBase(loaded_url, today=TODAY)
+    yield base
+    base.close()
+
+
+@pytest.fixture()
+def fresh_db(tmp_path: Path) -> str:
+    """A path for a new SQLite database that no init has touched."""
+    return str(tmp_path / "fresh.db")

@@ -1,0 +1,114 @@
+"""`members`: who belongs on a date, on both backends, against the bundled data."""
+
+import pytest
+
+from multilateral.errors import InvalidDate, OutOfExistence, UnknownEntity
+from multilateral.kb import KnowledgeBase
+
+
+def names(standings: list) -> list[str]:
+    return sorted(st.subject.name for st in standings)
+
+
+def test_sco_on_the_seed_articles_date(kb: KnowledgeBase) -> None:
+    result = kb.members("SCO", on="2019-11-19")
+    assert result.counts == {"member": 8, "observer": 4, "dialogue_partner": 6}
+    observers = [st for st in result.certain if st.status == "observer"]
+    assert names(observers) == ["Afghanistan", "Belarus", "Iran", "Mongolia"]
+    members = {st.subject.id for st in result.certain if st.status == "member"}
+    assert members == {"CHN", "IND", "KAZ", "KGZ", "PAK", "RUS", "TJK", "UZB"}
+    assert not result.uncertain and not result.conflicts
+
+
+def test_sco_after_belarus_joined(kb: KnowledgeBase) -> None:
+    result = kb.members("SCO", on="2024-08-01")
+    assert result.counts["member"] == 10
+    assert result.counts["dialogue_partner"] == 14
+    assert "Belarus" in names([st for st in result.certain if st.status == "member"])
+
+
+def test_un_on_first_of_january_2014(kb: KnowledgeBase) -> None:
+    result = kb.members("UN", on="2014-01-01")
+    assert result.counts == {"member": 193}
+
+
+def test_every_member_carries_its_sources(kb: KnowledgeBase) -> None:
+    result = kb.members("SCO", on="2019-11-19")
+    india = next(st for st in result.certain if st.subject.id == "IND")
+    assert str(india.since) == "2017-06-09"
+    urls = [src.url for claim in india.claims for src in claim.sources if src.url]
+    assert urls and all(url.startswith("http") for url in urls)
+    china = next(st for st in result.certain if st.subject.id == "CHN")
+    assert "sco-seed" in {claim.dataset for claim in china.claims}
+
+
+def test_any_case_acronym_or_name(kb: KnowledgeBase) -> None:
+    by_id = kb.members("sco", on="2019-11-19").counts
+    assert kb.members("Shanghai Cooperation Organization", on="2019-11-19").counts == by_id
+    assert kb.members("shanghai cooperation organisation", on="2019-11-19").counts == by_id
+
+
+def test_status_filter(kb: KnowledgeBase) -> None:
+    result = kb.members("SCO", on="2019-11-19", status="observer")
+    assert result.counts == {"observer": 4}
+
+
+def test_coarse_dates_answer_uncertain_not_a_guess(kb: KnowledgeBase) -> None:
+    # Belarus: dialogue partner until "2015", observer from "2015".
+    result = kb.members("SCO", on="2015-06-01")
+    belarus = next(st for st in result.uncertain if st.subject.id == "BLR")
+    assert belarus.possible == ["dialogue_partner", "observer"]
+    assert "2015" in (belarus.reason or "")
+    assert "BLR" not in {st.subject.id for st in result.certain}
+
+
+def test_a_year_asks_about_the_whole_year(kb: KnowledgeBase) -> None:
+    # India and Pakistan changed status on 2017-06-09: neither status held all of 2017.
+    result = kb.members("SCO", on="2017")
+    assert {st.subject.id for st in result.uncertain} >= {"IND", "PAK"}
+    assert kb.members("SCO", on="2018").counts["member"] == 8
+
+
+def test_after_cow_coverage_ends_members_are_uncertain(kb: KnowledgeBase) -> None:
+    result = kb.members("NATO", on="2020-01-01")
+    assert result.counts == {}
+    assert len(result.uncertain) == 28
+    assert any("2014" in note for note in result.notes)
+
+
+def test_decided_but_not_in_effect_is_listed_apart(kb: KnowledgeBase) -> None:
+    result = kb.members("SCO", on="2026-01-01")
+    assert [p["member"]["id"] for p in result.pending] == ["LAO"]
+    assert "LAO" not in {st.subject.id for st in result.certain + result.uncertain}
+
+
+def test_unknown_organization_suggests(kb: KnowledgeBase) -> None:
+    with pytest.raises(UnknownEntity) as caught:
+        kb.members("SCOO")
+    assert "'SCO' (Shanghai Cooperation Organisation)" in caught.value.message
+
+
+def test_malformed_date(kb: KnowledgeBase) -> None:
+    with pytest.raises(InvalidDate, match="2019-13-40"):
+        kb.members("SCO", on="2019-13-40")
+
+
+def test_before_the_organization_existed(kb: KnowledgeBase) -> None:
+    with pytest.raises(OutOfExistence, match="1996"):
+        kb.members("SCO", on="1990-01-01")
+
+
+def test_after_the_organization_was_dissolved(kb: KnowledgeBase) -> None:
+    with pytest.raises(OutOfExistence, match="dissolved in 2002"):
+        kb.members("OAU", on="2010")
+
+
+def test_json_shape_is_stable(kb: KnowledgeBase) -> None:
+    data = kb.members("SCO", on="2019-11-19").as_dict()
+    assert set(data) == {"org", "on", "status", "counts", "members", "uncertain", "conflicts",
+                         "pending", "notes"}
+    member = data["members"][0]
+    assert set(member) == {"type", "id", "name", "status", "certainty", "since",
+                           "possible_statuses", "reason", "claims"}
+    assert set(member["claims"][0]) == {"id", "status", "start", "end", "dataset", "note",
+                                        "sources"}

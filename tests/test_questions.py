@@ -1,0 +1,90 @@
+"""`memberships`, `history`, `org`, `overlap`, `share` on both backends."""
+
+import pytest
+
+from multilateral.errors import NoData, UnknownEntity
+from multilateral.kb import KnowledgeBase
+
+
+def test_memberships_of_a_state(kb: KnowledgeBase) -> None:
+    result = kb.memberships("Kazakhstan", on="2019-11-19")
+    orgs = {st.subject.id: st.status for st in result.certain}
+    assert orgs["SCO"] == "member"
+    india = kb.memberships("IND", on="2016-01-01")
+    assert {st.subject.id: st.status for st in india.certain}["SCO"] == "observer"
+
+
+def test_memberships_by_official_name(kb: KnowledgeBase) -> None:
+    assert kb.state("Russian Federation").id == "RUS"
+    assert kb.state("kyrgyz republic").id == "KGZ"
+
+
+def test_history_in_date_order_with_sources(kb: KnowledgeBase) -> None:
+    result = kb.history("SCO", state="India")
+    steps = [(str(ch.date), ch.change, ch.claim.status) for ch in result.changes]
+    assert steps == [("2005", "start", "observer"), ("2017-06-09", "end", "observer"),
+                     ("2017-06-09", "start", "member")]
+    assert all(ch.claim.sources for ch in result.changes)
+
+
+def test_history_of_the_whole_organization_is_sorted(kb: KnowledgeBase) -> None:
+    changes = kb.history("SCO").changes
+    dated = [ch.date.lo for ch in changes if ch.date]
+    assert dated == sorted(dated)
+    assert any(ch.change == "decided" and ch.claim.member.id == "LAO" for ch in changes)
+
+
+def test_org_profile(kb: KnowledgeBase) -> None:
+    profile = kb.org("SCO", on="2019-11-19")
+    assert profile.counts_on == {"dialogue_partner": 6, "member": 8, "observer": 4}
+    assert profile.counts_today["member"] == 10
+    assert {b.id for b in profile.bodies} >= {"SCOSEC", "SCORATS"}
+    assert any(n["name"] == "Shanghai Five" and n["kind"] == "former" for n in profile.names)
+    numbers = {i["number"] for i in profile.instruments}
+    assert "A/RES/59/48" in numbers
+    unodc = next(i for i in profile.instruments if any(p["id"] == "UNODC" for p in i["parties"]))
+    assert (unodc["date"], unodc["place"]) == ("2011-06-14", "Astana")
+    assert [c["state"]["id"] for c in profile.chair_today] == ["KGZ"]
+    assert any(e["place"] == "Bishkek" and e["start"] == "2019-06-13" for e in profile.events)
+
+
+def test_org_shows_conflicts_between_sources(kb: KnowledgeBase) -> None:
+    conflicts = kb.org("SCO").conflicts
+    founding = [c for c in conflicts if c.kind == "founding"]
+    assert len(founding) == 1 and "1996" in founding[0].description
+    assert "2001-06-15" in founding[0].description
+    starts = {c.subject for c in conflicts if c.kind == "start"}
+    assert starts == {"China", "Kazakhstan", "Kyrgyzstan", "Russia", "Tajikistan"}
+
+
+def test_un_body_has_its_parent(kb: KnowledgeBase) -> None:
+    profile = kb.org("UN Office on Drugs and Crime")
+    assert profile.parent is not None and profile.parent.id == "UN"
+    assert kb.organization("UNWTO").id == "WTOURO"
+    assert kb.organization("UN Tourism").id == "WTOURO"
+
+
+def test_overlap(kb: KnowledgeBase) -> None:
+    result = kb.overlap("SCO", "CSTO", on="2014-01-01")
+    both_members = {r["state"]["id"] for r in result.rows if r["status_a"] == r["status_b"] ==
+                    "member"}
+    assert both_members == {"KAZ", "KGZ", "RUS", "TJK"}
+    assert result.counts == {"dialogue_partner/member": 1, "member/member": 4,
+                             "observer/observer": 1}
+
+
+def test_share_comes_from_the_population_data(kb: KnowledgeBase) -> None:
+    result = kb.share("SCO", on="2019", status="member")
+    assert len(result.members) == 8 and not result.missing
+    assert result.total == sum(m["population"] for m in result.members)
+    assert 0.41 < result.share < 0.425  # about 42%, not the seed's "over 44%"
+
+
+def test_share_outside_the_population_years(kb: KnowledgeBase) -> None:
+    with pytest.raises(NoData, match="2024"):
+        kb.share("SCO", on="2026")
+
+
+def test_unknown_state(kb: KnowledgeBase) -> None:
+    with pytest.raises(UnknownEntity, match="Kazakstan"):
+        kb.memberships("Kazakstan")
