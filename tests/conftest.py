@@ -14,7 +14,7 @@ import shutil
 import socket
 import subprocess
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -77,6 +77,12 @@ def create_pg_database(server: str, name: str) -> str:
         connection.execute(text(f'create database "{name}"'))
     engine.dispose()
     return f"{server}/{name}"
+
+
+@pytest.fixture()
+def pg_database(pg_server: str) -> Callable[[str], str]:
+    """Makes an empty PostgreSQL database on the session's server; returns its URL."""
+    return lambda name: create_pg_database(pg_server, name)
 
 
 @pytest.fixture(scope="session")

@@ -28,7 +28,7 @@ class Failure(click.ClickException):
 
     def __init__(self, error: MultilateralError) -> None:
         super().__init__(error.message)
-        self.exit_code = error.exit_code
+        self.exit_code = error.exit_code  # type: ignore[misc]  # click declares it on the class
 
 
 def handled(command: F) -> F:
@@ -54,7 +54,9 @@ def main(ctx: click.Context, db: str | None) -> None:
 
 
 def _kb() -> KnowledgeBase:
-    return click.get_current_context().find_object(KnowledgeBase)  # type: ignore[no-any-return]
+    kb = click.get_current_context().find_object(KnowledgeBase)
+    assert kb is not None
+    return kb
 
 
 def _emit(fmt: str, data: dict[str, Any], headers: Sequence[str],

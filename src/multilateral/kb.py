@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from sqlalchemy import Connection, Engine
 
@@ -184,7 +185,8 @@ class KnowledgeBase:
             figures = queries.population(connection, codes, when.year)
         if WORLD not in figures:
             raise NoData(f"No world population figure for {when.year}.")
-        members, missing = [], []
+        members: list[dict[str, Any]] = []
+        missing: list[dict[str, Any]] = []
         for st in result.certain:
             code = iso.get(st.subject.id)
             if code and code in figures:

@@ -16,7 +16,8 @@ class Setting:
 SETTINGS = (
     Setting(
         "database", "MULTILATERAL_DATABASE_URL",
-        "an SQLite file in the user's data directory (e.g. ~/.local/share/multilateral/multilateral.db)",
+        "an SQLite file in the user's data directory "
+        "(e.g. ~/.local/share/multilateral/multilateral.db)",
         "Database URL (sqlite:///path.db or postgresql://user@host/db) or a path to an SQLite "
         "file. The --db option overrides it.",
     ),

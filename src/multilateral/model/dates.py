@@ -11,14 +11,14 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 from multilateral.errors import InvalidDate
 
 _SHAPE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
 
-class Precision(str, Enum):
+class Precision(StrEnum):
     YEAR = "year"
     MONTH = "month"
     DAY = "day"
@@ -111,7 +111,7 @@ def at_precision(text: str, precision: str) -> PartialDate:
     return full
 
 
-class Truth(str, Enum):
+class Truth(StrEnum):
     """Whether a dated fact holds in a period. `maybe` when the dates are too coarse to say."""
 
     YES = "yes"

@@ -214,7 +214,8 @@ def membership_conflicts(claims: Iterable[Claim]) -> list[Conflict]:
 def _compare(member: Ref, a: Claim, b: Claim) -> list[Conflict]:
     pair = (_claim_brief(a), _claim_brief(b))
     if a.status == b.status:
-        if _overlaps(a, b) and not a.start.refines(b.start):  # type: ignore[union-attr]
+        assert a.start is not None and b.start is not None
+        if _overlaps(a, b) and not a.start.refines(b.start):
             return [Conflict("start", member.name,
                              f"{member.name} {a.status} of {a.org.id} from {a.start} "
                              f"({a.dataset}) or from {b.start} ({b.dataset})", pair)]

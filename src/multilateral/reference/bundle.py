@@ -34,10 +34,12 @@ def read_csv(relative: str) -> Iterator[Row]:
             reader = csv.DictReader(handle)
             for line, row in enumerate(reader, start=2):
                 if None in row:
-                    raise DataFileError(f"{path}, line {line}: more fields than the header names.")
+                    raise DataFileError(
+                        f"{path}, line {line}: more fields than the header names.")
                 yield row
     except FileNotFoundError:
-        raise DataFileError(f"Bundled data file {path} is missing: reinstall multilateral.") from None
+        raise DataFileError(
+            f"Bundled data file {path} is missing: reinstall multilateral.") from None
     except (UnicodeDecodeError, csv.Error) as exc:
         raise DataFileError(f"{path}: cannot read it as UTF-8 CSV ({exc}).") from None
 

@@ -18,7 +18,18 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, bindparam, delete, func, insert, select, text, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Table,
+    bindparam,
+    delete,
+    func,
+    insert,
+    select,
+    text,
+    update,
+)
 
 from multilateral.errors import DatabaseError
 from multilateral.reference import DATASETS, build_bundle, fingerprint
@@ -67,7 +78,7 @@ def initialise(engine: Engine, url: str, *, force: bool = False,
                                   _counts(connection))
             _replace(connection, build_bundle())
             _set_meta(connection, FINGERPRINT_KEY, wanted)
-            _set_meta(connection, "loaded_at", dt.datetime.now(dt.timezone.utc).isoformat())
+            _set_meta(connection, "loaded_at", dt.datetime.now(dt.UTC).isoformat())
             counts = _counts(connection)
     return InitReport(describe(url), True, time.perf_counter() - started, counts)
 

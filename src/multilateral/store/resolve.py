@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+
 from sqlalchemy import Connection, func, select
 
 from multilateral.errors import AmbiguousName, UnknownEntity

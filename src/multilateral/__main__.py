@@ -1,0 +1,3 @@
+from multilateral.cli import main
+
+main()
