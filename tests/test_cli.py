@@ -107,6 +107,9 @@ def test_history_csv(run: Runner) -> None:
 def test_org_and_overlap_and_memberships(run: Runner) -> None:
     profile = json.loads(run("org", "SCO", "--on", "2019-11-19", "--format", "json").output)
     assert profile["counts_on"]["member"] == 8 and profile["conflicts"]
+    sheet = list(csv.DictReader(io.StringIO(run("org", "SCO", "--format", "csv").output)))
+    assert {"name", "founding", "chair", "instrument", "event", "conflict"} <= {
+        row["section"] for row in sheet}
     text = run("org", "SCO").output
     assert "Sources disagree" in text and "A/RES/59/48" in text
     overlap = json.loads(run("overlap", "SCO", "CSTO", "--on", "2014", "--format", "json").output)

@@ -13,6 +13,7 @@ import click
 from multilateral.errors import MultilateralError
 from multilateral.kb import KnowledgeBase
 from multilateral.model.membership import Standing
+from multilateral.model.results import OrgProfile
 from multilateral.model.status import Status
 from multilateral.render import csv_text, table
 from multilateral.settings import SETTINGS
@@ -186,13 +187,12 @@ def history(org: str, state: str | None, fmt: str) -> None:
                    "instruments, events, conflicts.")
 @click.argument("org")
 @click.option("--on", "on", metavar="DATE", help="Also count members on this date.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
-              show_default=True)
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
 @handled
 def org(org: str, on: str | None, fmt: str) -> None:
     p = _kb().org(org, on)
-    if fmt == "json":
-        click.echo(json.dumps(p.as_dict(), indent=2, ensure_ascii=False, default=str))
+    if fmt != "table":
+        _emit(fmt, p.as_dict(), ORG_CSV_HEADERS, _org_rows(p), lambda: "")
         return
 
     def counts(c: dict[str, int]) -> str:
@@ -233,6 +233,29 @@ def org(org: str, on: str | None, fmt: str) -> None:
         out += [f"  {conflict.description}" for conflict in p.conflicts]
     out += [f"Note: {note}" for note in p.notes]
     click.echo("\n".join(out))
+
+
+ORG_CSV_HEADERS = ["section", "date", "end", "kind", "name", "detail", "dataset"]
+
+
+def _org_rows(p: OrgProfile) -> list[list[object]]:
+    """The profile as one long table: a row per name, founding, count, chair, instrument,
+    event and conflict, for spreadsheets."""
+    rows: list[list[object]] = []
+    rows += [["name", n["valid_from"], n["valid_to"], n["kind"], n["name"], "", ""]
+             for n in p.names]
+    rows += [["founding", f["date"], "", "", f["place"], f["note"], f["dataset"]]
+             for f in p.foundings]
+    rows += [["count", str(p.today), "", status, "", n, ""]
+             for status, n in p.counts_today.items()]
+    rows += [["chair", c["start"], c["end"], "", c["state"]["name"], "", c["dataset"]]
+             for c in p.chairs]
+    rows += [["instrument", i["date"], "", i["kind"], i["title"], i["number"] or "",
+              i["dataset"]] for i in p.instruments]
+    rows += [["event", e["start"], e["end"], e["kind"], e["name"], e["place"] or "",
+              e["dataset"]] for e in p.events]
+    rows += [["conflict", "", "", c.kind, c.subject, c.description, ""] for c in p.conflicts]
+    return rows
 
 
 @main.command(help="States that belong to both organizations on a date, by status.")

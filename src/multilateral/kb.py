@@ -202,17 +202,15 @@ class KnowledgeBase:
     # -- helpers -------------------------------------------------------------
 
     def _check_existence(self, connection: Connection, org: Ref, when: PartialDate) -> list[str]:
-        foundings = [f for f in queries.foundings(connection, org.id) if f["date"]]
+        foundings, dissolved = queries.existence(connection, org.id)
         notes: list[str] = []
         if foundings:
-            earliest = min(foundings, key=lambda f: PartialDate.parse(f["date"]).lo)
-            first = PartialDate.parse(earliest["date"])
+            first, dataset = min(((PartialDate.parse(date), dataset) for date, dataset
+                                  in foundings), key=lambda pair: pair[0].lo)
             if when.hi < first.lo:
                 raise OutOfExistence(
                     f"{org.name} did not exist on {when}: the earliest founding date the "
-                    f"knowledge base holds is {first} ({earliest['dataset']}). "
-                    f"Ask about {first} or later.")
-        dissolved = queries.organization_row(connection, org.id).dissolved
+                    f"knowledge base holds is {first} ({dataset}). Ask about {first} or later.")
         if dissolved and when.lo > PartialDate.parse(dissolved).hi:
             raise OutOfExistence(f"{org.name} was dissolved in {dissolved}; it had no members "
                                  f"on {when}. Ask about {dissolved} or earlier.")

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property, lru_cache
 
 from multilateral.errors import InvalidDate
 
@@ -48,7 +49,10 @@ class PartialDate:
     @classmethod
     def parse(cls, text: str) -> PartialDate:
         """Parse YYYY, YYYY-MM or YYYY-MM-DD; anything else raises InvalidDate."""
-        text = text.strip()
+        return _parse(text.strip())
+
+    @classmethod
+    def _parse(cls, text: str) -> PartialDate:
         match = _SHAPE.match(text)
         if not match:
             raise InvalidDate(text, "expected YYYY, YYYY-MM or YYYY-MM-DD")
@@ -70,12 +74,12 @@ class PartialDate:
             return Precision.MONTH
         return Precision.YEAR
 
-    @property
+    @cached_property
     def lo(self) -> dt.date:
         """The first day the date can stand for."""
         return dt.date(self.year, self.month or 1, self.day or 1)
 
-    @property
+    @cached_property
     def hi(self) -> dt.date:
         """The last day the date can stand for."""
         month = self.month or 12
@@ -93,6 +97,12 @@ class PartialDate:
         if self.day is not None:
             out += f"-{self.day:02d}"
         return out
+
+
+@lru_cache(maxsize=8192)
+def _parse(text: str) -> PartialDate:
+    # Dates repeat a lot (every COW spell starts on a year): parse each text once.
+    return PartialDate._parse(text)
 
 
 def parse_optional(text: str | None) -> PartialDate | None:

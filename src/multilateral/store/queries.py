@@ -6,12 +6,20 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Row, and_, or_, select
-from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy import Connection, Row, and_, bindparam, func, or_, select
 
 from multilateral.model.dates import PartialDate, parse_optional
 from multilateral.model.membership import Claim, Ref, SourceRef
 from multilateral.store import schema as s
+
+# Statements on the hot path are built once; SQLAlchemy then reuses their compiled form.
+_SOURCES = (
+    select(s.fact_sources.c.fact_id, s.sources)
+    .join(s.sources, s.sources.c.id == s.fact_sources.c.source_id)
+    .where(s.fact_sources.c.fact_type == bindparam("fact_type"),
+           s.fact_sources.c.fact_id.in_(bindparam("ids", expanding=True)))
+    .order_by(s.fact_sources.c.fact_id, s.sources.c.kind, s.sources.c.id)
+)
 
 
 def sources_for(connection: Connection, fact_type: str,
@@ -20,46 +28,50 @@ def sources_for(connection: Connection, fact_type: str,
     found: dict[int, list[SourceRef]] = defaultdict(list)
     for chunk in range(0, len(ids), 900):
         rows = connection.execute(
-            select(s.fact_sources.c.fact_id, s.sources)
-            .join(s.sources, s.sources.c.id == s.fact_sources.c.source_id)
-            .where(s.fact_sources.c.fact_type == fact_type,
-                   s.fact_sources.c.fact_id.in_(ids[chunk:chunk + 900]))
-            .order_by(s.fact_sources.c.fact_id, s.sources.c.kind, s.sources.c.id)
-        ).all()
+            _SOURCES, {"fact_type": fact_type, "ids": list(ids[chunk:chunk + 900])}).all()
         for row in rows:
             found[row.fact_id].append(SourceRef(row.id, row.kind, row.title, row.url, row.citation))
     return {fact_id: tuple(refs) for fact_id, refs in found.items()}
+
+
+_m = s.memberships
+_org = s.organizations.alias("org")
+_member_state = s.states.alias("member_state")
+_member_org = s.organizations.alias("member_org")
+_CLAIMS = (
+    select(_m, _org.c.name.label("org_name"), _member_state.c.name.label("state_name"),
+           _member_org.c.name.label("member_org_name"))
+    .join(_org, _org.c.id == _m.c.org_id)
+    .outerjoin(_member_state, and_(_m.c.member_type == "state",
+                                   _member_state.c.id == _m.c.member_id))
+    .outerjoin(_member_org, and_(_m.c.member_type == "organization",
+                                 _member_org.c.id == _m.c.member_id))
+    .order_by(_m.c.start_lo, _m.c.id)
+)
+_MAY_HOLD = or_(
+    and_(_m.c.start_lo <= bindparam("hi"),
+         or_(_m.c.end_hi.is_(None), _m.c.end_hi > bindparam("lo"))),
+    _m.c.start_lo.is_(None),
+)
+_CLAIMS_BY = {
+    (by_org, by_member, dated): _CLAIMS.where(
+        *([_m.c.org_id == bindparam("org_id")] if by_org else []),
+        *([_m.c.member_id == bindparam("member_id")] if by_member else []),
+        *([_MAY_HOLD] if dated else []))
+    for by_org in (False, True) for by_member in (False, True) for dated in (False, True)
+}
 
 
 def claims(connection: Connection, *, org_id: str | None = None, member_id: str | None = None,
            when: PartialDate | None = None) -> list[Claim]:
     """Membership claims of an organization or of a member, optionally only those that
     may hold at some point of `when`, plus decisions not yet in effect."""
-    m = s.memberships
-    conditions: list[ColumnElement[bool]] = []
-    if org_id is not None:
-        conditions.append(m.c.org_id == org_id)
-    if member_id is not None:
-        conditions.append(m.c.member_id == member_id)
+    statement = _CLAIMS_BY[(org_id is not None, member_id is not None, when is not None)]
+    params: dict[str, Any] = {"org_id": org_id, "member_id": member_id}
     if when is not None:
-        conditions.append(or_(
-            and_(m.c.start_lo <= when.hi, or_(m.c.end_hi.is_(None), m.c.end_hi > when.lo)),
-            m.c.start_lo.is_(None),
-        ))
-    org = s.organizations.alias("org")
-    member_state = s.states.alias("member_state")
-    member_org = s.organizations.alias("member_org")
+        params.update(lo=when.lo, hi=when.hi)
     rows = connection.execute(
-        select(m, org.c.name.label("org_name"), member_state.c.name.label("state_name"),
-               member_org.c.name.label("member_org_name"))
-        .join(org, org.c.id == m.c.org_id)
-        .outerjoin(member_state, and_(m.c.member_type == "state",
-                                      member_state.c.id == m.c.member_id))
-        .outerjoin(member_org, and_(m.c.member_type == "organization",
-                                    member_org.c.id == m.c.member_id))
-        .where(*conditions)
-        .order_by(m.c.start_lo, m.c.id)
-    ).all()
+        statement, {k: v for k, v in params.items() if v is not None}).all()
     cited = sources_for(connection, "membership", [row.id for row in rows])
     return [_claim(row, cited.get(row.id, ())) for row in rows]
 
@@ -73,6 +85,18 @@ def _claim(row: Row[Any], sources: tuple[SourceRef, ...]) -> Claim:
         decided=parse_optional(row.decided), known_until=row.known_until, note=row.note,
         dataset=row.dataset, sources=sources,
     )
+
+
+def existence(connection: Connection, org_id: str) -> tuple[list[tuple[str, str]], str | None]:
+    """The founding dates (with their datasets) and the dissolution date of an organization."""
+    rows = connection.execute(_FOUNDED, {"org_id": org_id}).all()
+    dissolved = connection.scalar(_DISSOLVED, {"org_id": org_id})
+    return [(row.date, row.dataset) for row in rows], dissolved
+
+
+_FOUNDED = (select(s.foundings.c.date, s.foundings.c.dataset)
+            .where(s.foundings.c.org_id == bindparam("org_id"), s.foundings.c.date.is_not(None)))
+_DISSOLVED = select(s.organizations.c.dissolved).where(s.organizations.c.id == bindparam("org_id"))
 
 
 def organization_row(connection: Connection, org_id: str) -> Row[Any]:
@@ -172,8 +196,6 @@ def population(connection: Connection, codes: Sequence[str], year: int) -> dict[
 
 
 def population_years(connection: Connection) -> tuple[int, int] | None:
-    from sqlalchemy import func
-
     row = connection.execute(
         select(func.min(s.population.c.year), func.max(s.population.c.year))
     ).one()
