@@ -85,6 +85,10 @@ def _since(standing: Standing) -> str:
     return "; ".join(starts) if len(starts) > 1 else str(standing.since or "")
 
 
+def _clip(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def _plural(count: int, status: str) -> str:
     label = status.replace("_", " ")
     return f"{count} {label}{'' if count == 1 else 's'}"
@@ -177,7 +181,7 @@ def history(org: str, state: str | None, fmt: str) -> None:
         if result.state:
             title += f": {result.state.name}"
         out = [f"History of {title}, {len(rows)} changes", ""]
-        out.append(table(headers[:6], [row[:6] for row in rows]))
+        out.append(table(headers[:6], [[*row[:5], _clip(str(row[5]))] for row in rows]))
         return "\n".join(out + [f"Note: {note}" for note in result.notes])
 
     _emit(fmt, result.as_dict(), headers, rows, text)
@@ -267,12 +271,14 @@ def _org_rows(p: OrgProfile) -> list[list[object]]:
 def overlap(first: str, second: str, on: str | None, fmt: str) -> None:
     result = _kb().overlap(first, second, on)
     a, b = result.orgs
-    headers = ["state", "id", f"status in {a.id}", f"status in {b.id}"]
-    rows = [[r["state"]["name"], r["state"]["id"], r["status_a"], r["status_b"]]
+    headers = ["state", "id", f"status in {a.id}", f"status in {b.id}", "certainty"]
+    rows = [[r["state"]["name"], r["state"]["id"], r["status_a"], r["status_b"], r["certainty"]]
             for r in result.rows]
 
     def text() -> str:
-        out = [f"{a.name} and {b.name} on {result.on}: {len(rows)} states in both"]
+        sure = sum(1 for r in result.rows if r["certainty"] == "certain")
+        out = [f"{a.name} and {b.name} on {result.on}: {sure} states certainly in both, "
+               f"{len(rows) - sure} uncertain"]
         return "\n".join(out + ["", table(headers, rows)]) if rows else out[0]
 
     _emit(fmt, result.as_dict(), headers, rows, text)

@@ -162,10 +162,17 @@ class KnowledgeBase:
 
     def overlap(self, first: str, second: str, on: DateLike = None) -> Overlap:
         a, b = self.members(first, on), self.members(second, on)
-        in_b = {st.subject.id: st for st in b.certain}
-        rows = [{"state": st.subject.as_dict(), "status_a": st.status,
-                 "status_b": in_b[st.subject.id].status}
-                for st in a.certain if st.subject.id in in_b]
+        in_b = {st.subject.id: st for st in b.certain + b.uncertain}
+        rows = []
+        for st in a.certain + a.uncertain:
+            other = in_b.get(st.subject.id)
+            if other is None:
+                continue
+            sure = st.certainty == other.certainty == "certain"
+            rows.append({"state": st.subject.as_dict(),
+                         "status_a": st.status or "/".join(st.possible),
+                         "status_b": other.status or "/".join(other.possible),
+                         "certainty": "certain" if sure else "uncertain"})
         return Overlap((a.org, b.org), a.on, sorted(rows, key=lambda r: r["state"]["name"]))
 
     def share(self, org: str, on: DateLike = None, status: str = "member") -> Share:

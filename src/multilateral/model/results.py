@@ -120,7 +120,7 @@ class Overlap:
     @property
     def counts(self) -> dict[str, int]:
         return dict(sorted(Counter(f"{row['status_a']}/{row['status_b']}"
-                                   for row in self.rows).items()))
+                                   for row in self.rows if row["certainty"] == "certain").items()))
 
     def as_dict(self) -> dict[str, Any]:
         return {"orgs": [org.as_dict() for org in self.orgs], "on": str(self.on),
