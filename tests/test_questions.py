@@ -17,6 +17,7 @@ def test_memberships_of_a_state(kb: KnowledgeBase) -> None:
 def test_memberships_by_official_name(kb: KnowledgeBase) -> None:
     assert kb.state("Russian Federation").id == "RUS"
     assert kb.state("kyrgyz republic").id == "KGZ"
+    assert kb.state("kz").id == "KAZ"  # ISO alpha-2
 
 
 def test_history_in_date_order_with_sources(kb: KnowledgeBase) -> None:
@@ -45,6 +46,9 @@ def test_org_profile(kb: KnowledgeBase) -> None:
     unodc = next(i for i in profile.instruments if any(p["id"] == "UNODC" for p in i["parties"]))
     assert (unodc["date"], unodc["place"]) == ("2011-06-14", "Astana")
     assert [c["state"]["id"] for c in profile.chair_today] == ["KGZ"]
+    # The seed article: "the Russian Federation (Chair of the SCO for 2019-2020)".
+    assert [(c["state"]["id"], c["start"], c["end"]) for c in profile.chair_on or []] == [
+        ("RUS", "2019-06-14", "2020-11-10")]
     assert any(e["place"] == "Bishkek" and e["start"] == "2019-06-13" for e in profile.events)
 
 

@@ -223,7 +223,10 @@ def org(org: str, on: str | None, fmt: str) -> None:
     if p.on is not None and p.counts_on is not None:
         out.append(f"  on {p.on}: {counts(p.counts_on)}")
     for chair in p.chair_today:
-        out.append(f"  chair: {chair['state']['name']} since {chair['start'] or '?'}")
+        out.append(f"  chair today: {chair['state']['name']} since {chair['start'] or '?'}")
+    for chair in p.chair_on or []:
+        out.append(f"  chair on {p.on}: {chair['state']['name']} "
+                   f"({chair['start'] or '?'} to {chair['end'] or 'today'})")
     if p.instruments:
         out += ["", table(["date", "kind", "number", "title", "place"],
                           [[i["date"], i["kind"], i["number"], i["title"], i["place"]]

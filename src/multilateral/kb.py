@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine
 
 from multilateral.errors import NoData, OutOfExistence
-from multilateral.model.dates import PartialDate
+from multilateral.model.dates import PartialDate, Span, Truth, parse_optional
 from multilateral.model.membership import (
     Claim,
     Ref,
@@ -151,6 +151,7 @@ class KnowledgeBase:
                 today=today, counts_today=_counts(claims, today), on=when,
                 counts_on=_counts(claims, when) if when else None,
                 chairs=chairs, chair_today=_chair_on(chairs, today),
+                chair_on=_chair_on(chairs, when) if when else None,
                 instruments=queries.instruments(connection, family),
                 events=queries.events(connection, family),
                 conflicts=membership_conflicts(claims) + founding_conflicts(org_ref, [
@@ -241,8 +242,6 @@ def _counts(claims: list[Claim], when: PartialDate) -> dict[str, int]:
 
 
 def _chair_on(chairs: list[dict[str, object]], when: PartialDate) -> list[dict[str, object]]:
-    from multilateral.model.dates import Span, Truth, parse_optional
-
     current = []
     for chair in chairs:
         span = Span(parse_optional(str(chair["start"]) if chair["start"] else None),

@@ -90,6 +90,7 @@ class OrgProfile:
     counts_on: dict[str, int] | None
     chairs: list[dict[str, Any]]
     chair_today: list[dict[str, Any]]
+    chair_on: list[dict[str, Any]] | None
     instruments: list[dict[str, Any]]
     events: list[dict[str, Any]]
     conflicts: list[Conflict]
@@ -104,7 +105,7 @@ class OrgProfile:
             "dissolved": self.dissolved, "today": str(self.today),
             "counts_today": self.counts_today,
             "on": str(self.on) if self.on else None, "counts_on": self.counts_on,
-            "chair_today": self.chair_today, "chairs": self.chairs,
+            "chair_today": self.chair_today, "chair_on": self.chair_on, "chairs": self.chairs,
             "instruments": self.instruments, "events": self.events,
             "conflicts": [conflict.as_dict() for conflict in self.conflicts],
             "notes": self.notes,

@@ -49,6 +49,9 @@ def load_states(bundle: Bundle) -> dict[int, str]:
             "dataset": CROSSWALK,
         })
         _names(bundle, state_id, row, iso3, official, cow)
+        for code in (iso2, iso3, (cow or {}).get("stateabb")):
+            if code and code != state_id:
+                bundle.name("state", state_id, code, "acronym", CROSSWALK)
         if cow_code is not None and cow is not None:
             by_cow.setdefault(cow_code, state_id)
     for code, cow in cow_states.items():
