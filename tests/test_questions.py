@@ -14,6 +14,16 @@ def test_memberships_of_a_state(kb: KnowledgeBase) -> None:
     assert {st.subject.id: st.status for st in india.certain}["SCO"] == "observer"
 
 
+def test_an_organization_can_be_a_member(kb: KnowledgeBase) -> None:
+    # A/RES/59/48 of 2 December 2004 granted the SCO observer status in the General Assembly.
+    observers = kb.members("UN General Assembly", on="2019-11-19")
+    sco = next(st for st in observers.certain if st.subject.id == "SCO")
+    assert sco.status == "observer" and str(sco.since) == "2004-12-02"
+    held = kb.memberships("SCO", on="2005-01-01")
+    assert [(st.subject.id, st.status) for st in held.certain] == [("UNGA", "observer")]
+    assert not kb.members("UNGA", on="2004-12-01").certain
+
+
 def test_memberships_by_official_name(kb: KnowledgeBase) -> None:
     assert kb.state("Russian Federation").id == "RUS"
     assert kb.state("kyrgyz republic").id == "KGZ"
@@ -66,6 +76,10 @@ def test_un_body_has_its_parent(kb: KnowledgeBase) -> None:
     assert profile.parent is not None and profile.parent.id == "UN"
     assert kb.organization("UNWTO").id == "WTOURO"
     assert kb.organization("UN Tourism").id == "WTOURO"
+    assert kb.organization("UN-OCHA").id == "OCHA"
+    assert kb.organization("SCO-RATS").id == "SCORATS"
+    assert kb.organization("the UN Office of Counter-Terrorism").id == "UNOCT"
+    assert [ref.id for ref, _ in kb.find("Nur-Sultan", "place")] == ["astana"]
 
 
 def test_overlap(kb: KnowledgeBase) -> None:

@@ -143,7 +143,7 @@ def members(org: str, on: str | None, status: str | None, fmt: str) -> None:
     _emit(fmt, result.as_dict(), headers, rows, text)
 
 
-@main.command(help="What STATE belongs to on a date, and how.")
+@main.command(help="What STATE (or an organization) belongs to on a date, and how.")
 @click.argument("state")
 @click.option("--on", "on", metavar="DATE", help="YYYY, YYYY-MM or YYYY-MM-DD (default: today).")
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)

@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine
 
-from multilateral.errors import NoData, OutOfExistence
+from multilateral.errors import NoData, OutOfExistence, UnknownEntity
 from multilateral.model.dates import PartialDate, Span, Truth, parse_optional
 from multilateral.model.membership import (
     Claim,
@@ -114,10 +114,18 @@ class KnowledgeBase:
         notes += _coverage_notes(in_effect, when)
         return Members(org_ref, when, wanted, *_split(judged), pending=pending, notes=notes)
 
-    def memberships(self, state: str, on: DateLike = None) -> Memberships:
+    def memberships(self, member: str, on: DateLike = None) -> Memberships:
+        """What a state (or an organization, such as an observer in the UN General Assembly)
+        belongs to on a date."""
         when = as_partial(on, self.today)
         with self._connect() as connection:
-            state_ref = resolve(connection, "state", state)
+            try:
+                state_ref = resolve(connection, "state", member)
+            except UnknownEntity as miss:
+                try:
+                    state_ref = resolve(connection, "organization", member)
+                except UnknownEntity:
+                    raise miss from None
             claims = queries.claims(connection, member_id=state_ref.id, when=when)
         judged = standings([c for c in claims if not c.pending], when, key=lambda c: c.org)
         return Memberships(state_ref, when, *_split(judged))

@@ -83,6 +83,21 @@ def _instruments(bundle: Bundle, places: dict[str, set[str]], orgs: dict[str, se
                 "party_type": "organization", "party_id": _org(orgs, party, row),
             })
         cite_urls(bundle, "instrument", instrument, row["source_urls"], DATASET)
+        if effect == "observer_status" and row["kind"] == "un_ga_resolution":
+            _observer_status(bundle, row, number.group(1) if number else None)
+
+
+def _observer_status(bundle: Bundle, row: dict[str, str], number: str | None) -> None:
+    """A General Assembly resolution granting the SCO observer status is itself a status."""
+    granted = at_precision(row["date"], row["date_precision"])
+    membership = bundle.add("memberships", {
+        "org_id": "UNGA", "member_type": "organization", "member_id": "SCO",
+        "status": Status.OBSERVER.value, **dated("start", granted), **dated("end", None),
+        "end_reason": None, **dated("decided", granted), "known_until": None,
+        "note": f"granted by A/RES/{number}" if number else "granted by a GA resolution",
+        "dataset": DATASET,
+    })
+    cite_urls(bundle, "membership", membership, row["source_urls"], DATASET)
 
 
 def _org(orgs: dict[str, set[str]], name: str, row: dict[str, str]) -> str:
