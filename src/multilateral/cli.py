@@ -54,6 +54,16 @@ def main(ctx: click.Context, db: str | None) -> None:
     ctx.call_on_close(ctx.obj.close)
 
 
+def on_option(command: F) -> F:
+    return click.option("--on", "on", metavar="DATE",
+                        help="YYYY, YYYY-MM or YYYY-MM-DD (default: today).")(command)
+
+
+def format_option(command: F) -> F:
+    return click.option("--format", "fmt", type=FORMATS, default="table",
+                        show_default=True)(command)
+
+
 def _kb() -> KnowledgeBase:
     kb = click.get_current_context().find_object(KnowledgeBase)
     assert kb is not None
@@ -110,9 +120,9 @@ def init(force: bool, fmt: str) -> None:
 
 @main.command(help="Who belongs to ORG on a date, by status, since when, per which source.")
 @click.argument("org")
-@click.option("--on", "on", metavar="DATE", help="YYYY, YYYY-MM or YYYY-MM-DD (default: today).")
+@on_option
 @click.option("--status", type=STATUSES, help="Only this status.")
-@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@format_option
 @handled
 def members(org: str, on: str | None, status: str | None, fmt: str) -> None:
     result = _kb().members(org, on, status)
@@ -145,8 +155,8 @@ def members(org: str, on: str | None, status: str | None, fmt: str) -> None:
 
 @main.command(help="What STATE (or an organization) belongs to on a date, and how.")
 @click.argument("state")
-@click.option("--on", "on", metavar="DATE", help="YYYY, YYYY-MM or YYYY-MM-DD (default: today).")
-@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@on_option
+@format_option
 @handled
 def memberships(state: str, on: str | None, fmt: str) -> None:
     result = _kb().memberships(state, on)
@@ -166,7 +176,7 @@ def memberships(state: str, on: str | None, fmt: str) -> None:
 @main.command(help="Every change of status in ORG, in date order, with sources.")
 @click.argument("org")
 @click.option("--state", help="Only this state.")
-@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@format_option
 @handled
 def history(org: str, state: str | None, fmt: str) -> None:
     result = _kb().history(org, state)
@@ -191,7 +201,7 @@ def history(org: str, state: str | None, fmt: str) -> None:
                    "instruments, events, conflicts.")
 @click.argument("org")
 @click.option("--on", "on", metavar="DATE", help="Also count members on this date.")
-@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@format_option
 @handled
 def org(org: str, on: str | None, fmt: str) -> None:
     p = _kb().org(org, on)
@@ -268,8 +278,8 @@ def _org_rows(p: OrgProfile) -> list[list[object]]:
 @main.command(help="States that belong to both organizations on a date, by status.")
 @click.argument("first")
 @click.argument("second")
-@click.option("--on", "on", metavar="DATE", help="YYYY, YYYY-MM or YYYY-MM-DD (default: today).")
-@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@on_option
+@format_option
 @handled
 def overlap(first: str, second: str, on: str | None, fmt: str) -> None:
     result = _kb().overlap(first, second, on)
@@ -293,7 +303,7 @@ def overlap(first: str, second: str, on: str | None, fmt: str) -> None:
               help="A year, or a day (members that day, population of its year). "
                    "Default: the latest year with figures.")
 @click.option("--status", type=STATUSES, default="member", show_default=True)
-@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@format_option
 @handled
 def share(org: str, on: str | None, status: str, fmt: str) -> None:
     result = _kb().share(org, on, status)
@@ -320,7 +330,7 @@ def share(org: str, on: str | None, status: str, fmt: str) -> None:
 @main.command(help="Find organizations, states and places by part of a name.")
 @click.argument("text")
 @click.option("--type", "entity_type", type=click.Choice(["organization", "state", "place"]))
-@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@format_option
 @handled
 def find(text: str, entity_type: str | None, fmt: str) -> None:
     found = _kb().find(text, entity_type)

@@ -101,7 +101,7 @@ class KnowledgeBase:
         wanted = Status.parse(status).value if status else None
         with self._connect() as connection:
             org_ref = resolve(connection, "organization", org)
-            notes = self._check_existence(connection, org_ref, when)
+            self._check_existence(connection, org_ref, when)
             claims = queries.claims(connection, org_id=org_ref.id, when=when)
         in_effect = [c for c in claims if not c.pending]
         judged = standings(in_effect, when, key=lambda c: c.member)
@@ -111,8 +111,8 @@ class KnowledgeBase:
                     "note": c.note, "sources": [src.as_dict() for src in c.sources]}
                    for c in claims if c.pending and c.decided and c.decided.lo <= when.hi
                    and (not wanted or c.status == wanted)]
-        notes += _coverage_notes(in_effect, when)
-        return Members(org_ref, when, wanted, *_split(judged), pending=pending, notes=notes)
+        return Members(org_ref, when, wanted, *_split(judged), pending=pending,
+                       notes=_coverage_notes(in_effect, when))
 
     def memberships(self, member: str, on: DateLike = None) -> Memberships:
         """What a state (or an organization, such as an observer in the UN General Assembly)
@@ -217,9 +217,9 @@ class KnowledgeBase:
 
     # -- helpers -------------------------------------------------------------
 
-    def _check_existence(self, connection: Connection, org: Ref, when: PartialDate) -> list[str]:
+    def _check_existence(self, connection: Connection, org: Ref, when: PartialDate) -> None:
+        """Refuse a date before the earliest founding or after the dissolution."""
         foundings, dissolved = queries.existence(connection, org.id)
-        notes: list[str] = []
         if foundings:
             first, dataset = min(((PartialDate.parse(date), dataset) for date, dataset
                                   in foundings), key=lambda pair: pair[0].lo)
@@ -230,7 +230,6 @@ class KnowledgeBase:
         if dissolved and when.lo > PartialDate.parse(dissolved).hi:
             raise OutOfExistence(f"{org.name} was dissolved in {dissolved}; it had no members "
                                  f"on {when}. Ask about {dissolved} or earlier.")
-        return notes
 
 
 def _split(judged: list[Standing]) -> tuple[list[Standing], list[Standing], list[Standing]]:

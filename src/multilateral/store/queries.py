@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, Row, and_, bindparam, func, or_, select
@@ -62,6 +62,14 @@ _CLAIMS_BY = {
 }
 
 
+def _with_sources(connection: Connection, fact_type: str, rows: Sequence[Row[Any]],
+                  shape: Callable[[Row[Any]], dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each fact row as a dict, with its sources."""
+    cited = sources_for(connection, fact_type, [row.id for row in rows])
+    return [{**shape(row), "sources": [src.as_dict() for src in cited.get(row.id, ())]}
+            for row in rows]
+
+
 def claims(connection: Connection, *, org_id: str | None = None, member_id: str | None = None,
            when: PartialDate | None = None) -> list[Claim]:
     """Membership claims of an organization or of a member, optionally only those that
@@ -100,8 +108,7 @@ _DISSOLVED = select(s.organizations.c.dissolved).where(s.organizations.c.id == b
 
 
 def organization_row(connection: Connection, org_id: str) -> Row[Any]:
-    row = connection.execute(select(s.organizations).where(s.organizations.c.id == org_id)).one()
-    return row
+    return connection.execute(select(s.organizations).where(s.organizations.c.id == org_id)).one()
 
 
 def names_of(connection: Connection, entity_type: str, entity_id: str) -> list[dict[str, Any]]:
@@ -128,10 +135,9 @@ def foundings(connection: Connection, org_id: str) -> list[dict[str, Any]]:
         .outerjoin(s.places, s.places.c.id == f.c.place_id)
         .where(f.c.org_id == org_id).order_by(f.c.date_lo, f.c.id)
     ).all()
-    cited = sources_for(connection, "founding", [row.id for row in rows])
-    return [{"id": row.id, "date": row.date, "place": row.place_name, "note": row.note,
-             "dataset": row.dataset,
-             "sources": [src.as_dict() for src in cited.get(row.id, ())]} for row in rows]
+    return _with_sources(connection, "founding", rows, lambda row: {
+        "id": row.id, "date": row.date, "place": row.place_name, "note": row.note,
+        "dataset": row.dataset})
 
 
 def chairmanships(connection: Connection, org_id: str) -> list[dict[str, Any]]:
@@ -141,10 +147,9 @@ def chairmanships(connection: Connection, org_id: str) -> list[dict[str, Any]]:
         .join(s.states, s.states.c.id == c.c.state_id)
         .where(c.c.org_id == org_id).order_by(c.c.end_lo, c.c.start_lo)
     ).all()
-    cited = sources_for(connection, "chairmanship", [row.id for row in rows])
-    return [{"id": row.id, "state": {"type": "state", "id": row.state_id, "name": row.state_name},
-             "start": row.start, "end": row.end, "note": row.note, "dataset": row.dataset,
-             "sources": [src.as_dict() for src in cited.get(row.id, ())]} for row in rows]
+    return _with_sources(connection, "chairmanship", rows, lambda row: {
+        "id": row.id, "state": {"type": "state", "id": row.state_id, "name": row.state_name},
+        "start": row.start, "end": row.end, "note": row.note, "dataset": row.dataset})
 
 
 def instruments(connection: Connection, org_ids: Sequence[str]) -> list[dict[str, Any]]:
@@ -166,11 +171,10 @@ def instruments(connection: Connection, org_ids: Sequence[str]) -> list[dict[str
     ):
         parties[party.instrument_id].append(
             {"type": "organization", "id": party.party_id, "name": party.name})
-    cited = sources_for(connection, "instrument", ids)
-    return [{"id": row.id, "kind": row.kind, "number": row.number, "title": row.title,
-             "date": row.date, "place": row.place_name, "effect": row.effect,
-             "parties": parties[row.id], "note": row.note, "dataset": row.dataset,
-             "sources": [src.as_dict() for src in cited.get(row.id, ())]} for row in rows]
+    return _with_sources(connection, "instrument", rows, lambda row: {
+        "id": row.id, "kind": row.kind, "number": row.number, "title": row.title,
+        "date": row.date, "place": row.place_name, "effect": row.effect,
+        "parties": parties[row.id], "note": row.note, "dataset": row.dataset})
 
 
 def events(connection: Connection, org_ids: Sequence[str]) -> list[dict[str, Any]]:
@@ -181,10 +185,9 @@ def events(connection: Connection, org_ids: Sequence[str]) -> list[dict[str, Any
         .where(e.c.id.in_(select(o.c.event_id).where(o.c.organizer_id.in_(org_ids))))
         .order_by(e.c.start_lo, e.c.id)
     ).all()
-    cited = sources_for(connection, "event", [row.id for row in rows])
-    return [{"id": row.id, "kind": row.kind, "name": row.name, "start": row.start,
-             "end": row.end, "place": row.place_name, "note": row.note, "dataset": row.dataset,
-             "sources": [src.as_dict() for src in cited.get(row.id, ())]} for row in rows]
+    return _with_sources(connection, "event", rows, lambda row: {
+        "id": row.id, "kind": row.kind, "name": row.name, "start": row.start,
+        "end": row.end, "place": row.place_name, "note": row.note, "dataset": row.dataset})
 
 
 def population(connection: Connection, codes: Sequence[str], year: int) -> dict[str, int]:
