@@ -139,6 +139,21 @@ def test_a_missing_database_says_to_run_init(tmp_path: Path) -> None:
     assert not (tmp_path / "nowhere.db").exists()
 
 
+def test_a_schema_without_data_says_to_run_init(fresh_db: str,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    def interrupted() -> object:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(load, "build_bundle", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        KnowledgeBase(fresh_db).init()
+    monkeypatch.undo()
+    with pytest.raises(DatabaseError, match="schema but no data"):
+        KnowledgeBase(fresh_db).members("SCO")
+    KnowledgeBase(fresh_db).init()
+    assert KnowledgeBase(fresh_db).members("SCO", on="2019-11-19").counts["member"] == 8
+
+
 def test_a_database_without_the_schema(tmp_path: Path) -> None:
     path = tmp_path / "other.db"
     sqlite3.connect(path).execute("create table t (x)").connection.close()

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import platformdirs
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import make_url
 
@@ -126,4 +126,11 @@ def require_schema(engine: Engine, url: str) -> None:
         raise DatabaseError(
             f"The database {describe(url)} has no multilateral schema yet. "
             "Run `multilateral init` first."
+        )
+    with translate_errors(url), engine.connect() as connection:
+        loaded = connection.execute(text("select 1 from meta where key = 'loaded_at'")).first()
+    if loaded is None:
+        raise DatabaseError(
+            f"The database {describe(url)} has the schema but no data (an init was "
+            "interrupted?). Run `multilateral init`."
         )

@@ -66,7 +66,7 @@ def initialise(engine: Engine, url: str, *, force: bool = False,
                on_wait: Any = None) -> InitReport:
     """Create or migrate the schema, then (re)load the reference data if they changed."""
     started = time.perf_counter()
-    with _init_lock(engine, url, on_wait), translate_errors(url):
+    with translate_errors(url), _init_lock(engine, url, on_wait):
         with engine.begin() as connection:
             migrate.upgrade(connection)
         wanted = fingerprint()
@@ -182,7 +182,8 @@ def _insert(connection: Connection, table: Table, rows: list[Row]) -> None:
 def _upsert(connection: Connection, table: Table, rows: list[Row]) -> None:
     existing = set(connection.scalars(select(table.c.id)))
     new = [row for row in rows if row["id"] not in existing]
-    old = [{**{f"_{k}": v for k, v in row.items()}} for row in rows if row["id"] in existing]
+    old = [{f"_{key}": value for key, value in row.items()} for row in rows
+           if row["id"] in existing]
     _insert(connection, table, new)
     if old:
         columns = [c.name for c in table.c if c.name != "id"]
