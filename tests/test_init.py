@@ -154,6 +154,12 @@ def test_a_schema_without_data_says_to_run_init(fresh_db: str,
     assert KnowledgeBase(fresh_db).members("SCO", on="2019-11-19").counts["member"] == 8
 
 
+def test_an_unreachable_postgresql_server() -> None:
+    kb = KnowledgeBase("postgresql://postgres@127.0.0.1:1/multilateral")
+    with pytest.raises(DatabaseError, match="Cannot use the database postgresql"):
+        kb.members("SCO")
+
+
 def test_a_database_without_the_schema(tmp_path: Path) -> None:
     path = tmp_path / "other.db"
     sqlite3.connect(path).execute("create table t (x)").connection.close()

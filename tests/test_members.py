@@ -51,6 +51,10 @@ def test_any_case_acronym_or_name(kb: KnowledgeBase) -> None:
 def test_status_filter(kb: KnowledgeBase) -> None:
     result = kb.members("SCO", on="2019-11-19", status="observer")
     assert result.counts == {"observer": 4}
+    # On 2015-06-01 Belarus was a dialogue partner or an observer: uncertain either way.
+    partners = kb.members("SCO", on="2015-06-01", status="dialogue_partner")
+    assert "BLR" in {st.subject.id for st in partners.uncertain}
+    assert set(partners.counts) == {"dialogue_partner"}
 
 
 def test_coarse_dates_answer_uncertain_not_a_guess(kb: KnowledgeBase) -> None:

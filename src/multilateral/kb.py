@@ -106,7 +106,8 @@ class KnowledgeBase:
         in_effect = [c for c in claims if not c.pending]
         judged = standings(in_effect, when, key=lambda c: c.member)
         if wanted:
-            judged = [st for st in judged if st.status == wanted or wanted in st.possible]
+            judged = [st for st in judged if st.status == wanted
+                      or (st.certainty != "certain" and wanted in st.possible)]
         pending = [{"member": c.member.as_dict(), "status": c.status, "decided": str(c.decided),
                     "note": c.note, "sources": [src.as_dict() for src in c.sources]}
                    for c in claims if c.pending and c.decided and c.decided.lo <= when.hi

@@ -13,9 +13,10 @@ import datetime as dt
 import fcntl
 import logging
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (
@@ -63,7 +64,7 @@ class InitReport:
 
 
 def initialise(engine: Engine, url: str, *, force: bool = False,
-               on_wait: Any = None) -> InitReport:
+               on_wait: Callable[[str], None] | None = None) -> InitReport:
     """Create or migrate the schema, then (re)load the reference data if they changed."""
     started = time.perf_counter()
     with translate_errors(url), _init_lock(engine, url, on_wait):
@@ -80,11 +81,13 @@ def initialise(engine: Engine, url: str, *, force: bool = False,
             _set_meta(connection, FINGERPRINT_KEY, wanted)
             _set_meta(connection, "loaded_at", dt.datetime.now(dt.UTC).isoformat())
             counts = _counts(connection)
+    log.info("loaded reference data into %s: %s", describe(url), counts)
     return InitReport(describe(url), True, time.perf_counter() - started, counts)
 
 
 @contextmanager
-def _init_lock(engine: Engine, url: str, on_wait: Any) -> Iterator[None]:
+def _init_lock(engine: Engine, url: str,
+               on_wait: Callable[[str], None] | None) -> Iterator[None]:
     path = sqlite_path(url)
     if engine.dialect.name == "sqlite":
         if path is None:  # in-memory: nobody else can see it
@@ -114,7 +117,7 @@ def _init_lock(engine: Engine, url: str, on_wait: Any) -> Iterator[None]:
             holder.commit()
 
 
-def _flock(fd: int, path: Any, on_wait: Any) -> None:
+def _flock(fd: int, path: Path, on_wait: Callable[[str], None] | None) -> None:
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         return
