@@ -52,27 +52,25 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
     asked = questions(args.queries, args.seed)
+    connection = floor_db()
+    sql = ("select ccode, status from spells where ioname = ? and first_year <= ? "
+           "and last_year >= ?")
+    ours, floor = [], []
+    answered = floor_answered = 0
     with tempfile.TemporaryDirectory() as tmp:
         kb = KnowledgeBase(str(Path(tmp) / "kb.db"))
         kb.init()
-        ours = []
-        answered = 0
+        # Interleaved, so that both see the same machine at the same moment.
         for ioname, day in asked:
             start = time.perf_counter()
             result = kb.members(ioname, on=day)
             ours.append(time.perf_counter() - start)
             answered += len(result.certain) + len(result.uncertain)
+            start = time.perf_counter()
+            rows = connection.execute(sql, (ioname, day.year, day.year)).fetchall()
+            floor.append(time.perf_counter() - start)
+            floor_answered += len(rows)
         kb.close()
-    floor = []
-    connection = floor_db()
-    sql = ("select ccode, status from spells where ioname = ? and first_year <= ? "
-           "and last_year >= ?")
-    floor_answered = 0
-    for ioname, day in asked:
-        start = time.perf_counter()
-        rows = connection.execute(sql, (ioname, day.year, day.year)).fetchall()
-        floor.append(time.perf_counter() - start)
-        floor_answered += len(rows)
     ours_p, floor_p = percentiles(ours), percentiles(floor)
     save("members_latency", {
         "queries": args.queries, "seed": args.seed, "ours": ours_p, "floor": floor_p,
