@@ -80,6 +80,16 @@ def _emit(fmt: str, data: dict[str, Any], headers: Sequence[str],
         click.echo(text())
 
 
+STANDING_HEADERS = ["status", "subject", "id", "since", "certainty", "datasets", "note",
+                    "sources"]
+
+
+def _standing_row(st: Standing) -> list[object]:
+    """One member (or organization) and where it stands, as `members` and `memberships` show."""
+    return [st.status or "/".join(st.possible), st.subject.name, st.subject.id, _since(st),
+            st.certainty, _datasets(st), st.reason or "", _urls(st)]
+
+
 def _datasets(standing: Standing) -> str:
     return ", ".join(dict.fromkeys(claim.dataset for claim in standing.claims))
 
@@ -126,10 +136,8 @@ def init(force: bool, fmt: str) -> None:
 @handled
 def members(org: str, on: str | None, status: str | None, fmt: str) -> None:
     result = _kb().members(org, on, status)
-    headers = ["status", "state", "id", "since", "certainty", "datasets", "note", "sources"]
-    everyone = result.certain + result.conflicts + result.uncertain
-    rows = [[st.status or "/".join(st.possible), st.subject.name, st.subject.id, _since(st),
-             st.certainty, _datasets(st), st.reason or "", _urls(st)] for st in everyone]
+    headers = ["status", "state", *STANDING_HEADERS[2:]]
+    rows = [_standing_row(st) for st in result.certain + result.conflicts + result.uncertain]
 
     def text() -> str:
         counts = ", ".join(_plural(n, s) for s, n in result.counts.items()) or "no one"
@@ -160,15 +168,13 @@ def members(org: str, on: str | None, status: str | None, fmt: str) -> None:
 @handled
 def memberships(state: str, on: str | None, fmt: str) -> None:
     result = _kb().memberships(state, on)
-    headers = ["status", "organization", "id", "since", "certainty", "datasets"]
-    everyone = result.certain + result.conflicts + result.uncertain
-    rows = [[st.status or "/".join(st.possible), st.subject.name, st.subject.id, _since(st),
-             st.certainty, _datasets(st)] for st in everyone]
+    headers = ["status", "organization", *STANDING_HEADERS[2:]]
+    rows = [_standing_row(st) for st in result.certain + result.conflicts + result.uncertain]
 
     def text() -> str:
         out = [f"{result.state.name} ({result.state.id}) on {result.on}: "
                f"{len(result.certain)} organizations, {len(result.uncertain)} uncertain"]
-        return "\n".join(out + ["", table(headers, rows)]) if rows else out[0]
+        return "\n".join(out + ["", table(headers[:6], [r[:6] for r in rows])]) if rows else out[0]
 
     _emit(fmt, result.as_dict(), headers, rows, text)
 

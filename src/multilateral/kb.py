@@ -27,7 +27,15 @@ from multilateral.model.membership import (
     membership_conflicts,
     standings,
 )
-from multilateral.model.results import History, Members, Memberships, OrgProfile, Overlap, Share
+from multilateral.model.results import (
+    History,
+    Members,
+    Memberships,
+    OrgProfile,
+    Overlap,
+    Share,
+    count_by_status,
+)
 from multilateral.model.status import Status
 from multilateral.store import queries
 from multilateral.store.db import open_engine, require_schema, resolve_url, translate_errors
@@ -242,11 +250,7 @@ def _split(judged: list[Standing]) -> tuple[list[Standing], list[Standing], list
 def _counts(claims: list[Claim], when: PartialDate) -> dict[str, int]:
     certain, _, _ = _split(standings([c for c in claims if not c.pending], when,
                                      key=lambda c: c.member))
-    counts: dict[str, int] = {}
-    for st in certain:
-        if st.status:
-            counts[st.status] = counts.get(st.status, 0) + 1
-    return dict(sorted(counts.items()))
+    return count_by_status(certain)
 
 
 def _chair_on(chairs: list[dict[str, object]], when: PartialDate) -> list[dict[str, object]]:

@@ -10,7 +10,8 @@ from multilateral.model.dates import PartialDate
 from multilateral.model.membership import Change, Conflict, Ref, Standing
 
 
-def _count(standings: list[Standing]) -> dict[str, int]:
+def count_by_status(standings: list[Standing]) -> dict[str, int]:
+    """How many standings hold each status (those in conflict have none)."""
     return dict(sorted(Counter(st.status for st in standings if st.status).items()))
 
 
@@ -29,7 +30,7 @@ class Members:
 
     @property
     def counts(self) -> dict[str, int]:
-        return _count(self.certain)
+        return count_by_status(self.certain)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -54,7 +55,8 @@ class Memberships:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "state": self.state.as_dict(), "on": str(self.on), "counts": _count(self.certain),
+            "state": self.state.as_dict(), "on": str(self.on),
+            "counts": count_by_status(self.certain),
             "memberships": [st.as_dict() for st in self.certain],
             "uncertain": [st.as_dict() for st in self.uncertain],
             "conflicts": [st.as_dict() for st in self.conflicts],
