@@ -11,8 +11,11 @@ from __future__ import annotations
 
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     Column,
     Date,
+    DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -206,6 +209,10 @@ fact_sources = Table(
     Column("fact_type", String(20), primary_key=True),
     Column("fact_id", Integer, primary_key=True),
     Column("source_id", Text, ForeignKey("sources.id"), primary_key=True),
+    # Where the source is an article: the span of its cleaned text that states the fact.
+    Column("evidence_start", Integer),
+    Column("evidence_end", Integer),
+    Column("evidence", Text),
     Index("ix_fact_sources_source", "source_id"),
 )
 
@@ -216,6 +223,55 @@ population = Table(
     Column("year", Integer, primary_key=True),
     Column("value", BigInteger, nullable=False),
     Column("dataset", String(40), nullable=False),
+)
+
+# Articles: cleaned text and metadata, one row per distinct content (sha256).
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("sha256", String(64), nullable=False, unique=True),
+    Column("source", Text, nullable=False),  # path or URL it was read from
+    Column("title", Text),
+    *_dated("published"),
+    Column("author", Text),
+    Column("language", String(8)),
+    Column("text", Text, nullable=False),  # the cleaned text evidence offsets point into
+    Column("photo_credits", Text),  # JSON list of strings
+    Column("warnings", Text),  # JSON list of strings
+    Column("featured", Boolean, nullable=False, default=False),
+    Column("ingested_at", DateTime, nullable=False),
+    Index("ix_articles_published", "published_lo"),
+)
+
+# Tags: an organization, a state or a free topic; entity_id links the first two.
+article_tags = Table(
+    "article_tags",
+    metadata,
+    Column("article_id", Integer, ForeignKey("articles.id"), primary_key=True),
+    Column("tag", Text, primary_key=True),
+    Column("kind", String(20), nullable=False),  # organization | state | topic
+    Column("entity_id", String(60)),
+    Index("ix_article_tags_entity", "entity_id"),
+)
+
+# Facts extracted from an article, waiting for an editor (FACTS.md JSON in `fact`).
+candidates = Table(
+    "candidates",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", Integer, ForeignKey("articles.id"), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("type", String(20), nullable=False),
+    Column("fact", Text, nullable=False),
+    Column("confidence", Float, nullable=False),
+    Column("status", String(20), nullable=False),  # pending | accepted | rejected
+    Column("fact_type", String(20)),  # once accepted: the knowledge-base row it became
+    Column("fact_id", Integer),
+    Column("reviewed_at", DateTime),
+    Column("reviewer", Text),
+    Index("ix_candidates_article", "article_id", "position"),
+    Index("ix_candidates_status", "status"),
 )
 
 # Fact tables and the name `fact_sources.fact_type` gives their rows.
