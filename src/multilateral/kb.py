@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine
 
+from multilateral.articles import ArticleDesk
 from multilateral.errors import NoData, OutOfExistence, UnknownEntity
 from multilateral.model.dates import PartialDate, Span, Truth, parse_optional
 from multilateral.model.membership import (
@@ -56,7 +57,7 @@ def as_partial(value: DateLike, default: dt.date | None = None) -> PartialDate:
     return PartialDate.parse(value)
 
 
-class KnowledgeBase:
+class KnowledgeBase(ArticleDesk):
     def __init__(self, url: str | None = None, *, today: dt.date | None = None) -> None:
         self.url = resolve_url(url)
         self.today = today or dt.date.today()
