@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -153,3 +154,21 @@ def test_review_cli_batch_accepts_above_a_confidence(writable_url: str) -> None:
     kb = KnowledgeBase(writable_url)
     assert {c["type"] for c in kb.candidates()} >= {"membership"}
     kb.close()
+
+
+def test_five_hundred_pages_with_one_broken(sqlite_url: str, tmp_path: Path) -> None:
+    writable_url = str(tmp_path / "batch.db")
+    shutil.copyfile(sqlite_url, writable_url)
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for i in range(500):
+        (pages / f"page{i:03d}.txt").write_text(
+            f"Bulletin {i}\n\nPublished 1 March 2024\n\nSweden joined NATO on 7 March 2024, "
+            f"bulletin number {i} recalls.\n")
+    (pages / "page250.txt").write_bytes(b"\xff\xfe\x00\x00" + bytes(range(256)) * 4)
+    result = run(writable_url, "ingest", "--format", "json", str(pages))
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    assert (report["articles"], report["stored"], report["failed"]) == (500, 499, 1)
+    failed = next(item for item in report["items"] if item["error"])
+    assert failed["source"].endswith("page250.txt")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 import lxml.html
 import trafilatura
@@ -74,11 +75,16 @@ def _clean_text(raw: str) -> Cleaned:
     return Cleaned(text, found.title, found.published, found.author, credits, tags)
 
 
+def trafilatura_options() -> dict[str, Any]:
+    """How we call trafilatura: the article without reader comments, with its metadata,
+    and a publication date only from the page's own markup (never guessed from text)."""
+    return {"include_comments": False, "include_tables": False, "with_metadata": True,
+            "favor_precision": False, "deduplicate": False,
+            "date_extraction_params": {"extensive_search": False, "original_date": True}}
+
+
 def _clean_html(decoded: Decoded) -> Cleaned:
-    document = trafilatura.bare_extraction(
-        decoded.text, include_comments=False, include_tables=False, with_metadata=True,
-        favor_precision=False, deduplicate=False,
-        date_extraction_params={"extensive_search": False, "original_date": True})
+    document = trafilatura.bare_extraction(decoded.text, **trafilatura_options())
     if not isinstance(document, trafilatura.settings.Document):
         return Cleaned("")
     body = document.text or ""
