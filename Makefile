@@ -13,7 +13,8 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 # Sets up the default SQLite knowledge base, then shows the SCO on the seed
-# article's date (2019-11-19), today, and its history, and the seed's facts.
+# article's date (2019-11-19), today, and its history; the seed's facts, and
+# the check of its claims.
 demo: $(STAMP)
 	$(BIN)/multilateral init
 	$(BIN)/multilateral members SCO --on 2019-11-19
@@ -21,6 +22,7 @@ demo: $(STAMP)
 	$(BIN)/multilateral share SCO --on 2019 --status member
 	$(BIN)/multilateral history SCO
 	$(BIN)/multilateral extract --format table gold/articles/000_seed.txt
+	$(BIN)/multilateral check gold/articles/000_seed.txt
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

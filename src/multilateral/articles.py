@@ -16,8 +16,12 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, insert, select
 
+from multilateral.check.claims import find_claims
+from multilateral.check.report import CheckReport
+from multilateral.check.verdicts import Judge
 from multilateral.errors import MultilateralError
 from multilateral.ingest import evaluation, gazetteer, reading
+from multilateral.ingest.dates import find_dates
 from multilateral.ingest.pipeline import Extractor, extract, extract_bytes
 from multilateral.ingest.reading import UnreadableArticle
 from multilateral.model.dates import PartialDate
@@ -213,6 +217,27 @@ class ArticleDesk:
         return [f"{st.subject.name}: {st.reason}" for st in members.conflicts
                 if st.subject.id == fact.get("state_id")]
 
+    def check(self, target: str, on: PartialDate | None = None) -> CheckReport:
+        """Judge an article's claims (a file path, or a stored article's id) as of its date."""
+        if target.isdigit() and not Path(target).exists():
+            stored = self.article(int(target))
+            document = Document(stored["source"], stored["sha256"], stored["text"],
+                                stored["title"], stored["published"],
+                                facts=[Fact.from_dict(c["fact"]) for c in stored["facts"]])
+            article = {"id": stored["id"], "source": stored["source"], "title": stored["title"],
+                       "published": stored["published"]}
+        else:
+            document = extract(target, self.extractor())
+            article = {"id": None, "source": document.source, "title": document.title,
+                       "published": document.published}
+        when, basis, note = _article_date(document, on, self.today)  # type: ignore[attr-defined]
+        report = CheckReport(article, when, basis, note,
+                             PartialDate.of(self.today))  # type: ignore[attr-defined]
+        judge = Judge(self, when, self.extractor().gazetteer.parents)  # type: ignore[arg-type]
+        for claim in find_claims(document, self.extractor().gazetteer):
+            report.verdicts.append(judge.judge(claim))
+        return report
+
     def evaluate(self, gold_dir: Path) -> evaluation.Evaluation:
         extractor = self.extractor()
         cache: dict[tuple[str, str], str] = {}
@@ -254,3 +279,20 @@ def iter_ok(results: Iterable[Document | UnreadableArticle]) -> Iterator[Documen
     for result in results:
         if isinstance(result, Document):
             yield result
+
+
+def _article_date(document: Document, on: PartialDate | None, today: dt.date
+                  ) -> tuple[PartialDate, str, str]:
+    """The date claims are judged on, how it was chosen, and why (said in every report)."""
+    if on is not None:
+        return on, "option", "the date given with --on"
+    if document.published:
+        return PartialDate.parse(document.published), "published", "the article's own date"
+    days = [d.date for d in find_dates(document.text, None)
+            if d.date is not None and d.date.day is not None and d.date.lo <= today]
+    if days:
+        latest = max(days, key=lambda d: d.lo)
+        return latest, "assumed", ("the article gives no date of its own; assumed the latest "
+                                   "day it mentions, usually the day of the event it reports")
+    return PartialDate.of(today), "today", ("the article gives no date and mentions no full "
+                                            "day; judged as of today")

@@ -279,3 +279,30 @@ def evaluate(gold_dir: Path, floors: Path | None, show_errors: bool, fmt: str) -
             click.echo(f"failed: {failure}", err=True)
     if below:
         raise Failure(MultilateralError("Below the floors: " + "; ".join(below) + "."))
+
+
+@main.command(help="Judge an article's claims (a file, or a stored article's id) against the "
+                   "knowledge base as of the article's date: supported, contradicted, "
+                   "unverifiable or outdated, and why.")
+@click.argument("target", metavar="PATH|ARTICLE_ID")
+@click.option("--on", "on", metavar="DATE", help="Judge as of this date instead of the "
+                                                 "article's (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "html"]), default="table",
+              show_default=True)
+@handled
+def check(target: str, on: str | None, fmt: str) -> None:
+    from multilateral.model.dates import PartialDate
+    report = _kb().check(target, PartialDate.parse(on) if on else None)
+    if fmt == "json":
+        click.echo(json.dumps(report.as_dict(), indent=2, ensure_ascii=False, default=str))
+        return
+    if fmt == "html":
+        click.echo(report.html())
+        return
+    data = report.as_dict()
+    click.echo(f"{data['article']['title'] or data['article']['source']}")
+    click.echo(f"judged as of {data['on']} ({data['on_note']}); today {data['today']}")
+    rows = [[v.claim.kind, _clip(v.claim.text.replace("\n", " "), 48), v.verdict,
+             v.reason] for v in report.verdicts]
+    click.echo(table(["claim", "text", "verdict", "why"], rows))
+    click.echo(", ".join(f"{n} {k}" for k, n in report.counts.items()) or "no checkable claim")
