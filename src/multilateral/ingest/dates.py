@@ -28,7 +28,7 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<year>1[89]\d\d|20\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
-    ("days", re.compile(rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:[-–—]|to)\s*"
+    ("days", re.compile(rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:[-–—]|to|and)\s*"
                         rf"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+{_MONTH},?\s+{_YEAR}\b")),
     ("dmy", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b")),
     ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b")),

@@ -27,6 +27,7 @@ _STATE_CODES = {"US", "USA", "UK", "UAE", "PRC", "DPRK", "ROK", "DRC", "ROC"}
 _RANK = {"canonical": 0, "acronym": 1, "official": 2, "alias": 3, "former": 4, "adjective": 5,
          "city": 6}
 _CITY_MIN_POPULATION = 150_000
+_SPLIT_WORDS = (("cooperation", "co operation"), ("coordination", "co ordination"))
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,13 @@ def _add(entries: dict[tuple[str, ...], list[Entry]], entry: Entry) -> None:
         words = words[:-1]
     if words:
         entries[words].append(entry)
+        # "Co-operation" is two words to the scanner, "Cooperation" one: file both
+        joined = " ".join(words)
+        for one, two in _SPLIT_WORDS:
+            if one in words or two in joined:
+                variant = tuple(joined.replace(two, one).split()) if two in joined else tuple(
+                    joined.replace(one, two).split())
+                entries[variant].append(entry)
 
 
 @lru_cache(maxsize=1)
