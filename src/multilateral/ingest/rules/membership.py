@@ -36,7 +36,7 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("applied", re.compile(r"\b(?:appl(?:ied|y|ies|ying|ication)s?|bid to join|"
                            r"requested (?:to join|membership)|request to join)\b", re.I)),
     ("granted", re.compile(r"\b(?:grant(?:ed|s|ing)?|conferr?(?:ed|ing|s)?|accorded|awarded|"
-                           r"gave|given|elevat(?:ed|ing))\b", re.I)),
+                           r"gave|given|elevat(?:ed|ing)|received|obtained|gained)\b", re.I)),
     ("founders", re.compile(r"\b(?:found(?:ing|er) (?:members?|states?|nations?|countries)|"
                             r"founders?|founded by|established by|set up by|created by)\b",
                             re.I)),
@@ -60,7 +60,8 @@ _STATUS_VALUE = (("suspen", "suspended"), ("observer", "observer"),
 _IMPLY_MEMBER = ("joined", "left", "suspended", "lifted", "applied", "founders", "held_suspended")
 _VERB_IMPLIES = re.compile(r"\b(?:join(?:ed|s|ing)?|acced(?:ed|es|ing|e)|accession|rejoin(?:ed|s)?|"
                            r"withdr(?:ew|aw|awn|awal)|left|quit|exit(?:ed)?|expell?ed|expulsion|"
-                           r"suspen(?:ded|sion)|reinstat(?:ed|ement)|readmitted|applied to join|"
+                           r"suspen(?:ded|sion)|reinstat(?:ed|ement)|readmitted|"
+                           r"appl(?:ied|ication)|"
                            r"admitted (?:to|into)|found(?:ing|er)|founded by|established by)\b",
                            re.I)
 _REFERS = re.compile(r"\b(?:the (?:bloc|organi[sz]ation|group|grouping|alliance|union|body|"
@@ -68,6 +69,10 @@ _REFERS = re.compile(r"\b(?:the (?:bloc|organi[sz]ation|group|grouping|alliance|
                      r"countries))\b", re.I)
 _LOCATIVE = re.compile(r"(?:\b(?:in|at|near|from|to|visit(?:ed|ing)?)\s+(?:the\s+)?|,\s*)$", re.I)
 _ROLE_AFTER = re.compile(r"^\s*(?:\(|,\s*(?:which|who)\s+(?:chair|host|hold|presid))", re.I)
+_NOT_MEMBER_BEFORE = re.compile(r"\b(?:with|against|near|towards?|except|on|by|between|"
+                                r"versus|like)\s+(?:the\s+)?(?:(?:[Pp]residents?|[Gg]overnments?|"
+                                r"[Ll]eaders?) of\s+(?:the\s+)?)?$")
+_CLAUSE_BREAK = re.compile(r"[;.]|\b(?:because|when|while|but|although|whereas)\b", re.I)
 _LIST_GAP = re.compile(r"^\s*(?:,|and|&|,\s*and|as well as)?\s*(?:the\s+)?$", re.I)
 
 
@@ -117,16 +122,18 @@ def _triggers(ctx: Context) -> list[Trigger]:
 def _triggers_for(ctx: Context, member: Mention, triggers: list[Trigger]) -> list[Trigger]:
     """The trigger that speaks of this member, and a second one if the same clause goes on
     about it ("was granted observer status in 2015 and is expected to become a member")."""
-    before = [t for t in triggers if t.end <= member.start]
-    after = [t for t in triggers if t.start >= member.end]
+    before = [t for t in triggers if t.end <= member.start
+              and not _CLAUSE_BREAK.search(ctx.between(t.end, member.start))]
+    after = [t for t in triggers if t.start >= member.end
+             and not _CLAUSE_BREAK.search(ctx.between(member.end, t.start))]
     chosen = [before[-1]] if before else ([after[0]] if after else [])
     if before and after:
         # "India and Pakistan, which joined in 2017": a trigger right after the member
         # (with nothing but a verb phrase between) speaks of it, not the earlier one
         gap = ctx.between(member.end, after[0].start)
-        if len(gap) < 25 and not re.search(r"[,;:]|\band\b", gap):
-            chosen = [after[0]]
-        elif len(gap) < 60 and re.match(r"^\s*(?:,\s*)?(?:which|who|that)\b", gap):
+        verb_only = len(gap) < 25 and not re.search(r"[,;:]|\band\b", gap)
+        relative = len(gap) < 60 and re.match(r"^\s*(?:,\s*)?(?:which|who|that)\b", gap)
+        if verb_only or relative:
             chosen = [after[0]]
     if chosen and chosen[0] in before:
         later = [t for t in after if t.word != chosen[0].word]
@@ -222,6 +229,8 @@ def _members(ctx: Context) -> list[Mention]:
             continue
         if _ROLE_AFTER.match(after) and "chair" in after.lower():
             continue
+        if _NOT_MEMBER_BEFORE.search(before):
+            continue  # "a border with Russia", "signed by the Republic of Belarus"
         chosen.append(mention)
     chosen += _member_orgs(ctx, chosen)
     return sorted(chosen, key=lambda m: m.start)
@@ -237,6 +246,13 @@ def _member_orgs(ctx: Context, states: list[Mention]) -> list[Mention]:
         ends_item = re.match(r"\s*(?:[,;.:)]|and\b|as well as\b|$)",
                              ctx.between(org.end, min(ctx.sentence.end, org.end + 12)))
         if neighbours and ends_item:
+            found.append(org)
+            continue
+        lead = ctx.between(max(ctx.sentence.start, org.start - 16), org.start)
+        if ends_item and re.search(r"(?:,|\band|:)\s*(?:the\s+)?$", lead) and any(
+                m.start < org.start for m in orgs if m is not org) and re.search(
+                r"\b(?:members?|comprises|includes|brings together|now has)\b",
+                ctx.between(ctx.sentence.start, org.start), re.I):
             found.append(org)
             continue
         if len(orgs) >= 2:
@@ -284,7 +300,12 @@ def _member_date(ctx: Context, member: Mention, trigger: Trigger) -> DateMention
         dated = ctx.dated()
     if not dated:
         return None
-    following = [d for d in dated if d.start >= member.end]
+    following = [d for d in dated if d.start >= member.end
+                 and not _CLAUSE_BREAK.search(ctx.between(member.end, d.start))]
+    if not following and trigger.end <= member.start:
+        after_trigger = [d for d in dated if trigger.end <= d.start < member.start]
+        if after_trigger:
+            return after_trigger[0]
     if following:
         nearest = following[0]
         # a date belongs to the member before it unless another member sits in between
@@ -292,7 +313,9 @@ def _member_date(ctx: Context, member: Mention, trigger: Trigger) -> DateMention
                    for m in ctx.mentions) or trigger.start > member.end:
             return nearest
     preceding = [d for d in dated if d.end <= member.start]
-    return preceding[-1] if preceding else following[0]
+    if preceding:
+        return preceding[-1]
+    return following[0] if following else None
 
 
 def _is_founding_year(ctx: Context, date: DateMention) -> bool:
