@@ -57,9 +57,17 @@ class Context:
     def topic_org(self) -> Mention | None:
         """The organization "the bloc" or "the organization" refers to: the last one named
         before this sentence (the article's subject, in the usual news paragraph)."""
-        before = [m for m in self.article.mentions
-                  if m.type == "organization" and m.linked and m.end <= self.sentence.start]
-        return self.organization_of(before[-1]) if before else None
+        orgs = [self.organization_of(m) for m in self.article.mentions
+                if m.type == "organization" and m.linked]
+        if not orgs:
+            return None
+        weight: dict[str | None, int] = {}
+        for org in orgs:
+            weight[org.id] = weight.get(org.id, 0) + 1
+        recent = [m for m in orgs if self.sentence.start - 400 <= m.end <= self.sentence.start]
+        pool = recent or [m for m in orgs if m.end <= self.sentence.start] or orgs
+        # the organization the article is about: named most often, among those named lately
+        return max(reversed(pool), key=lambda m: weight[m.id])
 
     def organization_of(self, mention: Mention) -> Mention:
         """A body stands for its organization ("the SCO Council of Heads of State admitted

@@ -38,31 +38,41 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("granted", re.compile(r"\b(?:grant(?:ed|s|ing)?|conferr?(?:ed|ing|s)?|accorded|awarded|"
                            r"gave|given|elevat(?:ed|ing)|received|obtained|gained)\b", re.I)),
     ("founders", re.compile(r"\b(?:found(?:ing|er) (?:members?|states?|nations?|countries)|"
-                            r"founders?|founded by|established by|set up by|created by)\b",
-                            re.I)),
+                            r"founders?|(?:founded|established|set up|created)\b[^.;]{0,60}?\bby"
+                            r"(?!\s+(?:the\s+)?(?:Treaty|Charter|Agreement|Convention|decision|"
+                            r"resolution|a\s)))\b", re.I)),
     ("joined", re.compile(r"\b(?:(?:re)?join(?:ed|s|ing)?|accession|acced(?:ed|es|ing|e)|"
                           r"admi(?:tted|ts|t|ssion|tting)|bec(?:ame|ome|omes|oming)|"
                           r"welcom(?:ed|es|ing)|inclu(?:sion|ded) as|entered|entry)\b", re.I)),
-    ("holds", re.compile(r"\b(?:compris(?:es|ing|ed)|consists? of|includ(?:es|ing)|"
-                         r"(?:are|were|is|remains?|remained) (?:now |currently |still )?"
-                         r"(?:an? |the |its |full )?"
+    ("holds_list", re.compile(r"\b(?:compris(?:es|ing|ed)|consists? of|brings together|"
+                              r"composed of|made up of|unites)\b", re.I)),
+    ("holds", re.compile(r"\b(?:includ(?:es|ing)|"
+                         r"(?:are|were|is|remains?|remained) (?:now |currently |still |formally )?"
+                         r"(?:an? |the |its |full )?(?:[a-z]+ )?"
                          r"(?:members?|observers?|dialogue partners?|partners?|candidates?)|"
+                         r"members?(?: states| countries)?(?: of (?:the )?[A-Z][\w\-]*(?: [A-Z][\w\-]*)*)?"
+                         r"\s+(?:are|were|include)|"
+                         r"as (?:an? )?(?:observers?|observer states?|dialogue partners?|"
+                         r"associate members?)|holding (?:\w+ )?(?:candidate|observer|member)|"
                          r"h[oe]lds? (?:the |an? )?(?:observer|dialogue partner|partner|"
                          r"associate|candidate)|enjoys? (?:observer|dialogue)|"
-                         r"brings together|counts|now has|composed of|made up of|"
-                         r"(?:members?|states?|partners?|observers?|countries)(?: states)?"
-                         r"\s*(?:are|were|:|[-–—]))", re.I)),
+                         r"counts|now has|"
+                         r"(?:member states|members|observers|dialogue partners|partners|"
+                         r"candidates)\s*(?:are|were|:|[-–—]))", re.I)),
 ]
 _STATUS_VALUE = (("suspen", "suspended"), ("observer", "observer"),
                  ("dialogue", "dialogue_partner"), ("associate", "associate"),
                  ("candida", "candidate"), ("partner", "partner"), ("member", "member"))
 # Verbs that name membership itself, so that no status word is needed.
-_IMPLY_MEMBER = ("joined", "left", "suspended", "lifted", "applied", "founders", "held_suspended")
+_IMPLY_MEMBER = ("joined", "left", "suspended", "lifted", "applied", "founders", "held_suspended",
+                 "holds_list")
 _VERB_IMPLIES = re.compile(r"\b(?:join(?:ed|s|ing)?|acced(?:ed|es|ing|e)|accession|rejoin(?:ed|s)?|"
                            r"withdr(?:ew|aw|awn|awal)|left|quit|exit(?:ed)?|expell?ed|expulsion|"
                            r"suspen(?:ded|sion)|reinstat(?:ed|ement)|readmitted|"
                            r"appl(?:ied|ication)|"
-                           r"admitted (?:to|into)|found(?:ing|er)|founded by|established by)\b",
+                           r"admitted (?:to|into)|found(?:ing|er)|founded|established|"
+                           r"compris(?:es|ing|ed)|consists? of|brings together|composed of|"
+                           r"made up of)\b",
                            re.I)
 _REFERS = re.compile(r"\b(?:the (?:bloc|organi[sz]ation|group|grouping|alliance|union|body|"
                      r"association|community|club|forum)|its|membership|members? (?:states?|"
@@ -115,7 +125,10 @@ def _triggers(ctx: Context) -> list[Trigger]:
             start, end = ctx.sentence.start + match.start(), ctx.sentence.start + match.end()
             if any(t.start < end and start < t.end for t in found):
                 continue
-            found.append(Trigger(word, start, end))
+            trigger = Trigger(word, start, end)
+            if word == "joined" and _object_is_state(ctx, trigger):
+                continue  # "now join Albania and Serbia among the candidates"
+            found.append(trigger)
     return sorted(found, key=lambda t: t.start)
 
 
@@ -159,14 +172,16 @@ def _emit(ctx: Context, member: Mention, trigger: Trigger,
     if trigger.word == "founders":
         status = "member"
     change = _change(trigger.word, status)
-    if trigger.word == "joined" and _object_is_state(ctx, trigger):
-        return
     org = _container(ctx, containers, trigger, member)
     if org is None or (member.type == "organization" and member.id == org.id):
         return
     fields = {**entity_fields("org", org), **entity_fields("state", member),
               "status": status, "change": change}
-    if change == "holds":
+    since = _since(ctx, trigger) if change == "holds" else None
+    if since is not None:
+        fields["change"] = "joined" if status == "member" else "granted"
+        fields.update(date_fields(since))
+    elif change == "holds":
         fields.update(_holds_date(ctx, member))
     else:
         fields.update(date_fields(_member_date(ctx, member, trigger)))
@@ -212,6 +227,8 @@ def _change(word: str, status: str) -> str:
         return "left"
     if word in ("left", "applied", "holds"):
         return word
+    if word == "holds_list":
+        return "holds"
     return "joined" if status == "member" else "granted"
 
 
@@ -321,6 +338,15 @@ def _member_date(ctx: Context, member: Mention, trigger: Trigger) -> DateMention
 def _is_founding_year(ctx: Context, date: DateMention) -> bool:
     return bool(re.search(r"\b(?:established|founded|created|since)\s+(?:in\s+|on\s+)?$",
                           ctx.between(max(ctx.sentence.start, date.start - 20), date.start), re.I))
+
+
+def _since(ctx: Context, trigger: Trigger) -> DateMention | None:
+    """"has held observer status since 1975": the status dates from then."""
+    for date in ctx.dated():
+        lead = ctx.between(max(ctx.sentence.start, date.start - 7), date.start)
+        if re.search(r"\bsince\s+$", lead, re.I) and abs(date.start - trigger.end) < 80:
+            return date
+    return None
 
 
 def _holds_date(ctx: Context, member: Mention) -> dict[str, object]:

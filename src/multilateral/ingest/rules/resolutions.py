@@ -80,7 +80,9 @@ def _body(ctx: Context, at: int) -> tuple[str | None, str | None]:
             if body_id:
                 return ctx.article.gazetteer.name_of("organization", body_id), body_id
             return words, None
-    if re.search(r"\bA/RES/", ctx.text):
+    if re.search(r"\bA/RES/", ctx.text) or (
+            re.search(r"\b(?:the Assembly|Assembly resolution)\b", ctx.text)
+            and "General Assembly" in ctx.article.text):
         return ctx.article.gazetteer.name_of("organization", "UNGA"), "UNGA"
     return None, None
 
