@@ -205,22 +205,46 @@ def _parties(ctx: Context) -> list[Mention]:
     signed = _SIGNED.search(ctx.text)
     if signed:
         at = ctx.sentence.start + signed.start()
-        subjects = [m for m in candidates if m.end <= at]
+        subjects = [m for m in candidates if m.end <= at
+                    and not re.search(r"[,;]\s*$|\b(?:said|says|of|for)\s+(?:the\s+)?$",
+                                      ctx.between(m.end, at))]
         objects = [m for m in candidates if m.start >= at]
         with_ = re.search(r"\bwith\s+(?:the\s+)?", ctx.text[signed.end():])
         chosen = _dedupe(subjects[-3:] if subjects else [])
+        referred = _referred(ctx, ctx.between(max(ctx.sentence.start, at - 60), at))
+        if referred is not None and all(m.id != referred.id for m in chosen):
+            chosen.insert(0, referred)
         if with_:
             start = ctx.sentence.start + signed.end() + with_.end()
             chosen += _list_from(ctx, objects, start)
-        if not subjects and re.match(r"\s*(?:the\s+)?(?:Organi[sz]ation|Union|bloc|"
-                                     r"Association|group|two organi[sz]ations)",
-                                     ctx.between(ctx.sentence.start, at), re.I):
-            topic = ctx.topic_org()
-            if topic is not None:
-                chosen.insert(0, topic)
+            referred = _referred(ctx, ctx.between(start, min(ctx.sentence.end, start + 30)))
+            if referred is not None and all(m.id != referred.id for m in chosen):
+                chosen.append(referred)
         if chosen:
             return _dedupe(chosen)
     return _dedupe(candidates)
+
+
+_REFERRING = re.compile(r"\b(?:the (?P<org>Union|Organi[sz]ation|bloc|Association|Alliance|"
+                        r"two organi[sz]ations|Community)|(?P<body>[Ii]ts secretariat|the "
+                        r"Organi[sz]ation's secretariat))\b")
+
+
+def _referred(ctx: Context, region: str) -> Mention | None:
+    """"the Union", "the two organisations", "its secretariat": the article's organization
+    (or its secretariat)."""
+    match = _REFERRING.search(region)
+    if match is None:
+        return None
+    topic = ctx.topic_org()
+    if topic is None or topic.id is None:
+        return topic
+    if match.group("body"):
+        body = ctx.article.gazetteer.bodies.get((topic.id, "secretariat"))
+        if body:
+            return Mention(topic.start, topic.end, "organization", body,
+                           ctx.article.gazetteer.name_of("organization", body), "body")
+    return topic
 
 
 def _list_from(ctx: Context, candidates: list[Mention], at: int) -> list[Mention]:

@@ -28,6 +28,8 @@ _REFERRING = re.compile(r"\b(?:the (?:bloc|organi[sz]ation|group|grouping|union|
                         r"association|council|body|forum|presidency|chairmanship|chair)|"
                         r"its)\b", re.I)
 _TERM_START = re.compile(r"\b(?:on|from|as of|since|starting)\s+$", re.I)
+_TAKING = re.compile(r"\b(?:took|takes|taken|taking|assum(?:ed|es|ing)|hand(?:ed|s)? over|"
+                     r"elected|holds?|held|holding)\b[^.]*$", re.I)
 _FUTURE = re.compile(r"\b(?:will|shall|is to|are to|takes? over|is due|set to|is expected to|"
                      r"next year)\b", re.I)
 
@@ -47,7 +49,11 @@ def extract(ctx: Context) -> None:
         org = _org(ctx, at, end)
         if state is None or org is None:
             continue
-        for start, finish in _terms(ctx, end):
+        terms = _terms(ctx, end)
+        if terms == [(None, None)] and not _TAKING.search(
+                ctx.between(max(ctx.sentence.start, at - 40), at)):
+            continue  # "intends to use its Presidency": no term is stated
+        for start, finish in terms:
             fields: dict[str, Any] = {**entity_fields("org", org),
                                       **entity_fields("state", state),
                                       "start": start, "end": finish}
@@ -81,11 +87,35 @@ def _org(ctx: Context, at: int, end: int) -> Mention | None:
         chosen = min(close, key=lambda m: min(abs(at - m.end), abs(m.start - end)))
         return ctx.organization_of(chosen)
     if _REFERRING.search(ctx.text) or not orgs:
+        chaired = _chaired_org(ctx)
+        if chaired is not None:
+            return chaired
         topic = ctx.topic_org()
         if topic is not None:
             return topic
     nearby = [m for m in orgs if abs(m.start - at) < 120]
     return ctx.organization_of(min(nearby, key=lambda m: abs(m.start - at))) if nearby else None
+
+
+def _chaired_org(ctx: Context) -> Mention | None:
+    """"The presidency" means the organization the article gives a chair or presidency to
+    ("India holds the G20 presidency"), not necessarily the one it names most."""
+    text = ctx.article.text
+    counts: dict[str, tuple[int, Mention]] = {}
+    for mention in ctx.article.mentions:
+        if mention.type != "organization" or not mention.linked:
+            continue
+        after = text[mention.end:mention.end + 16]
+        before = text[max(0, mention.start - 24):mention.start]
+        if re.match(r"\s*(?:'s\s+)?(?:rotating\s+)?(?:presidency|chair)", after, re.I) or re.search(
+                r"(?:presidency|chair(?:manship|personship)?|chair(?:ed|s)?)\s+(?:of\s+)?(?:the\s+)?$",
+                before, re.I):
+            org = ctx.organization_of(mention)
+            key = org.id or org.name
+            counts[key] = (counts.get(key, (0, org))[0] + 1, org)
+    if not counts:
+        return None
+    return max(counts.values(), key=lambda c: c[0])[1]
 
 
 def _terms(ctx: Context, end: int) -> list[tuple[str | None, str | None]]:
@@ -122,7 +152,10 @@ def _term(ctx: Context, date: DateMention) -> tuple[str | None, str | None]:
 
 def _clause_end(ctx: Context, end: int) -> int:
     rest = ctx.between(end, ctx.sentence.end)
-    stop = re.search(r"[;)]|,\s*(?:and|while|but|which|who)\b|\.\s", rest)
+    head = ctx.between(ctx.sentence.start, end)
+    inside_parenthesis = head.count("(") > head.count(")")
+    stop = re.search(r"[;)]|,\s*(?:and|while|but|which|who)\b|\.\s" if inside_parenthesis
+                     else r"[;]|,\s*(?:and|while|but|which|who)\b|\.\s", rest)
     return end + stop.start() if stop else ctx.sentence.end
 
 
