@@ -41,7 +41,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("relative_month", re.compile(rf"\b(?P<which>last|this|next)\s+{_MONTH}(?!\s+\d)")),
     ("relative_month", re.compile(rf"\b{_MONTH}\s+(?P<which2>last|this|next)\s+year\b")),
     ("relative", re.compile(
-        r"\b(?P<rel>yesterday|today|tomorrow|(?:last|this|next) (?:year|month)|"
+        r"\b(?P<rel>yesterday|today|tomorrow|this (?:morning|afternoon|evening)|tonight|"
+        r"(?:last|this|next) (?:year|month)|"
         r"(?:(?:on|last|this|next) )"
         r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
         re.IGNORECASE)),
@@ -123,6 +124,8 @@ def _relative(start: int, end: int, phrase: str,
             return DateMention(start, end, PartialDate(published.year + offset), "relative")
         return DateMention(start, end, None, "relative")
     day = published.lo
+    if phrase in ("this morning", "this afternoon", "this evening", "tonight"):
+        phrase = "today"
     if phrase in ("yesterday", "today", "tomorrow"):
         shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[phrase]
         return DateMention(start, end, PartialDate.of(day + dt.timedelta(days=shift)), "relative")
