@@ -20,8 +20,9 @@ def key(fact: Fact) -> tuple[Any, ...]:
     if fact.type == "agreement":
         parties = get("party_ids") or []
         names = get("parties") or []
-        return (get("kind"), frozenset(p or n for p, n in zip(parties, names, strict=False)),
-                get("date"))
+        # the same instrument named twice (a headline, then the story) is one fact; the
+        # mention with a date fills the one without
+        return (get("kind"), frozenset(p or n for p, n in zip(parties, names, strict=False)))
     if fact.type == "resolution":
         return (get("body_id") or get("body"), get("number"), get("subject_id") or get("subject"))
     if fact.type == "event":
@@ -37,6 +38,10 @@ def merge(facts: list[Fact]) -> list[Fact]:
     for fact in facts:
         k = (fact.type, fact.modality, *key(fact))
         first = kept.get(k)
+        if first is not None and first.get("date") and fact.get("date") and \
+                first.get("date") != fact.get("date"):
+            k = (*k, fact.get("date"))  # two instruments between the same parties
+            first = kept.get(k)
         if first is None:
             kept[k] = fact
             order.append(k)
