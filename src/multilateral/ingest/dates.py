@@ -40,6 +40,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year", re.compile(r"(?<![\d/.,-])\b(?P<year>1[89]\d\d|20\d\d)\b(?![/.,]?\d)")),
     ("relative_month", re.compile(rf"\b(?P<which>last|this|next)\s+{_MONTH}(?!\s+\d)")),
     ("relative_month", re.compile(rf"\b{_MONTH}\s+(?P<which2>last|this|next)\s+year\b")),
+    ("weekdays", re.compile(
+        r"\bfrom (?P<first>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) (?:to|until|"
+        r"through) (?P<last>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
     ("relative", re.compile(
         r"\b(?P<rel>yesterday|today|tomorrow|this (?:morning|afternoon|evening)|tonight|"
         r"(?:last|this|next) (?:year|month)|"
@@ -107,6 +110,14 @@ def _read(shape: str, match: re.Match[str], published: PartialDate | None) -> Da
                 return None  # "1996-48" or a score, not a span of years
             return DateMention(start, end, PartialDate(first), "text",
                                end_date=PartialDate(last))
+        if shape == "weekdays":
+            opening = _relative(start, end, "on " + groups["first"].lower(), published)
+            if opening is None or opening.date is None:
+                return DateMention(start, end, None, "relative")
+            span = (_WEEKDAYS.index(groups["last"].lower())
+                    - _WEEKDAYS.index(groups["first"].lower())) % 7
+            return DateMention(start, end, opening.date, "relative", end_date=PartialDate.of(
+                opening.date.lo + dt.timedelta(days=span)))
         if shape == "relative_month":
             return _relative_month(start, end, groups, published)
         if shape == "year":

@@ -26,7 +26,10 @@ def key(fact: Fact) -> tuple[Any, ...]:
     if fact.type == "resolution":
         return (get("body_id") or get("body"), get("number"), get("subject_id") or get("subject"))
     if fact.type == "event":
-        return (get("kind"), get("date") or get("place"))
+        # "the summit in New Delhi" opened on Saturday and "ended on Sunday": one summit
+        if get("place"):
+            return (get("kind"), get("place"), str(get("date") or "")[:4])
+        return (get("kind"), get("date"))
     if fact.type == "chairmanship":
         return (get("org_id") or get("org"), get("state_id") or get("state"), get("start"))
     return (get("org_id") or get("org"),)
@@ -39,7 +42,7 @@ def merge(facts: list[Fact]) -> list[Fact]:
         k = (fact.type, fact.modality, *key(fact))
         first = kept.get(k)
         if first is not None and first.get("date") and fact.get("date") and \
-                first.get("date") != fact.get("date"):
+                first.get("date") != fact.get("date") and fact.type != "event":
             k = (*k, fact.get("date"))  # two instruments between the same parties
             first = kept.get(k)
         if first is None:
