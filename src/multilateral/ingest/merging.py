@@ -31,7 +31,7 @@ def key(fact: Fact) -> tuple[Any, ...]:
             return (get("kind"), get("place"), str(get("date") or "")[:4])
         return (get("kind"), get("date"))
     if fact.type == "chairmanship":
-        return (get("org_id") or get("org"), get("state_id") or get("state"), get("start"))
+        return (get("org_id") or get("org"), get("state_id") or get("state"))
     return (get("org_id") or get("org"),)
 
 
@@ -41,9 +41,10 @@ def merge(facts: list[Fact]) -> list[Fact]:
     for fact in facts:
         k = (fact.type, fact.modality, *key(fact))
         first = kept.get(k)
-        if first is not None and first.get("date") and fact.get("date") and \
-                first.get("date") != fact.get("date") and fact.type != "event":
-            k = (*k, fact.get("date"))  # two instruments between the same parties
+        when = "start" if fact.type == "chairmanship" else "date"
+        if first is not None and first.get(when) and fact.get(when) and \
+                first.get(when) != fact.get(when) and fact.type != "event":
+            k = (*k, fact.get(when))  # two instruments, two terms: not one fact
             first = kept.get(k)
         if first is None:
             kept[k] = fact
