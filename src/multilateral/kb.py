@@ -16,7 +16,14 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine
 
-from multilateral.errors import NoData, OutOfExistence, UnknownEntity
+from multilateral.errors import (
+    AlreadyDone,
+    InvalidInput,
+    NoData,
+    NotFound,
+    OutOfExistence,
+    UnknownEntity,
+)
 from multilateral.model.dates import PartialDate, Span, Truth, parse_optional
 from multilateral.model.membership import (
     Claim,
@@ -37,10 +44,13 @@ from multilateral.model.results import (
     count_by_status,
 )
 from multilateral.model.status import Status
-from multilateral.store import queries
+from multilateral.model.timeline import Timeline, timeline
+from multilateral.store import articles as article_store
+from multilateral.store import queries, tokens
+from multilateral.store import search as search_store
 from multilateral.store.db import open_engine, require_schema, resolve_url, translate_errors
 from multilateral.store.load import InitReport, initialise
-from multilateral.store.resolve import find, ref, resolve
+from multilateral.store.resolve import find, match, ref, resolve
 
 WORLD = "WLD"
 DateLike = str | PartialDate | dt.date | None
@@ -81,6 +91,12 @@ class KnowledgeBase:
     def _connect(self) -> Iterator[Connection]:
         engine = self.engine
         with translate_errors(self.url), engine.connect() as connection:
+            yield connection
+
+    @contextmanager
+    def _begin(self) -> Iterator[Connection]:
+        engine = self.engine
+        with translate_errors(self.url), engine.begin() as connection:
             yield connection
 
     def close(self) -> None:
@@ -224,6 +240,101 @@ class KnowledgeBase:
         return Share(result.org, when, when.year, result.status or status, members, missing,
                      uncertain, total, figures[WORLD])
 
+    def timeline(self, org: str) -> Timeline:
+        """Every dated membership spell of an organization, one row per member."""
+        with self._connect() as connection:
+            org_ref = resolve(connection, "organization", org)
+            claims = queries.claims(connection, org_id=org_ref.id)
+            founded = [PartialDate.parse(date).lo for date, _ in
+                       queries.existence(connection, org_ref.id)[0]]
+        return timeline(org_ref, claims, lambda c: c.member, self.today,
+                        min(founded) if founded else None)
+
+    def state_timeline(self, member: str) -> Timeline:
+        """Every dated membership spell of a state, one row per organization."""
+        with self._connect() as connection:
+            state_ref = resolve(connection, "state", member)
+            claims = queries.claims(connection, member_id=state_ref.id)
+        return timeline(state_ref, claims, lambda c: c.org, self.today)
+
+    def match(self, text: str, entity_type: str, limit: int = 5) -> list[tuple[Ref, int, bool]]:
+        """Candidate entities for a name with scores, for reconciling spreadsheets."""
+        with self._connect() as connection:
+            return match(connection, entity_type, text, limit)
+
+    def search(self, text: str, limit: int = 20) -> dict[str, Any]:
+        """Full text over articles and entity names."""
+        with self._connect() as connection:
+            return search_store.search(connection, text, limit)
+
+    # -- articles and their review -------------------------------------------
+
+    def articles(self, *, tag: str | None = None, entity: str | None = None,
+                 featured: bool | None = None, limit: int = 20,
+                 offset: int = 0) -> list[dict[str, Any]]:
+        """Articles, newest first; `tag` is a tag's text, `entity` an organization's or a
+        state's id."""
+        with self._connect() as connection:
+            return article_store.listing(connection, tag=tag, entity_id=entity,
+                                         featured=featured, limit=limit, offset=offset)
+
+    def article(self, article_id: int) -> dict[str, Any]:
+        with self._connect() as connection:
+            found = article_store.one(connection, article_id)
+        if found is None:
+            raise NotFound(f"No article {article_id}. The list of articles is at /articles.")
+        return found
+
+    def tags(self, limit: int = 100) -> list[dict[str, Any]]:
+        with self._connect() as connection:
+            return article_store.tags(connection, limit)
+
+    def candidates(self, article_id: int | None = None,
+                   status: str | None = "pending") -> list[dict[str, Any]]:
+        with self._connect() as connection:
+            return article_store.candidates(connection, article_id=article_id, status=status)
+
+    def review(self, candidate_id: int, action: str, fact: dict[str, Any] | None = None,
+               reviewer: str | None = None) -> dict[str, Any]:
+        """Accept, edit (accept as corrected) or reject a pending candidate fact."""
+        if action not in REVIEW_ACTIONS:
+            raise InvalidInput(f"Unknown review action '{action}': use accept, edit or reject.")
+        if action == "edit" and (not isinstance(fact, dict) or fact.get("type") not in FACT_TYPES):
+            raise InvalidInput("An edit needs the corrected fact as a JSON object whose type "
+                               f"is one of {', '.join(FACT_TYPES)} (see docs/FACTS.md).")
+        with self._begin() as connection:
+            found = article_store.candidate(connection, candidate_id)
+            if found is None:
+                raise NotFound(f"No candidate fact {candidate_id}. Pending ones are at /review.")
+            if found["status"] != "pending":
+                raise AlreadyDone(f"Candidate {candidate_id} was already {found['status']}.")
+            status = "rejected" if action == "reject" else "accepted"
+            article_store.set_review(connection, candidate_id, status,
+                                     fact if action == "edit" else None, reviewer,
+                                     _now())
+            reviewed = article_store.candidate(connection, candidate_id)
+        assert reviewed is not None
+        return reviewed
+
+    def feature(self, article_id: int, featured: bool = True) -> dict[str, Any]:
+        with self._begin() as connection:
+            if not article_store.set_featured(connection, article_id, featured):
+                raise NotFound(f"No article {article_id}.")
+        return self.article(article_id)
+
+    # -- tokens --------------------------------------------------------------
+
+    def create_token(self, role: str, name: str | None = None) -> tuple[tokens.Token, str]:
+        """A new API token; the secret is returned once and only its hash is stored."""
+        if role not in tokens.ROLES:
+            raise InvalidInput(f"Unknown role '{role}': use one of {', '.join(tokens.ROLES)}.")
+        with self._begin() as connection:
+            return tokens.create(connection, role, name, _now())
+
+    def authenticate(self, secret: str) -> tokens.Token | None:
+        with self._begin() as connection:
+            return tokens.lookup(connection, secret, _now())
+
     # -- helpers -------------------------------------------------------------
 
     def _check_existence(self, connection: Connection, org: Ref, when: PartialDate) -> None:
@@ -239,6 +350,14 @@ class KnowledgeBase:
         if dissolved and when.lo > PartialDate.parse(dissolved).hi:
             raise OutOfExistence(f"{org.name} was dissolved in {dissolved}; it had no members "
                                  f"on {when}. Ask about {dissolved} or earlier.")
+
+
+REVIEW_ACTIONS = ("accept", "edit", "reject")
+FACT_TYPES = ("membership", "agreement", "resolution", "event", "chairmanship", "founding")
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 def _split(judged: list[Standing]) -> tuple[list[Standing], list[Standing], list[Standing]]:
