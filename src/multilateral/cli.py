@@ -346,5 +346,36 @@ def find(text: str, entity_type: str | None, fmt: str) -> None:
     _emit(fmt, data, headers, rows, lambda: table(headers, rows) if rows else "No match.")
 
 
+@main.command(help="Serve the web site and JSON API (OpenAPI documentation at /docs).")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@handled
+def serve(host: str, port: int) -> None:
+    import uvicorn
+
+    from multilateral.web import WebSettings, create_app
+
+    kb = _kb()
+    kb.engine  # noqa: B018  (fail here, with advice, if the database is missing or empty)
+    app = create_app(WebSettings(database=kb.url))
+    click.echo(f"Serving {kb.url} at http://{host}:{port}/ (Ctrl-C stops)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@main.group(help="API tokens for writes (ingest, review, feature).")
+def token() -> None:
+    pass
+
+
+@token.command("create", help="Make a token and print it once; only its hash is stored.")
+@click.option("--role", type=click.Choice(["reader", "editor", "admin"]), required=True)
+@click.option("--name", help="Who or what the token is for.")
+@handled
+def token_create(role: str, name: str | None) -> None:
+    made, secret = _kb().create_token(role, name)
+    click.echo(secret)
+    click.echo(f"Token {made.id} ({role}) created. It is shown only this once.", err=True)
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

@@ -144,13 +144,7 @@ class KnowledgeBase:
         belongs to on a date."""
         when = as_partial(on, self.today)
         with self._connect() as connection:
-            try:
-                state_ref = resolve(connection, "state", member)
-            except UnknownEntity as miss:
-                try:
-                    state_ref = resolve(connection, "organization", member)
-                except UnknownEntity:
-                    raise miss from None
+            state_ref = _member_ref(connection, member)
             claims = queries.claims(connection, member_id=state_ref.id, when=when)
         judged = standings([c for c in claims if not c.pending], when, key=lambda c: c.org)
         return Memberships(state_ref, when, *_split(judged))
@@ -253,7 +247,7 @@ class KnowledgeBase:
     def state_timeline(self, member: str) -> Timeline:
         """Every dated membership spell of a state, one row per organization."""
         with self._connect() as connection:
-            state_ref = resolve(connection, "state", member)
+            state_ref = _member_ref(connection, member)
             claims = queries.claims(connection, member_id=state_ref.id)
         return timeline(state_ref, claims, lambda c: c.org, self.today)
 
@@ -354,6 +348,17 @@ class KnowledgeBase:
 
 REVIEW_ACTIONS = ("accept", "edit", "reject")
 FACT_TYPES = ("membership", "agreement", "resolution", "event", "chairmanship", "founding")
+
+
+def _member_ref(connection: Connection, member: str) -> Ref:
+    """A state, or failing that an organization that is itself a member of another."""
+    try:
+        return resolve(connection, "state", member)
+    except UnknownEntity as miss:
+        try:
+            return resolve(connection, "organization", member)
+        except UnknownEntity:
+            raise miss from None
 
 
 def _now() -> dt.datetime:

@@ -93,7 +93,8 @@ def tags(connection: Connection, limit: int = 100) -> list[dict[str, Any]]:
 def candidates(connection: Connection, *, article_id: int | None = None,
                status: str | None = "pending", limit: int = 200) -> list[dict[str, Any]]:
     """Facts read from articles, with their evidence, in the order of the text."""
-    statement = select(_c, _a.c.title.label("article_title")).join(_a, _a.c.id == _c.c.article_id)
+    statement = select(_c, _a.c.title.label("article_title"), _a.c.text.label("article_text")
+                       ).join(_a, _a.c.id == _c.c.article_id)
     if article_id is not None:
         statement = statement.where(_c.c.article_id == article_id)
     if status is not None:
@@ -103,11 +104,26 @@ def candidates(connection: Connection, *, article_id: int | None = None,
     return [_candidate(row) for row in rows]
 
 
+CONTEXT = 240  # characters shown each side of the evidence in the review queue
+
+
+def _context(text: str, evidence: Any) -> dict[str, str] | None:
+    """The evidence with the text around it, for a reviewer to judge it in place."""
+    if not isinstance(evidence, dict):
+        return None
+    start, end = evidence.get("start"), evidence.get("end")
+    if not isinstance(start, int) or not isinstance(end, int) or not 0 <= start <= end <= len(text):
+        return None
+    return {"before": text[max(0, start - CONTEXT):start], "evidence": text[start:end],
+            "after": text[end:end + CONTEXT]}
+
+
 def _candidate(row: Row[Any]) -> dict[str, Any]:
     fact = json.loads(row.fact)
     return {"id": row.id, "article": {"id": row.article_id, "title": row.article_title},
             "position": row.position, "type": row.type, "confidence": row.confidence,
             "status": row.status, "fact": fact, "evidence": fact.get("evidence"),
+            "context": _context(row.article_text, fact.get("evidence")),
             "fact_type": row.fact_type, "fact_id": row.fact_id, "reviewer": row.reviewer,
             "reviewed_at": row.reviewed_at.isoformat(timespec="seconds")
             if row.reviewed_at else None}
@@ -115,8 +131,8 @@ def _candidate(row: Row[Any]) -> dict[str, Any]:
 
 def candidate(connection: Connection, candidate_id: int) -> dict[str, Any] | None:
     row = connection.execute(
-        select(_c, _a.c.title.label("article_title")).join(_a, _a.c.id == _c.c.article_id)
-        .where(_c.c.id == candidate_id)).first()
+        select(_c, _a.c.title.label("article_title"), _a.c.text.label("article_text"))
+        .join(_a, _a.c.id == _c.c.article_id).where(_c.c.id == candidate_id)).first()
     return None if row is None else _candidate(row)
 
 

@@ -113,9 +113,15 @@ def match(connection: Connection, entity_type: str, text: str,
         select(s.names.c.norm, s.names.c.entity_id).where(s.names.c.entity_type == entity_type)
     ).all()
     best: dict[str, float] = {}
+    matcher = difflib.SequenceMatcher()
+    matcher.set_seq2(norm)  # the matcher caches what it learns about its second sequence
     for row in rows:
-        ratio = difflib.SequenceMatcher(None, norm, row.norm).ratio()
-        if norm in row.norm.split() or (len(norm) >= 4 and norm in row.norm):
+        matcher.set_seq1(row.norm)
+        contains = norm in row.norm.split() or (len(norm) >= 4 and norm in row.norm)
+        if not contains and matcher.real_quick_ratio() < 0.5:
+            continue
+        ratio = matcher.ratio()
+        if contains:
             ratio = max(ratio, 0.6)
         if ratio >= 0.5 and ratio > best.get(row.entity_id, 0):
             best[row.entity_id] = ratio
