@@ -117,3 +117,19 @@ def kb(loaded_url: str) -> Iterator[KnowledgeBase]:
 def fresh_db(tmp_path: Path) -> str:
     """A path for a new SQLite database that no init has touched."""
     return str(tmp_path / "fresh.db")
+
+
+# -- the web site ---------------------------------------------------------------
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def web_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A loaded database per backend for the web tests, apart from the read-only one
+    (web tests add articles, tokens and reviews)."""
+    if request.param == "sqlite":
+        path = tmp_path_factory.mktemp("web") / "web.db"
+        shutil.copyfile(request.getfixturevalue("sqlite_url"), path)
+        return str(path)
+    url = create_pg_database(request.getfixturevalue("pg_server"), "multilateral_web")
+    KnowledgeBase(url).init()
+    return url

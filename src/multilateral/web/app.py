@@ -4,6 +4,8 @@ service, over one KnowledgeBase."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -39,6 +41,7 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
                     "Every page has a JSON twin: add `.json` to its path. Errors are "
                     '`{"error": {"status", "code", "message"}}`.',
         version="0.1.0",
+        lifespan=_lifespan,
     )
     app.state.kb = KnowledgeBase(settings.database, today=settings.today)
     app.state.templates = make_templates()
@@ -65,11 +68,13 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
         response.headers.setdefault("Referrer-Policy", "same-origin")
         return response
 
-    @app.on_event("shutdown")
-    def close() -> None:
-        app.state.kb.close()
-
     return app
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    yield
+    app.state.kb.close()
 
 
 def _feeds(app: FastAPI) -> None:
