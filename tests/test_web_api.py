@@ -1,0 +1,115 @@
+"""The JSON API: OpenAPI documentation, and the writes (review, feature, ingest) with a token."""
+
+from __future__ import annotations
+
+from web_support import add_article, bearer, client, token
+
+
+def test_openapi_documents_the_reads_and_the_writes(web_url: str) -> None:
+    with client(web_url) as web:
+        docs = web.get("/docs")
+        schema = web.get("/openapi.json").json()
+    assert docs.status_code == 200 and "swagger" in docs.text.lower()
+    paths = set(schema["paths"])
+    assert {"/org/{ident}", "/org/{ident}/members", "/state/{ident}", "/search", "/articles",
+            "/articles/{article_id}", "/reconcile", "/api/candidates/{candidate_id}/review",
+            "/api/articles/{article_id}/feature", "/api/articles"} <= paths
+    assert "/login" not in paths
+
+
+def test_review_accept_edit_reject(web_url: str) -> None:
+    article_id, (first, second) = add_article(web_url)
+    _, (third, _) = add_article(web_url)
+    headers = bearer(token(web_url, "editor"))
+    edited = {"type": "event", "kind": "summit", "name": "SCO summit", "date": "2019-06-14",
+              "place": "Bishkek", "confidence": 1.0, "modality": "asserted"}
+    with client(web_url) as web:
+        queue = web.get("/review.json", headers=headers).json()["candidates"]
+        accepted = web.post(f"/api/candidates/{first}/review", headers=headers,
+                            json={"action": "accept"})
+        changed = web.post(f"/api/candidates/{second}/review", headers=headers,
+                           json={"action": "edit", "fact": edited})
+        rejected = web.post(f"/api/candidates/{third}/review", headers=headers,
+                            json={"action": "reject"})
+        twice = web.post(f"/api/candidates/{first}/review", headers=headers,
+                         json={"action": "reject"})
+        bad_edit = web.post(f"/api/candidates/{third}/review", headers=headers,
+                            json={"action": "edit", "fact": {"type": "rumour"}})
+        missing = web.post("/api/candidates/999999/review", headers=headers,
+                           json={"action": "accept"})
+        after = web.get("/review.json", headers=headers).json()["candidates"]
+        article = web.get(f"/articles/{article_id}.json").json()
+    mine = [c for c in queue if c["id"] == first][0]
+    assert mine["context"]["evidence"] == mine["evidence"]["text"]
+    assert "India and Pakistan" in mine["context"]["evidence"]
+    assert accepted.json()["status"] == "accepted"
+    assert accepted.json()["reviewer"] == "test editor"
+    assert changed.json()["status"] == "accepted"
+    assert changed.json()["fact"]["date"] == "2019-06-14"
+    assert rejected.json()["status"] == "rejected"
+    assert twice.status_code == 409 and twice.json()["error"]["code"] == "conflict"
+    assert bad_edit.status_code == 400
+    assert missing.status_code == 404
+    assert not {first, second, third} & {c["id"] for c in after}
+    assert [f["status"] for f in article["facts"]] == ["accepted", "accepted"]
+
+
+def test_feature_and_unfeature(web_url: str) -> None:
+    article_id, _ = add_article(web_url, title="To feature")
+    headers = bearer(token(web_url, "admin"))
+    with client(web_url) as web:
+        on = web.post(f"/api/articles/{article_id}/feature", headers=headers, json={})
+        featured = [a["id"] for a in web.get("/index.json").json()["featured"]]
+        off = web.post(f"/api/articles/{article_id}/feature", headers=headers,
+                       json={"featured": False})
+        missing = web.post("/api/articles/999999/feature", headers=headers, json={})
+    assert on.json()["featured"] is True and article_id in featured
+    assert off.json()["featured"] is False
+    assert missing.status_code == 404
+
+
+def test_whoami_tells_the_role(web_url: str) -> None:
+    reader = token(web_url, "reader")
+    with client(web_url) as web:
+        response = web.get("/api/whoami", headers=bearer(reader))
+    assert response.json()["role"] == "reader"
+
+
+def test_the_editor_pages_work_through_the_browser_session(web_url: str) -> None:
+    import re
+
+    article_id, (candidate, _) = add_article(web_url)
+    with client(web_url) as web:
+        csrf = re.search(r'name="csrf_token" value="([^"]+)"', web.get("/login").text)
+        assert csrf
+        web.post("/login", data={"token": token(web_url, "editor"),
+                                 "csrf_token": csrf.group(1)})
+        page = web.get(f"/articles/{article_id}").text
+        featured = web.post(f"/articles/{article_id}/feature",
+                            data={"featured": "1", "csrf_token": csrf.group(1)},
+                            follow_redirects=False)
+        edit = web.post(f"/review/{candidate}", data={
+            "action": "edit", "csrf_token": csrf.group(1),
+            "fact": '{"type": "membership", "org": "SCO", "state": "India", '
+                    '"status": "member", "change": "joined", "date": "2017-06-09"}'},
+            follow_redirects=False)
+        bad = web.post(f"/review/{candidate}", data={
+            "action": "edit", "csrf_token": csrf.group(1), "fact": "{not json"})
+        logout = web.post("/logout", data={"csrf_token": csrf.group(1)},
+                          follow_redirects=False)
+        review_after = web.get("/review.json")
+        article = web.get(f"/articles/{article_id}.json").json()
+    assert "Feature on the home page" in page and "Log out" in page
+    assert featured.status_code == 303 and edit.status_code == 303
+    assert bad.status_code == 400 and "not valid JSON" in bad.json()["error"]["message"]
+    assert logout.status_code == 303 and review_after.status_code == 401
+    assert article["featured"] is True
+    assert article["facts"][0]["fact"]["date"] == "2017-06-09"
+
+
+def test_ingest_needs_an_editor(web_url: str) -> None:
+    with client(web_url) as web:
+        anonymous = web.post("/api/articles", json={"paths": ["x.txt"]})
+        reader = web.post("/api/articles", json={"paths": ["x.txt"]},
+                          headers=bearer(token(web_url, "reader")))
+    assert anonymous.status_code == 401 and reader.status_code == 403
