@@ -12,14 +12,16 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install -q -e '.[test]'
 	touch $(STAMP)
 
-# Sets up the default SQLite knowledge base, then shows the SCO on the seed
-# article's date (2019-11-19), today, and its history.
+# Sets up the default SQLite knowledge base, shows the SCO on the seed article's
+# date (2019-11-19), today, and its history, then serves the web site (Ctrl-C stops).
 demo: $(STAMP)
 	$(BIN)/multilateral init
 	$(BIN)/multilateral members SCO --on 2019-11-19
 	$(BIN)/multilateral members SCO
 	$(BIN)/multilateral share SCO --on 2019 --status member
 	$(BIN)/multilateral history SCO
+	@echo "The web site: http://127.0.0.1:8000/org/SCO (API documentation: /docs)"
+	$(BIN)/multilateral serve --host 127.0.0.1 --port 8000
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
@@ -31,6 +33,7 @@ test: lint
 bench: $(STAMP)
 	$(BIN)/python bench/init_time.py
 	$(BIN)/python bench/members_latency.py
+	$(BIN)/python bench/web_throughput.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
