@@ -40,6 +40,7 @@ from multilateral.model.results import (
     Memberships,
     OrgProfile,
     Overlap,
+    Overview,
     Share,
     count_by_status,
 )
@@ -127,17 +128,7 @@ class KnowledgeBase:
             org_ref = resolve(connection, "organization", org)
             self._check_existence(connection, org_ref, when)
             claims = queries.claims(connection, org_id=org_ref.id, when=when)
-        in_effect = [c for c in claims if not c.pending]
-        judged = standings(in_effect, when, key=lambda c: c.member)
-        if wanted:
-            judged = [st for st in judged if st.status == wanted
-                      or (st.certainty != "certain" and wanted in st.possible)]
-        pending = [{"member": c.member.as_dict(), "status": c.status, "decided": str(c.decided),
-                    "note": c.note, "sources": [src.as_dict() for src in c.sources]}
-                   for c in claims if c.pending and c.decided and c.decided.lo <= when.hi
-                   and (not wanted or c.status == wanted)]
-        return Members(org_ref, when, wanted, *_split(judged), pending=pending,
-                       notes=_coverage_notes(in_effect, when))
+        return _members(org_ref, claims, when, wanted)
 
     def memberships(self, member: str, on: DateLike = None) -> Memberships:
         """What a state (or an organization, such as an observer in the UN General Assembly)
@@ -160,33 +151,50 @@ class KnowledgeBase:
         return History(org_ref, state_ref, changes(claims), notes)
 
     def org(self, org: str, on: DateLike = None) -> OrgProfile:
-        today = PartialDate.of(self.today)
         when = as_partial(on) if on is not None else None
         with self._connect() as connection:
             org_ref = resolve(connection, "organization", org)
-            row = queries.organization_row(connection, org_ref.id)
-            bodies = queries.children(connection, org_ref.id)
-            family = [org_ref.id, *(body.id for body in bodies)]
             claims = queries.claims(connection, org_id=org_ref.id)
-            foundings = queries.foundings(connection, org_ref.id)
-            chairs = queries.chairmanships(connection, org_ref.id)
-            profile = OrgProfile(
-                org=org_ref, acronym=row.acronym, kind=row.kind, website=row.website,
-                names=queries.names_of(connection, "organization", org_ref.id),
-                parent=ref(connection, "organization", row.parent_id) if row.parent_id else None,
-                bodies=bodies, foundings=foundings, dissolved=row.dissolved,
-                today=today, counts_today=_counts(claims, today), on=when,
-                counts_on=_counts(claims, when) if when else None,
-                chairs=chairs, chair_today=_chair_on(chairs, today),
-                chair_on=_chair_on(chairs, when) if when else None,
-                instruments=queries.instruments(connection, family),
-                events=queries.events(connection, family),
-                conflicts=membership_conflicts(claims) + founding_conflicts(org_ref, [
-                    (PartialDate.parse(f["date"]), f["dataset"], f) for f in foundings
-                    if f["date"]]),
-                notes=_coverage_notes(claims, today),
-            )
-        return profile
+            return self._profile(connection, org_ref, claims, when)
+
+    def overview(self, org: str, on: DateLike = None) -> Overview:
+        """What an organization's page shows, from one reading of its claims: the profile,
+        the members on a date (today by default) and the timeline."""
+        when = as_partial(on, self.today)
+        with self._connect() as connection:
+            org_ref = resolve(connection, "organization", org)
+            self._check_existence(connection, org_ref, when)
+            claims = queries.claims(connection, org_id=org_ref.id)
+            profile = self._profile(connection, org_ref, claims, when)
+        founded = [PartialDate.parse(f["date"]).lo for f in profile.foundings if f["date"]]
+        return Overview(profile, _members(org_ref, claims, when, None),
+                        timeline(org_ref, claims, lambda c: c.member, self.today,
+                                 min(founded, default=None)))
+
+    def _profile(self, connection: Connection, org_ref: Ref, claims: list[Claim],
+                 when: PartialDate | None) -> OrgProfile:
+        today = PartialDate.of(self.today)
+        row = queries.organization_row(connection, org_ref.id)
+        bodies = queries.children(connection, org_ref.id)
+        family = [org_ref.id, *(body.id for body in bodies)]
+        foundings = queries.foundings(connection, org_ref.id)
+        chairs = queries.chairmanships(connection, org_ref.id)
+        return OrgProfile(
+            org=org_ref, acronym=row.acronym, kind=row.kind, website=row.website,
+            names=queries.names_of(connection, "organization", org_ref.id),
+            parent=ref(connection, "organization", row.parent_id) if row.parent_id else None,
+            bodies=bodies, foundings=foundings, dissolved=row.dissolved,
+            today=today, counts_today=_counts(claims, today), on=when,
+            counts_on=_counts(claims, when) if when else None,
+            chairs=chairs, chair_today=_chair_on(chairs, today),
+            chair_on=_chair_on(chairs, when) if when else None,
+            instruments=queries.instruments(connection, family),
+            events=queries.events(connection, family),
+            conflicts=membership_conflicts(claims) + founding_conflicts(org_ref, [
+                (PartialDate.parse(f["date"]), f["dataset"], f) for f in foundings
+                if f["date"]]),
+            notes=_coverage_notes(claims, today),
+        )
 
     def overlap(self, first: str, second: str, on: DateLike = None) -> Overlap:
         a, b = self.members(first, on), self.members(second, on)
@@ -363,6 +371,22 @@ def _member_ref(connection: Connection, member: str) -> Ref:
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def _members(org_ref: Ref, claims: list[Claim], when: PartialDate,
+             wanted: str | None) -> Members:
+    """Judge an organization's claims on `when`: certain, uncertain, in conflict, pending."""
+    in_effect = [c for c in claims if not c.pending]
+    judged = standings(in_effect, when, key=lambda c: c.member)
+    if wanted:
+        judged = [st for st in judged if st.status == wanted
+                  or (st.certainty != "certain" and wanted in st.possible)]
+    pending = [{"member": c.member.as_dict(), "status": c.status, "decided": str(c.decided),
+                "note": c.note, "sources": [src.as_dict() for src in c.sources]}
+               for c in claims if c.pending and c.decided and c.decided.lo <= when.hi
+               and (not wanted or c.status == wanted)]
+    return Members(org_ref, when, wanted, *_split(judged), pending=pending,
+                   notes=_coverage_notes(in_effect, when))
 
 
 def _split(judged: list[Standing]) -> tuple[list[Standing], list[Standing], list[Standing]]:

@@ -71,14 +71,10 @@ def article(request: Request, article_id: int) -> Response:
 @router.get("/org/{ident}", summary="An organization as of a date." + JSON_NOTE)
 def organization(request: Request, ident: str, on: On = None) -> Response:
     kb = _kb(request)
-    members = kb.members(ident, on)
-    profile = kb.org(members.org.id, on)
-    timeline = kb.timeline(members.org.id).as_dict()
-    data: dict[str, Any] = {
-        "org": profile.as_dict(), "on": str(members.on), "members": members.as_dict(),
-            "timeline": timeline, "articles": kb.articles(entity=members.org.id)}
+    overview = kb.overview(ident, on)
+    data = {**overview.as_dict(), "articles": kb.articles(entity=overview.profile.org.id)}
     return page(request, "org.html", data, by_status=_by_status(data["members"]["members"]),
-                chart=timeline_svg(timeline, str(members.on), "/state/"), legend=legend())
+                chart=timeline_svg(data["timeline"], data["on"], "/state/"), legend=legend())
 
 
 @router.get("/org/{ident}/members", summary="Members on a date, by status." + JSON_NOTE)
