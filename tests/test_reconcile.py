@@ -9,7 +9,9 @@ from web_support import client
 
 def test_manifest(web_url: str) -> None:
     with client(web_url) as web:
-        manifest = web.get("/reconcile").json()
+        response = web.get("/reconcile")
+    manifest = response.json()
+    assert response.headers["access-control-allow-origin"] == "*"
     assert manifest["versions"] == ["0.2"]
     assert {t["id"] for t in manifest["defaultTypes"]} == {"organization", "state"}
     assert manifest["view"]["url"] == "http://testserver/entity/{{id}}"

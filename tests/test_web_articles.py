@@ -91,3 +91,12 @@ def test_unknown_article(web_url: str) -> None:
         response = web.get("/articles/999999.json")
     assert response.status_code == 404
     assert response.json()["error"]["code"] == "not_found"
+
+
+def test_the_stylesheet_is_served(web_url: str) -> None:
+    with client(web_url) as web:
+        css = web.get("/static/site.css")
+        page = web.get("/")
+    assert css.status_code == 200 and css.headers["content-type"].startswith("text/css")
+    assert '<link rel="stylesheet" href="/static/site.css">' in page.text
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in page.text

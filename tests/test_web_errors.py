@@ -62,7 +62,7 @@ def test_a_malformed_request_lists_what_is_wrong(web_url: str) -> None:
 
 def test_a_failure_inside_is_a_500_in_the_same_shape(web_url: str) -> None:
     with client(web_url) as web:
-        web.app.state.kb.members = None  # type: ignore[attr-defined]  # break the library
+        web.app.state.kb.overview = None  # type: ignore[attr-defined]  # break the library
         error = assert_shape(type(web)(web.app, raise_server_exceptions=False)
                              .get("/org/SCO.json"), 500, "internal_error")
     assert "logged" in error["message"]

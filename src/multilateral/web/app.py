@@ -18,7 +18,7 @@ from multilateral.kb import KnowledgeBase
 from multilateral.web import api, errors, pages, reconcile
 from multilateral.web.auth import Throttle
 from multilateral.web.feeds import atom
-from multilateral.web.formats import JsonSuffix
+from multilateral.web.formats import JsonSuffix, SecurityHeaders
 from multilateral.web.render import make_templates
 
 
@@ -54,20 +54,7 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     _feeds(app)
     errors.install(app)
     app.add_middleware(JsonSuffix)
-
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]
-        response: Response = await call_next(request)
-        # No inline script anywhere: article text can never run, even if mis-escaped.
-        if not request.url.path.startswith("/docs"):
-            response.headers.setdefault(
-                "Content-Security-Policy",
-                "default-src 'self'; script-src 'none'; object-src 'none'; "
-                "style-src 'self'; img-src 'self' data:; frame-ancestors 'none'")
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "same-origin")
-        return response
-
+    app.add_middleware(SecurityHeaders)
     return app
 
 

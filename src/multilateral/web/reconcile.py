@@ -16,6 +16,8 @@ router = APIRouter(tags=["reconciliation"])
 TYPES = [{"id": "organization", "name": "International organization"},
          {"id": "state", "name": "State"}]
 MAX_QUERIES = 200
+# The Reconciliation API asks services to allow calls from any origin (browser clients).
+CORS = {"Access-Control-Allow-Origin": "*"}
 
 
 def manifest(base: str) -> dict[str, Any]:
@@ -49,7 +51,7 @@ def _answer(kb: KnowledgeBase, query: dict[str, Any]) -> dict[str, Any]:
 def _run(request: Request, queries: str | None) -> JSONResponse:
     base = str(request.base_url).rstrip("/")
     if not queries:
-        return JSONResponse(manifest(base))
+        return JSONResponse(manifest(base), headers=CORS)
     try:
         batch = json.loads(queries)
     except ValueError as exc:
@@ -60,7 +62,8 @@ def _run(request: Request, queries: str | None) -> JSONResponse:
     if len(batch) > MAX_QUERIES:
         raise WebError(400, "invalid_input", f"At most {MAX_QUERIES} queries per request.")
     kb: KnowledgeBase = request.app.state.kb
-    return JSONResponse({key: _answer(kb, query) for key, query in batch.items()})
+    return JSONResponse({key: _answer(kb, query) for key, query in batch.items()},
+                        headers=CORS)
 
 
 @router.get("/reconcile", summary="Reconciliation manifest, or answers to `queries`.")
