@@ -119,17 +119,61 @@ def fresh_db(tmp_path: Path) -> str:
     return str(tmp_path / "fresh.db")
 
 
+@pytest.fixture(scope="session")
+def pg_template(pg_server: str) -> str:
+    """A loaded PostgreSQL database that per-test databases are copied from."""
+    url = create_pg_database(pg_server, "multilateral_template")
+    base = KnowledgeBase(url)
+    base.init()
+    base.close()
+    return url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def writable_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A loaded database of its own for a test that writes (articles, reviews)."""
+    if request.param == "sqlite":
+        template = request.getfixturevalue("sqlite_url")
+        copy = tmp_path / "writable.db"
+        shutil.copyfile(template, copy)
+        return str(copy)
+    template_url = request.getfixturevalue("pg_template")
+    server = template_url.rsplit("/", 1)[0]
+    name = f"writable_{abs(hash(request.node.nodeid)) % 10**8}"
+    engine = create_engine(f"{server}/postgres", isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.execute(text(f'drop database if exists "{name}"'))
+        connection.execute(text(f'create database "{name}" template "multilateral_template"'))
+    engine.dispose()
+    return f"{server}/{name}"
+
+
+GOLD = Path(__file__).resolve().parents[1] / "gold" / "articles"
+
+
+@pytest.fixture()
+def seed_path() -> Path:
+    """The seed article, as the gold set keeps it in the repository."""
+    return GOLD / "000_seed.txt"
+
+
 # -- the web site ---------------------------------------------------------------
 
 
 @pytest.fixture(scope="session", params=["sqlite", "postgresql"])
 def web_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
-    """A loaded database per backend for the web tests, apart from the read-only one
-    (web tests add articles, tokens and reviews)."""
+    """A loaded database per backend for the web tests, apart from the read-only one: they
+    add articles and tokens (a test that accepts facts takes a `writable_url` of its own)."""
     if request.param == "sqlite":
         path = tmp_path_factory.mktemp("web") / "web.db"
         shutil.copyfile(request.getfixturevalue("sqlite_url"), path)
         return str(path)
-    url = create_pg_database(request.getfixturevalue("pg_server"), "multilateral_web")
-    KnowledgeBase(url).init()
-    return url
+    template_url = request.getfixturevalue("pg_template")
+    server = template_url.rsplit("/", 1)[0]
+    engine = create_engine(f"{server}/postgres", isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.execute(text('drop database if exists "multilateral_web"'))
+        connection.execute(text('create database "multilateral_web" '
+                                'template "multilateral_template"'))
+    engine.dispose()
+    return f"{server}/multilateral_web"

@@ -53,17 +53,16 @@ def test_article_page_highlights_each_fact_with_its_status(web_url: str) -> None
     assert "Photo credits: Jane Roe / SDR" in page
     assert "Published <time>2019-11-20</time>" in page
     assert data["text"] == SCO_TEXT
-    first = data["facts"][0]
-    assert SCO_TEXT[first["evidence"]["start"]:first["evidence"]["end"]] == \
-        first["evidence"]["text"]
+    evidence = data["facts"][0]["fact"]["evidence"]
+    assert SCO_TEXT[evidence["start"]:evidence["end"]] == evidence["text"]
     assert {t["tag"] for t in data["tags"]} == {"SCO", "India", "summits"}
 
 
-def test_articles_by_tag_and_by_entity(web_url: str) -> None:
+def test_articles_by_tag_and_by_entity_id(web_url: str) -> None:
     article_id, _ = add_article(web_url, title="Tagged only with a topic",
                                 tags=[("energy", "topic", None)])
     with client(web_url) as web:
-        by_tag = web.get("/articles.json", params={"tag": "Energy"}).json()["articles"]
+        by_tag = web.get("/articles.json", params={"tag": "energy"}).json()["articles"]
         about_sco = web.get("/org/SCO.json").json()["articles"]
     assert [a["id"] for a in by_tag] == [article_id]
     assert article_id not in [a["id"] for a in about_sco]
@@ -90,7 +89,7 @@ def test_unknown_article(web_url: str) -> None:
     with client(web_url) as web:
         response = web.get("/articles/999999.json")
     assert response.status_code == 404
-    assert response.json()["error"]["code"] == "not_found"
+    assert response.json()["error"]["code"] == "unknown_article"
 
 
 def test_the_stylesheet_is_served(web_url: str) -> None:

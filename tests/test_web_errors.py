@@ -27,7 +27,7 @@ def assert_shape(response: Any, status: int, code: str) -> dict[str, Any]:
     ("GET", "/org/SCO.json?on=2019-13-40", 400, "invalid_date"),
     ("GET", "/org/SCO/members.json?on=1990", 400, "out_of_existence"),
     ("GET", "/org/SCO/members.json?status=king", 400, "invalid_input"),
-    ("GET", "/articles/12345678.json", 404, "not_found"),
+    ("GET", "/articles/12345678.json", 404, "unknown_article"),
     ("GET", "/articles/abc.json", 422, "invalid_request"),
     ("GET", "/no/such/page", 404, "not_found"),
     ("DELETE", "/org/SCO", 405, "method_not_allowed"),

@@ -48,10 +48,10 @@ def _login(web: TestClient, secret: str) -> str:
     return csrf.group(1)
 
 
-def test_forms_carry_a_csrf_token_and_are_refused_without_it(web_url: str) -> None:
-    article_id, (candidate, _) = add_article(web_url)
-    with client(web_url) as web:
-        csrf = _login(web, token(web_url, "editor"))
+def test_forms_carry_a_csrf_token_and_are_refused_without_it(writable_url: str) -> None:
+    article_id, (candidate, _) = add_article(writable_url)
+    with client(writable_url) as web:
+        csrf = _login(web, token(writable_url, "editor"))
         queue = web.get("/review").text
         assert f'action="/review/{candidate}"' in queue
         assert f'name="csrf_token" value="{csrf}"' in queue

@@ -379,3 +379,7 @@ def token_create(role: str, name: str | None) -> None:
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
+
+
+# The article commands live in their own module; importing it registers them on `main`.
+from multilateral import cli_articles  # noqa: E402, F401

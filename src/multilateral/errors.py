@@ -92,14 +92,6 @@ class DataFileError(MultilateralError):
     code = "data_file_error"
 
 
-class NotFound(MultilateralError, LookupError):
-    """No article, candidate or other record with the id asked for."""
-
-    exit_code = 2
-    status = 404
-    code = "not_found"
-
-
 class InvalidInput(MultilateralError, ValueError):
     """A request the library cannot carry out as given (an unknown review action, say)."""
 
@@ -107,10 +99,3 @@ class InvalidInput(MultilateralError, ValueError):
     status = 400
     code = "invalid_input"
 
-
-class AlreadyDone(MultilateralError):
-    """A change that was already made (a candidate already reviewed)."""
-
-    exit_code = 2
-    status = 409
-    code = "conflict"

@@ -16,14 +16,8 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine
 
-from multilateral.errors import (
-    AlreadyDone,
-    InvalidInput,
-    NoData,
-    NotFound,
-    OutOfExistence,
-    UnknownEntity,
-)
+from multilateral.articles import ArticleDesk
+from multilateral.errors import InvalidInput, NoData, OutOfExistence, UnknownEntity
 from multilateral.model.dates import PartialDate, Span, Truth, parse_optional
 from multilateral.model.membership import (
     Claim,
@@ -67,7 +61,7 @@ def as_partial(value: DateLike, default: dt.date | None = None) -> PartialDate:
     return PartialDate.parse(value)
 
 
-class KnowledgeBase:
+class KnowledgeBase(ArticleDesk):
     def __init__(self, url: str | None = None, *, today: dt.date | None = None) -> None:
         self.url = resolve_url(url)
         self.today = today or dt.date.today()
@@ -269,60 +263,18 @@ class KnowledgeBase:
         with self._connect() as connection:
             return search_store.search(connection, text, limit)
 
-    # -- articles and their review -------------------------------------------
-
-    def articles(self, *, tag: str | None = None, entity: str | None = None,
-                 featured: bool | None = None, limit: int = 20,
-                 offset: int = 0) -> list[dict[str, Any]]:
-        """Articles, newest first; `tag` is a tag's text, `entity` an organization's or a
-        state's id."""
-        with self._connect() as connection:
-            return article_store.listing(connection, tag=tag, entity_id=entity,
-                                         featured=featured, limit=limit, offset=offset)
-
-    def article(self, article_id: int) -> dict[str, Any]:
-        with self._connect() as connection:
-            found = article_store.one(connection, article_id)
-        if found is None:
-            raise NotFound(f"No article {article_id}. The list of articles is at /articles.")
-        return found
+    # -- articles on the site (reading, review and featuring are in ArticleDesk) --
 
     def tags(self, limit: int = 100) -> list[dict[str, Any]]:
+        """Article tags with how many articles carry each, most used first."""
         with self._connect() as connection:
-            return article_store.tags(connection, limit)
+            return article_store.tag_counts(connection, limit)
 
-    def candidates(self, article_id: int | None = None,
-                   status: str | None = "pending") -> list[dict[str, Any]]:
+    def review_queue(self, article_id: int | None = None) -> list[dict[str, Any]]:
+        """Pending candidates, each with its article's title and its evidence in context."""
         with self._connect() as connection:
-            return article_store.candidates(connection, article_id=article_id, status=status)
-
-    def review(self, candidate_id: int, action: str, fact: dict[str, Any] | None = None,
-               reviewer: str | None = None) -> dict[str, Any]:
-        """Accept, edit (accept as corrected) or reject a pending candidate fact."""
-        if action not in REVIEW_ACTIONS:
-            raise InvalidInput(f"Unknown review action '{action}': use accept, edit or reject.")
-        if action == "edit" and (not isinstance(fact, dict) or fact.get("type") not in FACT_TYPES):
-            raise InvalidInput("An edit needs the corrected fact as a JSON object whose type "
-                               f"is one of {', '.join(FACT_TYPES)} (see docs/FACTS.md).")
-        with self._begin() as connection:
-            found = article_store.candidate(connection, candidate_id)
-            if found is None:
-                raise NotFound(f"No candidate fact {candidate_id}. Pending ones are at /review.")
-            if found["status"] != "pending":
-                raise AlreadyDone(f"Candidate {candidate_id} was already {found['status']}.")
-            status = "rejected" if action == "reject" else "accepted"
-            article_store.set_review(connection, candidate_id, status,
-                                     fact if action == "edit" else None, reviewer,
-                                     _now())
-            reviewed = article_store.candidate(connection, candidate_id)
-        assert reviewed is not None
-        return reviewed
-
-    def feature(self, article_id: int, featured: bool = True) -> dict[str, Any]:
-        with self._begin() as connection:
-            if not article_store.set_featured(connection, article_id, featured):
-                raise NotFound(f"No article {article_id}.")
-        return self.article(article_id)
+            return article_store.in_context(
+                connection, article_store.candidates(connection, article_id=article_id))
 
     # -- tokens --------------------------------------------------------------
 
@@ -352,10 +304,6 @@ class KnowledgeBase:
         if dissolved and when.lo > PartialDate.parse(dissolved).hi:
             raise OutOfExistence(f"{org.name} was dissolved in {dissolved}; it had no members "
                                  f"on {when}. Ask about {dissolved} or earlier.")
-
-
-REVIEW_ACTIONS = ("accept", "edit", "reject")
-FACT_TYPES = ("membership", "agreement", "resolution", "event", "chairmanship", "founding")
 
 
 def _member_ref(connection: Connection, member: str) -> Ref:

@@ -1,114 +1,194 @@
-"""Articles, their tags and their review candidates, read from (and reviewed in) the store.
+"""Articles and their review candidates in the store: save, list, read.
 
-The reading pipeline writes these tables; this module lists and shows what is there,
-so that an empty knowledge base gives empty lists, never an error.
+An article is saved with its facts as pending candidates in one transaction;
+the same content (by sha256) saved twice changes nothing.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from collections import defaultdict
-from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Row, func, select, update
+from sqlalchemy import Connection, func, insert, select, update
 
+from multilateral.errors import MultilateralError
+from multilateral.model.dates import PartialDate
+from multilateral.model.facts import Document
 from multilateral.store import schema as s
 
-_a, _t, _c = s.articles, s.article_tags, s.candidates
-_SUMMARY = (_a.c.id, _a.c.title, _a.c.source, _a.c.published, _a.c.author, _a.c.featured,
-            _a.c.ingested_at)
+PENDING, ACCEPTED, REJECTED = "pending", "accepted", "rejected"
 
 
-def _json_list(text: str | None) -> list[Any]:
-    if not text:
-        return []
-    value = json.loads(text)
-    return value if isinstance(value, list) else [value]
+class UnknownArticle(MultilateralError, LookupError):
+    exit_code = 2
+    status = 404
+    code = "unknown_article"
+
+    def __init__(self, what: str, ident: int) -> None:
+        super().__init__(f"No {what} with id {ident}. `multilateral review` lists the "
+                         "pending candidates and their ids.")
 
 
-def _tags(connection: Connection, ids: Sequence[int]) -> dict[int, list[dict[str, Any]]]:
-    found: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    if not ids:
-        return found
-    rows = connection.execute(
-        select(_t).where(_t.c.article_id.in_(ids)).order_by(_t.c.article_id, _t.c.kind, _t.c.tag))
-    for row in rows:
-        found[row.article_id].append(
-            {"tag": row.tag, "kind": row.kind, "entity_id": row.entity_id})
-    return found
+def save(connection: Connection, document: Document) -> tuple[int, bool]:
+    """Store an article and its candidates; (id, False) when the same content is already in."""
+    existing = connection.scalar(select(s.articles.c.id).where(
+        s.articles.c.sha256 == document.sha256))
+    if existing is not None:
+        return int(existing), False
+    published = PartialDate.parse(document.published) if document.published else None
+    inserted = connection.execute(insert(s.articles).values(
+        sha256=document.sha256, source=document.source, title=document.title,
+        published=str(published) if published else None,
+        published_lo=published.lo if published else None,
+        published_hi=published.hi if published else None,
+        author=document.author, language=document.language, text=document.text,
+        photo_credits=json.dumps(document.photo_credits),
+        warnings=json.dumps(document.warnings), featured=False,
+        ingested_at=dt.datetime.now(dt.UTC).replace(tzinfo=None),
+    )).inserted_primary_key
+    assert inserted is not None
+    article_id = int(inserted[0])
+    for tag in document.tags:
+        connection.execute(insert(s.article_tags).values(
+            article_id=article_id, tag=tag["tag"], kind=tag["kind"],
+            entity_id=tag["entity_id"]))
+    for position, fact in enumerate(document.facts):
+        connection.execute(insert(s.candidates).values(
+            article_id=article_id, position=position, type=fact.type,
+            fact=json.dumps(fact.as_dict(), ensure_ascii=False), confidence=fact.confidence,
+            status=PENDING))
+    return int(article_id), True
 
 
-def _summary(row: Row[Any] | Any, tags: list[dict[str, Any]]) -> dict[str, Any]:
-    return {"id": row.id, "title": row.title or row.source, "source": row.source,
-            "published": row.published, "author": row.author, "featured": bool(row.featured),
-            "ingested_at": row.ingested_at.isoformat(timespec="seconds"), "tags": tags}
+def source_id(article_id: int) -> str:
+    return f"article:{article_id}"
 
 
-def listing(connection: Connection, *, tag: str | None = None, entity_id: str | None = None,
-            featured: bool | None = None, limit: int = 20, offset: int = 0
-            ) -> list[dict[str, Any]]:
-    """Articles, newest first (by publication date, then by ingestion), optionally filtered."""
-    statement = select(*_SUMMARY)
-    if tag is not None:
-        statement = statement.where(_a.c.id.in_(
-            select(_t.c.article_id).where(func.lower(_t.c.tag) == tag.lower())))
-    if entity_id is not None:
-        statement = statement.where(_a.c.id.in_(
-            select(_t.c.article_id).where(_t.c.entity_id == entity_id)))
-    if featured is not None:
-        statement = statement.where(_a.c.featured == featured)
-    rows = connection.execute(
-        statement.order_by(_a.c.published_lo.desc().nulls_last(), _a.c.ingested_at.desc(),
-                           _a.c.id.desc()).limit(limit).offset(offset)).all()
-    tags = _tags(connection, [row.id for row in rows])
-    return [_summary(row, tags.get(row.id, [])) for row in rows]
-
-
-def one(connection: Connection, article_id: int) -> dict[str, Any] | None:
-    """An article with its text, tags, photo credits and the facts read from it."""
-    row = connection.execute(select(_a).where(_a.c.id == article_id)).first()
+def article_row(connection: Connection, article_id: int) -> Any:
+    row = connection.execute(select(s.articles).where(s.articles.c.id == article_id)).first()
     if row is None:
-        return None
-    article = _summary(row, _tags(connection, [row.id]).get(row.id, []))
-    article.update(text=row.text, language=row.language, sha256=row.sha256,
-                   photo_credits=_json_list(row.photo_credits),
-                   warnings=_json_list(row.warnings),
-                   facts=candidates(connection, article_id=article_id, status=None))
-    return article
+        raise UnknownArticle("article", article_id)
+    return row
 
 
-def tags(connection: Connection, limit: int = 100) -> list[dict[str, Any]]:
-    """Tags with the number of articles carrying each, most used first."""
-    count = func.count(_t.c.article_id).label("articles")
-    rows = connection.execute(
-        select(_t.c.tag, _t.c.kind, _t.c.entity_id, count)
-        .group_by(_t.c.tag, _t.c.kind, _t.c.entity_id)
-        .order_by(count.desc(), _t.c.tag).limit(limit)).all()
-    return [{"tag": r.tag, "kind": r.kind, "entity_id": r.entity_id, "articles": r.articles}
-            for r in rows]
+def article(connection: Connection, article_id: int) -> dict[str, Any]:
+    row = article_row(connection, article_id)
+    return {**_summary(row), "text": row.text, "warnings": json.loads(row.warnings or "[]"),
+            "tags": tags(connection, [article_id]).get(article_id, []),
+            "facts": candidates(connection, article_id=article_id, status=None)}
+
+
+def articles(connection: Connection, *, limit: int = 20, offset: int = 0,
+             tag: str | None = None, featured: bool | None = None) -> list[dict[str, Any]]:
+    statement = select(s.articles)
+    if featured is not None:
+        statement = statement.where(s.articles.c.featured == featured)
+    if tag is not None:
+        statement = statement.where(s.articles.c.id.in_(select(s.article_tags.c.article_id).where(
+            (s.article_tags.c.tag == tag) | (s.article_tags.c.entity_id == tag))))
+    rows = connection.execute(statement.order_by(
+        s.articles.c.published_lo.desc().nulls_last(), s.articles.c.id.desc())
+        .limit(limit).offset(offset)).all()
+    tagged = tags(connection, [row.id for row in rows])
+    return [{**_summary(row), "tags": tagged.get(row.id, [])} for row in rows]
+
+
+def _summary(row: Any) -> dict[str, Any]:
+    return {"id": row.id, "title": row.title, "source": row.source, "published": row.published,
+            "author": row.author, "language": row.language, "sha256": row.sha256,
+            "photo_credits": json.loads(row.photo_credits or "[]"), "featured": row.featured,
+            "ingested_at": row.ingested_at.isoformat(timespec="seconds")}
+
+
+def tags(connection: Connection, article_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    out: dict[int, list[dict[str, Any]]] = {}
+    if not article_ids:
+        return out
+    rows = connection.execute(select(s.article_tags).where(
+        s.article_tags.c.article_id.in_(article_ids))).all()
+    for row in rows:
+        out.setdefault(row.article_id, []).append(
+            {"tag": row.tag, "kind": row.kind, "entity_id": row.entity_id})
+    return out
 
 
 def candidates(connection: Connection, *, article_id: int | None = None,
-               status: str | None = "pending", limit: int = 200) -> list[dict[str, Any]]:
-    """Facts read from articles, with their evidence, in the order of the text."""
-    statement = select(_c, _a.c.title.label("article_title"), _a.c.text.label("article_text")
-                       ).join(_a, _a.c.id == _c.c.article_id)
+               status: str | None = PENDING, candidate_id: int | None = None
+               ) -> list[dict[str, Any]]:
+    statement = select(s.candidates)
     if article_id is not None:
-        statement = statement.where(_c.c.article_id == article_id)
+        statement = statement.where(s.candidates.c.article_id == article_id)
     if status is not None:
-        statement = statement.where(_c.c.status == status)
+        statement = statement.where(s.candidates.c.status == status)
+    if candidate_id is not None:
+        statement = statement.where(s.candidates.c.id == candidate_id)
+    rows = connection.execute(statement.order_by(s.candidates.c.article_id,
+                                                 s.candidates.c.position)).all()
+    return [{"id": row.id, "article_id": row.article_id, "position": row.position,
+             "type": row.type, "status": row.status, "confidence": row.confidence,
+             "fact": json.loads(row.fact), "fact_type": row.fact_type, "fact_id": row.fact_id,
+             "reviewer": row.reviewer,
+             "reviewed_at": row.reviewed_at.isoformat(timespec="seconds")
+             if row.reviewed_at else None} for row in rows]
+
+
+def mark(connection: Connection, candidate_id: int, status: str, *, fact: str | None = None,
+         fact_type: str | None = None, fact_id: int | None = None,
+         reviewer: str | None = None) -> None:
+    values: dict[str, Any] = {"status": status, "fact_type": fact_type, "fact_id": fact_id,
+                              "reviewer": reviewer,
+                              "reviewed_at": dt.datetime.now(dt.UTC).replace(tzinfo=None)}
+    if fact is not None:
+        values["fact"] = fact
+    connection.execute(update(s.candidates).where(s.candidates.c.id == candidate_id)
+                       .values(**values))
+
+
+def set_featured(connection: Connection, article_id: int, featured: bool) -> None:
+    article_row(connection, article_id)
+    connection.execute(update(s.articles).where(s.articles.c.id == article_id)
+                       .values(featured=featured))
+
+
+def counts(connection: Connection) -> dict[str, int]:
+    rows = connection.execute(select(s.candidates.c.status, func.count())
+                              .group_by(s.candidates.c.status)).all()
+    return {row[0]: int(row[1]) for row in rows}
+
+
+def tag_counts(connection: Connection, limit: int = 100) -> list[dict[str, Any]]:
+    """Tags with the number of articles carrying each, most used first."""
+    t = s.article_tags
+    count = func.count(t.c.article_id).label("articles")
     rows = connection.execute(
-        statement.order_by(_c.c.article_id, _c.c.position).limit(limit)).all()
-    return [_candidate(row) for row in rows]
+        select(t.c.tag, t.c.kind, t.c.entity_id, count)
+        .group_by(t.c.tag, t.c.kind, t.c.entity_id)
+        .order_by(count.desc(), t.c.tag).limit(limit)).all()
+    return [{"tag": r.tag, "kind": r.kind, "entity_id": r.entity_id, "articles": r.articles}
+            for r in rows]
 
 
 CONTEXT = 240  # characters shown each side of the evidence in the review queue
 
 
+def in_context(connection: Connection, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Candidates with their article's title and the text around their evidence, for a
+    reviewer to judge each fact where it stands."""
+    ids = sorted({c["article_id"] for c in found})
+    rows = connection.execute(select(s.articles.c.id, s.articles.c.title, s.articles.c.source,
+                                     s.articles.c.text)
+                              .where(s.articles.c.id.in_(ids))).all() if ids else []
+    by_id = {row.id: row for row in rows}
+    out = []
+    for candidate in found:
+        row = by_id[candidate["article_id"]]
+        out.append({**candidate, "article": {"id": row.id, "title": row.title or row.source},
+                    "context": _context(row.text, candidate["fact"].get("evidence"))})
+    return out
+
+
 def _context(text: str, evidence: Any) -> dict[str, str] | None:
-    """The evidence with the text around it, for a reviewer to judge it in place."""
     if not isinstance(evidence, dict):
         return None
     start, end = evidence.get("start"), evidence.get("end")
@@ -116,36 +196,3 @@ def _context(text: str, evidence: Any) -> dict[str, str] | None:
         return None
     return {"before": text[max(0, start - CONTEXT):start], "evidence": text[start:end],
             "after": text[end:end + CONTEXT]}
-
-
-def _candidate(row: Row[Any]) -> dict[str, Any]:
-    fact = json.loads(row.fact)
-    return {"id": row.id, "article": {"id": row.article_id, "title": row.article_title},
-            "position": row.position, "type": row.type, "confidence": row.confidence,
-            "status": row.status, "fact": fact, "evidence": fact.get("evidence"),
-            "context": _context(row.article_text, fact.get("evidence")),
-            "fact_type": row.fact_type, "fact_id": row.fact_id, "reviewer": row.reviewer,
-            "reviewed_at": row.reviewed_at.isoformat(timespec="seconds")
-            if row.reviewed_at else None}
-
-
-def candidate(connection: Connection, candidate_id: int) -> dict[str, Any] | None:
-    row = connection.execute(
-        select(_c, _a.c.title.label("article_title"), _a.c.text.label("article_text"))
-        .join(_a, _a.c.id == _c.c.article_id).where(_c.c.id == candidate_id)).first()
-    return None if row is None else _candidate(row)
-
-
-def set_review(connection: Connection, candidate_id: int, status: str,
-               fact: dict[str, Any] | None, reviewer: str | None, now: dt.datetime) -> None:
-    values: dict[str, Any] = {"status": status, "reviewer": reviewer, "reviewed_at": now}
-    if fact is not None:
-        values["fact"] = json.dumps(fact, ensure_ascii=False)
-        values["type"] = fact["type"]
-    connection.execute(update(_c).where(_c.c.id == candidate_id).values(**values))
-
-
-def set_featured(connection: Connection, article_id: int, featured: bool) -> bool:
-    """Mark an article featured or not; False when there is no such article."""
-    done = connection.execute(update(_a).where(_a.c.id == article_id).values(featured=featured))
-    return bool(done.rowcount)

@@ -10,14 +10,15 @@ from pydantic import BaseModel, Field
 
 from multilateral.kb import KnowledgeBase
 from multilateral.store.tokens import Token
-from multilateral.web.auth import WebError, require
+from multilateral.web.auth import require
 
 router = APIRouter(prefix="/api", tags=["writes"])
 Editor = Annotated[Token, Depends(require("editor"))]
 
 
 class IngestRequest(BaseModel):
-    paths: list[str] = Field(description="Paths (on the server) or URLs of articles to read.")
+    source: str = Field(description="Where the article comes from: its URL or file name.")
+    content: str = Field(description="The article itself, HTML or plain text.")
 
 
 class ReviewRequest(BaseModel):
@@ -35,16 +36,10 @@ def _kb(request: Request) -> KnowledgeBase:
     return kb
 
 
-@router.post("/articles", summary="Read articles into the knowledge base (editor).")
+@router.post("/articles", summary="Read an article and store its facts for review (editor).")
 def ingest(request: Request, body: IngestRequest, token: Editor) -> dict[str, Any]:
-    kb = _kb(request)
-    reader = getattr(kb, "ingest", None)
-    if reader is None:
-        raise WebError(501, "not_implemented",
-                       "This installation cannot read articles yet (no ingest pipeline).")
-    report = reader(body.paths)
-    result: dict[str, Any] = report.as_dict()
-    return result
+    # The article comes in the request: the server reads no path or URL on a client's word.
+    return _kb(request).ingest_content(body.source, body.content.encode("utf-8")).as_dict()
 
 
 @router.post("/candidates/{candidate_id}/review",
@@ -52,13 +47,15 @@ def ingest(request: Request, body: IngestRequest, token: Editor) -> dict[str, An
 def review(request: Request, candidate_id: int, body: ReviewRequest,
            token: Editor) -> dict[str, Any]:
     return _kb(request).review(candidate_id, body.action, body.fact,
-                               reviewer=token.name or f"token {token.id}")
+                               reviewer=token.name or f"token {token.id}").as_dict()
 
 
 @router.post("/articles/{article_id}/feature", summary="Feature an article or not (editor).")
 def feature(request: Request, article_id: int, body: FeatureRequest,
             token: Editor) -> dict[str, Any]:
-    return _kb(request).feature(article_id, body.featured)
+    kb = _kb(request)
+    kb.feature(article_id, body.featured)
+    return kb.article(article_id)
 
 
 @router.get("/whoami", summary="The role of the token sent.")

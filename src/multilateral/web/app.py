@@ -80,11 +80,11 @@ def _feeds(app: FastAPI) -> None:
     def org_articles(request: Request, ident: str) -> Response:
         org = request.app.state.kb.organization(ident)
         return feed(request, f"multilateral: {org.name}",
-                    request.app.state.kb.articles(entity=org.id, limit=50))
+                    request.app.state.kb.articles(tag=org.id, limit=50))
 
     @app.get("/feeds/state/{ident}.atom", tags=["feeds"],
              summary="Atom feed of articles about a state.")
     def state_articles(request: Request, ident: str) -> Response:
         state = request.app.state.kb.state(ident)
         return feed(request, f"multilateral: {state.name}",
-                    request.app.state.kb.articles(entity=state.id, limit=50))
+                    request.app.state.kb.articles(tag=state.id, limit=50))

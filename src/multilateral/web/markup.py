@@ -1,23 +1,37 @@
-"""The article's text cut at the edges of each fact's evidence, so that the template can
-highlight the spans (escaped, as all text) without ever treating the text as markup."""
+"""The article's text cut at the edges of each fact's evidence and each checked claim, so
+that the template can mark the spans (escaped, as all text) without ever treating the
+text as markup."""
 
 from __future__ import annotations
 
 from typing import Any
 
 
-def highlight(text: str, facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Segments of `text` in order, each with the facts whose evidence covers it
-    (evidence spans may overlap; ones outside the text are ignored)."""
+def _span(item: dict[str, Any], text: str) -> tuple[int, int] | None:
+    # A candidate's span is its fact's evidence; a checked claim carries its own.
+    where = item.get("fact", {}).get("evidence") or item
+    start, end = where.get("start"), where.get("end")
+    if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text):
+        return start, end
+    return None
+
+
+def highlight(text: str, facts: list[dict[str, Any]],
+              claims: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+    """Segments of `text` in order, each with the facts (candidates) whose evidence covers
+    it and the checked claims that cover it; spans may overlap, and ones outside the text
+    are ignored."""
     spans = []
-    for fact in facts:
-        evidence = fact.get("evidence") or {}
-        start, end = evidence.get("start"), evidence.get("end")
-        if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text):
-            spans.append((start, end, fact))
-    cuts = sorted({0, len(text), *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
+    for kind, items in (("facts", facts), ("claims", claims or [])):
+        for item in items:
+            found = _span(item, text)
+            if found:
+                spans.append((*found, kind, item))
+    cuts = sorted({0, len(text), *(s for s, _, _, _ in spans), *(e for _, e, _, _ in spans)})
     segments = []
     for lo, hi in zip(cuts, cuts[1:], strict=False):
-        covering = [fact for start, end, fact in spans if start <= lo and hi <= end]
-        segments.append({"text": text[lo:hi], "facts": covering})
+        covering = [(kind, item) for start, end, kind, item in spans if start <= lo and hi <= end]
+        segments.append({"text": text[lo:hi],
+                         "facts": [item for kind, item in covering if kind == "facts"],
+                         "claims": [item for kind, item in covering if kind == "claims"]})
     return segments

@@ -3,13 +3,15 @@ for the same URL with `.json`, returns the same data as JSON."""
 
 from __future__ import annotations
 
+import json
+import logging
 from collections import defaultdict
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
-from multilateral.errors import UnknownEntity
+from multilateral.errors import MultilateralError, UnknownEntity
 from multilateral.kb import KnowledgeBase
 from multilateral.store.tokens import Token
 from multilateral.web.auth import (
@@ -25,6 +27,7 @@ from multilateral.web.markup import highlight
 from multilateral.web.render import html, page
 
 router = APIRouter()
+log = logging.getLogger(__name__)
 On = Annotated[str | None, Query(description="YYYY, YYYY-MM or YYYY-MM-DD (default: today)")]
 JSON_NOTE = " Add `.json` to the path for the JSON twin."
 
@@ -51,28 +54,36 @@ def home(request: Request) -> Response:
     return page(request, "home.html", data)
 
 
-@router.get("/articles", summary="Articles, newest first, by tag or entity." + JSON_NOTE)
-def articles(request: Request, tag: str | None = None, entity: str | None = None,
-             featured: bool | None = None, page_number: Annotated[int, Query(
-                 alias="page", ge=1)] = 1) -> Response:
-    found = _kb(request).articles(tag=tag, entity=entity, featured=featured, limit=50,
+@router.get("/articles", summary="Articles, newest first; `tag` is a tag or an organization's "
+            "or a state's id." + JSON_NOTE)
+def articles(request: Request, tag: str | None = None, featured: bool | None = None,
+             page_number: Annotated[int, Query(alias="page", ge=1)] = 1) -> Response:
+    found = _kb(request).articles(tag=tag, featured=featured, limit=50,
                                   offset=50 * (page_number - 1))
-    data = {"tag": tag, "entity": entity, "featured": featured, "page": page_number,
-            "articles": found}
+    data = {"tag": tag, "featured": featured, "page": page_number, "articles": found}
     return page(request, "articles.html", data)
 
 
 @router.get("/articles/{article_id}", summary="An article with its facts." + JSON_NOTE)
 def article(request: Request, article_id: int) -> Response:
-    data = _kb(request).article(article_id)
-    return page(request, "article.html", data, segments=highlight(data["text"], data["facts"]))
+    kb = _kb(request)
+    data = kb.article(article_id)
+    try:
+        checks: dict[str, Any] | None = kb.check(str(article_id)).as_dict()
+    except MultilateralError as exc:  # the article still reads without its checks
+        log.warning("No check of article %s: %s", article_id, exc.message)
+        checks = None
+    data = {**data, "checks": checks}
+    claims = checks["claims"] if checks else []
+    return page(request, "article.html", data,
+                segments=highlight(data["text"], data["facts"], claims))
 
 
 @router.get("/org/{ident}", summary="An organization as of a date." + JSON_NOTE)
 def organization(request: Request, ident: str, on: On = None) -> Response:
     kb = _kb(request)
     overview = kb.overview(ident, on)
-    data = {**overview.as_dict(), "articles": kb.articles(entity=overview.profile.org.id)}
+    data = {**overview.as_dict(), "articles": kb.articles(tag=overview.profile.org.id)}
     return page(request, "org.html", data, by_status=_by_status(data["members"]["members"]),
                 chart=timeline_svg(data["timeline"], data["on"], "/state/"), legend=legend())
 
@@ -103,7 +114,7 @@ def state(request: Request, ident: str, on: On = None) -> Response:
     held = kb.memberships(ident, on)
     timeline = kb.state_timeline(held.state.id).as_dict()
     data = {"state": held.state.as_dict(), "on": str(held.on), "memberships": held.as_dict(),
-            "timeline": timeline, "articles": kb.articles(entity=held.state.id)}
+            "timeline": timeline, "articles": kb.articles(tag=held.state.id)}
     return page(request, "state.html", data, chart=timeline_svg(timeline, str(held.on), "/org/"),
                 legend=legend())
 
@@ -137,7 +148,7 @@ Editor = Annotated[Token, Depends(require("editor", cookie_ok=True))]
 @router.get("/review", summary="Candidate facts waiting for an editor (editor token)."
             + JSON_NOTE)
 def review_queue(request: Request, token: Editor, article_id: int | None = None) -> Response:
-    data = {"candidates": _kb(request).candidates(article_id=article_id)}
+    data = {"candidates": _kb(request).review_queue(article_id)}
     return page(request, "review.html", data, token=token)
 
 
@@ -152,8 +163,6 @@ def review_form(request: Request, candidate_id: int, token: Editor,
 
 
 def _parse_fact(text: str) -> dict[str, Any] | None:
-    import json
-
     try:
         value = json.loads(text)
     except ValueError as exc:

@@ -1,0 +1,342 @@
+"""A verdict per claim: supported, contradicted, unverifiable or outdated, and why.
+
+Each claim is judged on the article's date. A claim that holds then is checked
+again today: if today's answer differs, the verdict is `outdated`, with the
+changes in between. Numbers come with the figure the knowledge base gives.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from multilateral.check.claims import Claim
+from multilateral.errors import MultilateralError
+from multilateral.model.dates import PartialDate
+from multilateral.model.results import Members
+
+if TYPE_CHECKING:
+    from multilateral.kb import KnowledgeBase
+
+SUPPORTED, CONTRADICTED, UNVERIFIABLE, OUTDATED = (
+    "supported", "contradicted", "unverifiable", "outdated")
+# "about 42%" may be off by this many percentage points; "42%" by half a point.
+ABOUT_TOLERANCE = 1.0
+EXACT_TOLERANCE = 0.5
+
+
+@dataclass
+class Verdict:
+    claim: Claim
+    verdict: str
+    reason: str
+    figure: Any = None
+    facts: list[dict[str, Any]] = field(default_factory=list)
+    changes: list[dict[str, Any]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {**self.claim.as_dict(), "verdict": self.verdict, "reason": self.reason,
+                "figure": self.figure, "facts": self.facts, "changes": self.changes}
+
+
+class Judge:
+    """Judges claims for one article date against one knowledge base."""
+
+    def __init__(self, kb: KnowledgeBase, on: PartialDate, parents: dict[str, str]) -> None:
+        self.kb = kb
+        self.on = on
+        self.today = PartialDate.of(kb.today)
+        self.parents = parents
+        self._members: dict[tuple[str, str], Members] = {}
+
+    def judge(self, claim: Claim) -> Verdict:
+        try:
+            return getattr(self, f"_{claim.kind}")(claim)  # type: ignore[no-any-return]
+        except MultilateralError as exc:
+            return Verdict(claim, UNVERIFIABLE, f"The knowledge base cannot answer: {exc.message}")
+
+    # -- membership ----------------------------------------------------------
+
+    def members(self, org: str, when: PartialDate) -> Members:
+        key = (org, str(when))
+        if key not in self._members:
+            self._members[key] = self.kb.members(org, on=when)
+        return self._members[key]
+
+    def _count(self, claim: Claim) -> Verdict:
+        if claim.org_id is None:
+            return Verdict(claim, UNVERIFIABLE, "No organization named near the count.")
+        status, number = claim.details["status"], claim.details["number"]
+        then = self.members(claim.org_id, self.on)
+        got = _of_status(then, status)
+        figure = {"on": str(self.on), "count": len(got), "members": [n for _, n in got]}
+        unsure = [st.subject.name for st in then.uncertain + then.conflicts
+                  if status in (st.possible or [st.status or ""])]
+        if len(got) != number:
+            if unsure and len(got) <= number <= len(got) + len(unsure):
+                return Verdict(claim, UNVERIFIABLE,
+                               f"{len(got)} certain {_label(status, len(got))} on {self.on}, "
+                               f"and {len(unsure)} more uncertain ({', '.join(unsure)}).",
+                               figure)
+            return Verdict(claim, CONTRADICTED,
+                           f"The knowledge base counts {len(got)} {_label(status, len(got))} "
+                           f"of {then.org.name} on {self.on}, not {number}.", figure,
+                           _standings(then, status))
+        return self._still(claim, status, got, figure,
+                           f"{number} {_label(status, number)} on {self.on}, as stated.")
+
+    def _list(self, claim: Claim) -> Verdict:
+        if claim.org_id is None:
+            return Verdict(claim, UNVERIFIABLE, "The organization is not in the knowledge base.")
+        status = claim.details["status"]
+        named = {m["id"] for m in claim.details["members"] if m["id"]}
+        then = self.members(claim.org_id, self.on)
+        got = _of_status(then, status)
+        held = {i for i, _ in got}
+        figure = {"on": str(self.on), "members": [n for _, n in got]}
+        missing, extra = sorted(held - named), sorted(named - held)
+        if extra:
+            return Verdict(claim, CONTRADICTED,
+                           f"Not {_label(status, 2)} on {self.on}: {', '.join(extra)}.", figure,
+                           _standings(then, status))
+        if missing and len(named) > 1:
+            return Verdict(claim, CONTRADICTED,
+                           f"The list leaves out {', '.join(missing)}, also "
+                           f"{_label(status, 2)} on {self.on}.", figure, _standings(then, status))
+        return self._still(claim, status, got, figure,
+                           f"All named are {_label(status, 2)} on {self.on}.",
+                           only=named if len(named) == 1 else None)
+
+    def _still(self, claim: Claim, status: str, then: list[tuple[str, str]],
+               figure: dict[str, Any], reason: str, only: set[str] | None = None) -> Verdict:
+        """Supported on the article's date; outdated if today's answer differs."""
+        assert claim.org_id is not None
+        now_members = self.members(claim.org_id, self.today)
+        now = _of_status(now_members, status)
+        before, after = {i for i, _ in then}, {i for i, _ in now}
+        if only is not None:
+            before, after = before & only, after & only
+        facts = _standings(self.members(claim.org_id, self.on), status)
+        if before == after:
+            return Verdict(claim, SUPPORTED, reason, figure, facts)
+        changes = self._changes_between(claim.org_id, status, before ^ after)
+        joined = sorted(n for i, n in now if i not in before)
+        left = sorted(n for i, n in then if i not in after)
+        what = "; ".join(part for part in (
+            f"since then {', '.join(joined)} joined" if joined else "",
+            f"{', '.join(left)} no longer" if left else "") if part)
+        figure = {**figure, "today": str(self.today), "count_today": len(now)}
+        return Verdict(claim, OUTDATED, f"{reason} No longer true on {self.today}: {what}; "
+                       f"{len(now)} {_label(status, len(now))} today.", figure, facts, changes)
+
+    def _changes_between(self, org: str, status: str, who: set[str]) -> list[dict[str, Any]]:
+        history = self.kb.history(org)
+        out = []
+        for change in history.changes:
+            if change.date is None or change.claim.member.id not in who:
+                continue
+            if self.on.hi < change.date.lo <= self.today.hi and change.change in ("start", "end"):
+                out.append(change.as_dict())
+        return out
+
+    def _joined(self, claim: Claim) -> Verdict:
+        fact = claim.details["fact"]
+        if not fact.get("org_id") or not fact.get("state_id"):
+            return Verdict(claim, UNVERIFIABLE, "The organization or the member is not in the "
+                           "knowledge base.")
+        history = self.kb.history(fact["org_id"], None)
+        member = fact["state_id"]
+        status = fact.get("status") or "member"
+        wanted = PartialDate.parse(fact["date"]) if fact.get("date") else None
+        edge = "end" if fact.get("change") == "left" else "start"
+        matches = [c for c in history.changes if c.claim.member.id == member
+                   and c.claim.status == status and c.change == edge and c.date is not None]
+        if not matches:
+            other = sorted({c.claim.status for c in history.changes if c.claim.member.id == member})
+            if other:
+                return Verdict(claim, CONTRADICTED,
+                               f"The knowledge base has {fact.get('state')} in "
+                               f"{fact.get('org')} only as {', '.join(other)}.", None,
+                               [c.as_dict() for c in history.changes
+                                if c.claim.member.id == member])
+            return Verdict(claim, UNVERIFIABLE, f"The knowledge base holds no status of "
+                           f"{fact.get('state')} in {fact.get('org')}.")
+        facts = [c.as_dict() for c in matches]
+        if wanted is None:
+            return Verdict(claim, SUPPORTED, f"{fact.get('state')} is recorded as {status}.",
+                           None, facts)
+        agreeing = [c for c in matches if c.date is not None and c.date.refines(wanted)]
+        if agreeing:
+            return Verdict(claim, SUPPORTED, f"Recorded from {agreeing[0].date} "
+                           f"({agreeing[0].claim.dataset}).", str(agreeing[0].date), facts)
+        given = ", ".join(f"{c.date} ({c.claim.dataset})" for c in matches)
+        return Verdict(claim, CONTRADICTED, f"The article says {wanted}; the knowledge base "
+                       f"says {given}.", given, facts)
+
+    # -- other facts ---------------------------------------------------------
+
+    def _chair(self, claim: Claim) -> Verdict:
+        fact = claim.details["fact"]
+        if not fact.get("org_id") or not fact.get("state_id"):
+            return Verdict(claim, UNVERIFIABLE, "The organization or the state is not in the "
+                           "knowledge base.")
+        chairs = self.kb.org(fact["org_id"]).chairs
+        if not chairs:
+            return Verdict(claim, UNVERIFIABLE,
+                           f"The knowledge base holds no chairs of {fact.get('org')}.")
+        start = PartialDate.parse(fact["start"]) if fact.get("start") else self.on
+        end = PartialDate.parse(fact["end"]) if fact.get("end") else start
+        overlapping = [c for c in chairs if _overlaps(c, start, end)]
+        theirs = [c for c in overlapping if c["state"]["id"] == fact["state_id"]]
+        if theirs:
+            return Verdict(claim, SUPPORTED, f"{fact.get('state')} chaired {fact.get('org')} "
+                           f"from {theirs[0]['start']} to {theirs[0]['end'] or 'today'}.",
+                           None, theirs)
+        if overlapping:
+            names = ", ".join(f"{c['state']['name']} ({c['start']}–{c['end'] or ''})"
+                              for c in overlapping)
+            return Verdict(claim, CONTRADICTED, f"The knowledge base gives {names} for that "
+                           "period.", None, overlapping)
+        return Verdict(claim, UNVERIFIABLE, "The knowledge base has no chair for that period.")
+
+    def _founding(self, claim: Claim) -> Verdict:
+        fact = claim.details["fact"]
+        if not fact.get("org_id"):
+            return Verdict(claim, UNVERIFIABLE, "The organization is not in the knowledge base.")
+        foundings = [f for f in self.kb.org(fact["org_id"]).foundings if f["date"]]
+        if not foundings or not fact.get("date"):
+            return Verdict(claim, UNVERIFIABLE, "No founding date to compare.")
+        wanted = PartialDate.parse(fact["date"])
+        agree = [f for f in foundings if PartialDate.parse(f["date"]).refines(wanted)]
+        others = [f for f in foundings if f not in agree]
+        if agree:
+            extra = ("; " + ", ".join(f"{f['dataset']} gives {f['date']}" for f in others)
+                     if others else "")
+            return Verdict(claim, SUPPORTED, f"Founded {agree[0]['date']} ({agree[0]['dataset']})"
+                           + extra + ".", agree[0]["date"], agree + others)
+        given = ", ".join(f"{f['date']} ({f['dataset']})" for f in foundings)
+        return Verdict(claim, CONTRADICTED, f"The article says {wanted}; the knowledge base "
+                       f"says {given}.", given, foundings)
+
+    def _instrument(self, claim: Claim) -> Verdict:
+        fact = claim.details["fact"]
+        ids = [i for i in (fact.get("party_ids") or [fact.get("body_id"), fact.get("subject_id")])
+               if i]
+        if not ids:
+            return Verdict(claim, UNVERIFIABLE, "No party is in the knowledge base.")
+        known = self._instruments(ids)
+        if fact["type"] == "resolution":
+            number = fact.get("number")
+            found = [i for i in known if i["kind"] == "resolution" and number and i["number"]
+                     and str(i["number"]).removeprefix("A/RES/") == number]
+        else:
+            found = [i for i in known if i["kind"] == fact.get("kind")
+                     and self._same_parties(ids, [p["id"] for p in i["parties"]])]
+            if fact.get("date") and len(found) > 1:
+                found = [i for i in found if i["date"] and PartialDate.parse(
+                    i["date"]).refines(PartialDate.parse(fact["date"]))] or found
+        if not found:
+            return Verdict(claim, UNVERIFIABLE, "The knowledge base holds no such instrument "
+                           f"({fact.get('kind') or 'resolution'} of "
+                           f"{', '.join(fact.get('parties') or [fact.get('body') or ''])}).")
+        best = found[0]
+        problems = []
+        if fact.get("date") and best["date"] and not PartialDate.parse(best["date"]).refines(
+                PartialDate.parse(fact["date"])):
+            problems.append(f"date: the article says {fact['date']}, the knowledge base "
+                            f"{best['date']}")
+        if fact.get("place") and best.get("place") and _norm(fact["place"]) != _norm(
+                best["place"]):
+            problems.append(f"place: the article says {fact['place']}, the knowledge base "
+                            f"{best['place']}")
+        if problems:
+            return Verdict(claim, CONTRADICTED, "; ".join(problems) + ".", None, [best])
+        where = f", {best['place']}" if best.get("place") else ""
+        return Verdict(claim, SUPPORTED, f"Recorded: {best['title']} ({best['date']}{where}).",
+                       None, [best])
+
+    def _instruments(self, ids: list[str]) -> list[dict[str, Any]]:
+        seen: dict[int, dict[str, Any]] = {}
+        for party in ids:
+            try:
+                for instrument in self.kb.org(party).instruments:
+                    seen[instrument["id"]] = instrument
+            except MultilateralError:
+                continue
+        return list(seen.values())
+
+    def _same_parties(self, claimed: list[str], recorded: list[str]) -> bool:
+        return all(any(self._related(a, b) for b in recorded) for a in claimed)
+
+    def _related(self, a: str, b: str) -> bool:
+        return a == b or self._ancestor(a, b) or self._ancestor(b, a)
+
+    def _ancestor(self, older: str, younger: str) -> bool:
+        while younger in self.parents:
+            younger = self.parents[younger]
+            if younger == older:
+                return True
+        return False
+
+    def _share(self, claim: Claim) -> Verdict:
+        if claim.org_id is None:
+            return Verdict(claim, UNVERIFIABLE, "No organization named near the share.")
+        share = self.kb.share(claim.org_id, on=str(self.on.year))
+        percent = 100 * share.share
+        stated = claim.details["percent"]
+        qualifier = claim.details.get("qualifier")
+        ok, tolerance = _within(percent, stated, qualifier)
+        figure = {"percent": round(percent, 1), "year": share.year, "members": len(share.members),
+                  "population": share.total, "world": share.world, "tolerance": tolerance,
+                  "source": "World Bank SP.POP.TOTL"}
+        text = (f"The {len(share.members)} members held {percent:.1f}% of the world's "
+                f"population in {share.year} ({share.total:,} of {share.world:,}, World Bank)")
+        if ok:
+            return Verdict(claim, SUPPORTED, f"{text}; {tolerance}.", figure)
+        return Verdict(claim, CONTRADICTED, f"{text}, not {qualifier + ' ' if qualifier else ''}"
+                       f"{stated:g}% ({tolerance}).", figure)
+
+    def _superlative(self, claim: Claim) -> Verdict:
+        return Verdict(claim, UNVERIFIABLE, f"The knowledge base cannot rank organizations as "
+                       f"'{claim.details['word']}': it holds no measure to compare them by.")
+
+
+def _of_status(members: Members, status: str) -> list[tuple[str, str]]:
+    return [(st.subject.id, st.subject.name) for st in members.certain if st.status == status]
+
+
+def _standings(members: Members, status: str) -> list[dict[str, Any]]:
+    return [{"member": st.subject.as_dict(), "status": st.status, "since": str(st.since or ""),
+             "sources": sorted({s.url or s.id for c in st.claims for s in c.sources})}
+            for st in members.certain if st.status == status]
+
+
+def _label(status: str, count: int) -> str:
+    words = status.replace("_", " ")
+    return words if count == 1 else words + "s"
+
+
+def _overlaps(chair: dict[str, Any], start: PartialDate, end: PartialDate) -> bool:
+    lo = PartialDate.parse(chair["start"]).lo if chair["start"] else dt.date.min
+    hi = PartialDate.parse(chair["end"]).hi if chair["end"] else dt.date.max
+    return lo <= end.hi and start.lo <= hi
+
+
+def _within(actual: float, stated: float, qualifier: str | None) -> tuple[bool, str]:
+    if qualifier in ("over", "more than", "above", "at least"):
+        return actual >= stated, f"'{qualifier} {stated:g}%' needs at least {stated:g}%"
+    if qualifier in ("less than", "under"):
+        return actual < stated, f"'{qualifier} {stated:g}%' needs under {stated:g}%"
+    if qualifier in ("nearly", "almost", "close to"):
+        return stated - 2 * ABOUT_TOLERANCE <= actual <= stated, \
+            f"'{qualifier} {stated:g}%' allows {stated - 2 * ABOUT_TOLERANCE:g}–{stated:g}%"
+    if qualifier:
+        return abs(actual - stated) <= ABOUT_TOLERANCE, \
+            f"'{qualifier} {stated:g}%' allows ±{ABOUT_TOLERANCE:g} points"
+    return abs(actual - stated) <= EXACT_TOLERANCE, \
+        f"'{stated:g}%' allows ±{EXACT_TOLERANCE:g} points"
+
+
+def _norm(name: str) -> str:
+    return name.strip().lower()
