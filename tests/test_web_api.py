@@ -135,3 +135,4 @@ def test_ingest_the_seed_then_read_it_with_its_facts_and_verdicts(web_url: str,
     assert re.search(r'<span class="claim \w+" title="[^"]*claim contradicted: The 8 members '
                      r'held 41\.7%', page)
     assert page.count('<mark class="fact pending"') >= 5
+    assert re.search(r'<a class="badge contradicted" href="#claim-\d+" title="The 8 members', page)

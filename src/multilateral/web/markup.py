@@ -33,5 +33,8 @@ def highlight(text: str, facts: list[dict[str, Any]],
         covering = [(kind, item) for start, end, kind, item in spans if start <= lo and hi <= end]
         segments.append({"text": text[lo:hi],
                          "facts": [item for kind, item in covering if kind == "facts"],
-                         "claims": [item for kind, item in covering if kind == "claims"]})
+                         "claims": [item for kind, item in covering if kind == "claims"],
+                         # claims ending here: their verdicts are shown right after them
+                         "verdicts": [item for start, end, kind, item in spans
+                                      if kind == "claims" and end == hi]})
     return segments
