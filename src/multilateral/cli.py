@@ -357,7 +357,7 @@ def serve(host: str, port: int) -> None:
 
     kb = _kb()
     kb.engine  # noqa: B018  (fail here, with advice, if the database is missing or empty)
-    app = create_app(WebSettings(database=kb.url))
+    app = create_app(WebSettings(database=kb.url, warm_up=True))
     click.echo(f"Serving {kb.url} at http://{host}:{port}/ (Ctrl-C stops)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
 

@@ -26,11 +26,13 @@ from multilateral.web.render import make_templates
 class WebSettings:
     """`database`: a URL or path (None: MULTILATERAL_DATABASE_URL or the default file);
     `today`: the day "today" questions mean (tests pin it); `failures_allowed`: wrong
-    tokens in a row from one address before each try is made to wait."""
+    tokens in a row from one address before each try is made to wait; `warm_up`: build
+    the article reader's name lists at start-up rather than on the first article page."""
 
     database: str | None = None
     today: dt.date | None = None
     failures_allowed: int = 10
+    warm_up: bool = False
 
 
 def create_app(settings: WebSettings | None = None) -> FastAPI:
@@ -43,6 +45,7 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
         version="0.1.0",
         lifespan=_lifespan,
     )
+    app.state.settings = settings
     app.state.kb = KnowledgeBase(settings.database, today=settings.today)
     app.state.templates = make_templates()
     app.state.throttle = Throttle(allowed=settings.failures_allowed)
@@ -60,6 +63,8 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
 
 @asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    if app.state.settings.warm_up:
+        app.state.kb.extractor()
     yield
     app.state.kb.close()
 
