@@ -242,7 +242,14 @@ class ArticleDesk:
             report.verdicts.append(judge.judge(claim))
         return report
 
-    def evaluate(self, gold_dir: Path) -> evaluation.Evaluation:
+    def judge_claims(self, document: Document) -> list[tuple[int, int, str]]:
+        """Every claim `check` finds in an extracted document, with its verdict."""
+        when, _, _ = _article_date(document, None, self.today)  # type: ignore[attr-defined]
+        judge = Judge(self, when, self.extractor().gazetteer.parents)  # type: ignore[arg-type]
+        return [(c.start, c.end, judge.judge(c).verdict)
+                for c in find_claims(document, self.extractor().gazetteer)]
+
+    def evaluate(self, gold_dir: Path, *, claims: bool = True) -> evaluation.Evaluation:
         extractor = self.extractor()
         cache: dict[tuple[str, str], str] = {}
         with self._connect() as connection:
@@ -255,7 +262,8 @@ class ArticleDesk:
                         cache[key] = "~"
                 return cache[key]
             return evaluation.evaluate(gold_dir, extractor, resolver,
-                                       extractor.gazetteer.parents)
+                                       extractor.gazetteer.parents,
+                                       self.judge_claims if claims else None)
 
 
 def _edited(original: dict[str, Any], edit: dict[str, Any] | None) -> Fact:

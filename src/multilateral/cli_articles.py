@@ -269,7 +269,16 @@ def evaluate(gold_dir: Path, floors: Path | None, show_errors: bool, fmt: str) -
         click.echo(f"dates on matched facts: exact {scores['date_exact']:.3f}, year "
                    f"{scores['date_year']:.3f} ({result.dated} dated); modality "
                    f"{scores['modality']:.3f}")
+        claims = result.claims
+        click.echo(f"claims: {claims.found} of {claims.gold} found "
+                   f"({scores['claims_found']:.3f}); {claims.decided} judged, right for "
+                   f"{claims.right} ({scores['verdict_accuracy']:.3f}); "
+                   f"{claims.found - claims.decided} unverifiable")
         if show_errors:
+            for miss in result.claims.misses:
+                click.echo(f"{miss['article']}: claim {miss['error']} {miss['claim']!r}"
+                           + (f" truth {miss['truth']}, got {miss['verdicts']}"
+                              if miss['error'] == 'verdict' else ""))
             for error in result.errors:
                 click.echo(f"{error['article']}: {error['error']} "
                            f"{json.dumps(error['fact'], ensure_ascii=False)}"

@@ -28,7 +28,7 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<year>1[89]\d\d|20\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
-    ("days", re.compile(rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:[-–—]|to)\s*"
+    ("days", re.compile(rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:[-–—]|to|and)\s*"
                         rf"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+{_MONTH},?\s+{_YEAR}\b")),
     ("dmy", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b")),
     ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b")),
@@ -38,6 +38,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dm", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b")),
     ("md", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?![,.]?\s*\d)")),
     ("year", re.compile(r"(?<![\d/.,-])\b(?P<year>1[89]\d\d|20\d\d)\b(?![/.,]?\d)")),
+    ("relative_month", re.compile(rf"\b(?P<which>last|this|next)\s+{_MONTH}(?!\s+\d)")),
+    ("relative_month", re.compile(rf"\b{_MONTH}\s+(?P<which2>last|this|next)\s+year\b")),
     ("relative", re.compile(
         r"\b(?P<rel>yesterday|today|tomorrow|(?:last|this|next) (?:year|month)|"
         r"(?:(?:on|last|this|next) )"
@@ -104,6 +106,8 @@ def _read(shape: str, match: re.Match[str], published: PartialDate | None) -> Da
                 return None  # "1996-48" or a score, not a span of years
             return DateMention(start, end, PartialDate(first), "text",
                                end_date=PartialDate(last))
+        if shape == "relative_month":
+            return _relative_month(start, end, groups, published)
         if shape == "year":
             return DateMention(start, end, PartialDate(int(groups["year"])), "text")
         return _relative(start, end, groups["rel"].lower(), published)
@@ -140,6 +144,26 @@ def _relative(start: int, end: int, phrase: str,
     if which == "last" and back == 0:
         back = 7
     return DateMention(start, end, PartialDate.of(day - dt.timedelta(days=back)), "relative")
+
+
+def _relative_month(start: int, end: int, groups: dict[str, str],
+                    published: PartialDate | None) -> DateMention:
+    """"last November" (the latest November before the article), "January last year"."""
+    if published is None:
+        return DateMention(start, end, None, "relative")
+    month = _MONTHS[groups["month"]]
+    if groups.get("which2") is not None:
+        year = published.year + {"last": -1, "this": 0, "next": 1}[groups["which2"]]
+        return DateMention(start, end, PartialDate(year, month), "relative")
+    which = groups["which"]
+    pub_month = published.month or 12
+    if which == "last":
+        year = published.year if month < pub_month else published.year - 1
+    elif which == "next":
+        year = published.year if month > pub_month else published.year + 1
+    else:
+        year = published.year
+    return DateMention(start, end, PartialDate(year, month), "relative")
 
 
 def parse_written(text: str) -> PartialDate | None:

@@ -17,7 +17,7 @@ from typing import Any
 from multilateral.errors import DataFileError, MultilateralError
 from multilateral.ingest.pipeline import Extractor, extract
 from multilateral.ingest.reading import UnreadableArticle
-from multilateral.model.facts import FACT_TYPES, Fact
+from multilateral.model.facts import FACT_TYPES, Document, Fact
 from multilateral.model.names import normalize
 
 DATE_FIELD = {"chairmanship": "start"}
@@ -50,6 +50,30 @@ class Counts:
 
 
 @dataclass
+class ClaimScores:
+    """How many annotated claims `check` found, and how many it judged as the team did."""
+
+    gold: int = 0
+    found: int = 0
+    decided: int = 0  # found claims the checker judged (not unverifiable)
+    right: int = 0  # of those, judged as the annotator's truth says
+    abstained_right: int = 0  # unverifiable where the annotator also could not tell
+    misses: list[dict[str, Any]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"gold": self.gold, "found": self.found, "decided": self.decided,
+                "right": self.right, "unverifiable": self.found - self.decided,
+                "found_rate": round(self.found / self.gold, 4) if self.gold else 1.0,
+                "verdict_accuracy": round(self.right / self.decided, 4) if self.decided
+                else 1.0}
+
+
+# What a verdict says about a claim's truth on the article's date.
+TRUTH_OF = {"supported": "true", "outdated": "true", "contradicted": "false",
+            "unverifiable": "unknown"}
+
+
+@dataclass
 class Evaluation:
     articles: int = 0
     failed: list[str] = field(default_factory=list)
@@ -59,6 +83,7 @@ class Evaluation:
     date_year: int = 0
     modality_right: int = 0
     errors: list[dict[str, Any]] = field(default_factory=list)
+    claims: ClaimScores = field(default_factory=ClaimScores)
 
     @property
     def overall(self) -> Counts:
@@ -72,10 +97,13 @@ class Evaluation:
     def scores(self) -> dict[str, float]:
         overall = self.overall
         matched = overall.matched
+        claims = self.claims.as_dict()
         return {"precision": overall.precision, "recall": overall.recall, "f1": overall.f1,
                 "date_exact": self.date_exact / self.dated if self.dated else 1.0,
                 "date_year": self.date_year / self.dated if self.dated else 1.0,
-                "modality": self.modality_right / matched if matched else 1.0}
+                "modality": self.modality_right / matched if matched else 1.0,
+                "claims_found": claims["found_rate"],
+                "verdict_accuracy": claims["verdict_accuracy"]}
 
     def as_dict(self) -> dict[str, Any]:
         return {"articles": self.articles, "failed": self.failed,
@@ -85,6 +113,7 @@ class Evaluation:
                           "exact": round(self.scores()["date_exact"], 4),
                           "year": round(self.scores()["date_year"], 4)},
                 "modality": round(self.scores()["modality"], 4),
+                "claims": self.claims.as_dict(),
                 "errors": self.errors}
 
 
@@ -106,8 +135,12 @@ def gold_pairs(gold_dir: Path) -> list[tuple[Path, Path]]:
     return pairs
 
 
+# Judges an extracted document's claims: [(start, end, verdict)] in its cleaned text.
+ClaimJudge = Callable[[Document], list[tuple[int, int, str]]]
+
+
 def evaluate(gold_dir: Path, extractor: Extractor, resolve: Resolver,
-             parents: dict[str, str]) -> Evaluation:
+             parents: dict[str, str], judge: ClaimJudge | None = None) -> Evaluation:
     result = Evaluation()
     for article, annotation in gold_pairs(gold_dir):
         gold = _read_gold(annotation)
@@ -119,7 +152,42 @@ def evaluate(gold_dir: Path, extractor: Extractor, resolve: Resolver,
         result.articles += 1
         _score(article.name, [Fact.from_dict(f) for f in gold.get("facts", [])],
                document.facts, result, _Keys(resolve, parents))
+        if judge is not None and gold.get("claims"):
+            _score_claims(article.name, gold["claims"], document, judge(document), result.claims)
     return result
+
+
+def _score_claims(name: str, claims: list[dict[str, Any]], document: Document,
+                  verdicts: list[tuple[int, int, str]], scores: ClaimScores) -> None:
+    """A gold claim is found when a judged claim overlaps its text; right when the verdict
+    says what the annotator's `truth` says."""
+    for claim in claims:
+        text = str(claim.get("text", ""))
+        at = document.text.find(text)
+        if not text or at < 0:
+            continue  # the claim sits in page chrome the cleaner removed
+        scores.gold += 1
+        end = at + len(text)
+        overlapping = [v for s, e, v in verdicts if s < end and at < e]
+        if not overlapping:
+            scores.misses.append({"article": name, "claim": text[:120], "error": "not found"})
+            continue
+        scores.found += 1
+        decided = [v for v in overlapping if v != "unverifiable"]
+        if not decided:
+            # the knowledge base lacks what it would take: an abstention, not a verdict
+            scores.abstained_right += claim.get("truth") == "unknown"
+            scores.misses.append({"article": name, "claim": text[:120],
+                                  "error": "unverifiable", "truth": claim.get("truth")})
+            continue
+        scores.decided += 1
+        truths = {TRUTH_OF[v] for v in decided}
+        if claim.get("truth") in truths:
+            scores.right += 1
+        else:
+            scores.misses.append({"article": name, "claim": text[:120], "error": "verdict",
+                                  "truth": claim.get("truth"),
+                                  "verdicts": sorted(set(decided))})
 
 
 def _read_gold(path: Path) -> dict[str, Any]:

@@ -27,6 +27,10 @@ _STATE_CODES = {"US", "USA", "UK", "UAE", "PRC", "DPRK", "ROK", "DRC", "ROC"}
 _RANK = {"canonical": 0, "acronym": 1, "official": 2, "alias": 3, "former": 4, "adjective": 5,
          "city": 6}
 _CITY_MIN_POPULATION = 150_000
+# Short names that today's news uses for a current state, where the knowledge base also
+# knows a historic state by the same name (COW's Korea of 1887-1905).
+_CURRENT_NAMES = {"Korea": "KOR"}
+_SPLIT_WORDS = (("cooperation", "co operation"), ("coordination", "co ordination"))
 
 
 @dataclass(frozen=True)
@@ -79,6 +83,18 @@ def build(connection: Connection) -> Gazetteer:
         name = canonical.get((name_row.entity_type, name_row.entity_id), name_row.name)
         _add(entries, Entry(name_row.entity_type, name_row.entity_id, name, name_row.kind,
                             name_row.name))
+        # UN bodies go by their names without "United Nations" too ("the Office on Drugs
+        # and Crime", "the Economic and Social Commission for Asia and the Pacific")
+        if name_row.entity_type == "organization" and name_row.kind == "canonical" \
+                and gazetteer.parents.get(name_row.entity_id) == "UN" \
+                and name_row.name.startswith("United Nations ") \
+                and len(name_row.name.split()) >= 5:
+            _add(entries, Entry("organization", name_row.entity_id, name, "alias",
+                                name_row.name.removeprefix("United Nations ")))
+    for name, state_id in _CURRENT_NAMES.items():
+        if ("state", state_id) in canonical:
+            _add(entries, Entry("state", state_id, canonical[("state", state_id)], "canonical",
+                                name))
     for iso3, adjectives in _demonyms():
         if ("state", iso3) in canonical:
             for adjective in adjectives:
@@ -87,7 +103,8 @@ def build(connection: Connection) -> Gazetteer:
     for city in _cities():
         _add(entries, Entry("place", f"geonames:{city[0]}", city[1], "city", city[1]))
     for words, found in entries.items():
-        best = min(found, key=lambda e: (_RANK.get(e.kind, 9), not alive.get(e.id, True),
+        best = min(found, key=lambda e: (e.id not in _CURRENT_NAMES.values(),
+                                         _RANK.get(e.kind, 9), not alive.get(e.id, True),
                                          e.type != "organization", len(e.id), e.id))
         gazetteer.by_first.setdefault(words[0], []).append((words, best))
     for options in gazetteer.by_first.values():
@@ -101,6 +118,13 @@ def _add(entries: dict[tuple[str, ...], list[Entry]], entry: Entry) -> None:
         words = words[:-1]
     if words:
         entries[words].append(entry)
+        # "Co-operation" is two words to the scanner, "Cooperation" one: file both
+        joined = " ".join(words)
+        for one, two in _SPLIT_WORDS:
+            if one in words or two in joined:
+                variant = tuple(joined.replace(two, one).split()) if two in joined else tuple(
+                    joined.replace(one, two).split())
+                entries[variant].append(entry)
 
 
 @lru_cache(maxsize=1)

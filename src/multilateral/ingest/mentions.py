@@ -22,11 +22,13 @@ _MAX_WORDS = 14
 _PLACE_CUE = re.compile(r"(?:\b(?:in|at|to|from|near|of)|[(,])\s*(?:the\s+)?$")
 _ORG_HEAD = (r"Organi[sz]ation|Union|Council|Community|Association|Alliance|Forum|Bank|Fund|"
              r"Agency|Commission|Conference|League|Secretariat|Programme|Program|Office|"
-             r"Institute|Court|Parliament|Assembly|Group|Pact|Treaty Organi[sz]ation|Bloc|States")
+             r"Institute|Court|Parliament|Assembly|Group|Pact|Treaty Organi[sz]ation|Bloc")
 _CAP = r"[A-Z][\w'’\-]*"
 _UNKNOWN_ORG = re.compile(
-    rf"\b(?:{_CAP}\s+){{0,5}}(?:{_ORG_HEAD})"
-    rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?(?:{_CAP})(?:\s+(?:and\s+)?{_CAP}){{0,4}})?")
+    rf"\b(?:{_CAP}\s+){{0,5}}(?:{_ORG_HEAD})\b"
+    rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?(?:{_CAP})(?:\s+(?:and\s+)?{_CAP}){{0,4}}){{0,2}}")
+_STATUS_WORDS = re.compile(r"\s+(?:Member|Observer|Dialogue|Partner|Candidate|Associate|"
+                           r"Founding)\b", re.I)
 _NOT_ORG_START = {"The", "A", "An", "This", "That", "Its", "Their", "Our", "His", "Her", "In",
                   "On", "At", "For", "Both", "Each", "Member", "Observer", "Under", "With"}
 
@@ -103,16 +105,22 @@ def _letters(text: str) -> str:
 
 
 def _unknown_organizations(text: str, known: list[Mention]) -> list[Mention]:
-    spans = [(m.start, m.end) for m in known]
+    """Organizations recognised by their shape. One that contains a known organization and
+    says more ("the African Union Commission", "the Office of the United Nations High
+    Commissioner for Refugees") is a body we lack: it replaces the shorter mention."""
     found = []
     for match in _UNKNOWN_ORG.finditer(text):
         start, end = match.span()
-        first = match.group().split()[0]
-        if first in _NOT_ORG_START:
+        words = match.group().split()
+        if words[0] in _NOT_ORG_START or len(words) < 2:
             continue
-        if len(match.group().split()) < 2:
+        overlapping = [m for m in known if start < m.end and m.start < end]
+        if any(_STATUS_WORDS.match(text[m.end:end]) for m in overlapping):
+            continue  # "ASEAN Member States" is ASEAN's members, not a body
+        if any(m.type != "organization" or m.start < start or m.end > end
+               or (m.start, m.end) == (start, end) for m in overlapping):
             continue
-        if any(start < k_end and k_start < end for k_start, k_end in spans):
-            continue
+        for mention in overlapping:
+            known.remove(mention)
         found.append(Mention(start, end, "organization", None, match.group(), "shape"))
     return found

@@ -1,9 +1,10 @@
-"""Agreement facts: memoranda, joint declarations, treaties, each with its parties, date, place.
+"""Agreement facts: memoranda, declarations, treaties, each with its parties, date, place.
 
 "The SCO signed memoranda with UNODC (14 June 2011, Astana, Kazakhstan), UNESCAP
 (15 December 2015, Zhengzhou, China) ..." is one fact per memorandum, each with
-the date and place of its own parenthesis; "UN-OCHA and UNWTO (14 June 2019,
-Bishkek)" is two facts sharing one.
+the date and place of its own parenthesis; "with UNODC in Astana on 14 June 2011,
+with ESCAP in Zhengzhou on 15 December 2015" the same with the date and place of
+its own clause; "UN-OCHA and UNWTO (14 June 2019, Bishkek)" is two facts sharing one.
 """
 
 from __future__ import annotations
@@ -11,13 +12,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from multilateral.ingest.dates import find_dates
+from multilateral.ingest.dates import DateMention, find_dates
 from multilateral.ingest.mentions import Mention
-from multilateral.ingest.rules.context import Context, date_fields, nearest_date
+from multilateral.ingest.rules.context import Context, date_fields
 
 _KINDS: list[tuple[str, re.Pattern[str]]] = [
-    ("mou", re.compile(r"\b(?:memorand(?:um|a) of understanding|MoUs?|MOUs?)\b", re.I)),
-    ("joint_declaration", re.compile(r"\bjoint declarations?\b", re.I)),
+    ("mou", re.compile(r"\b(?:memorand(?:um|a)(?: of understanding)?|MoUs?|MOUs?)\b", re.I)),
+    ("joint_declaration", re.compile(r"\b(?:joint declarations?|(?:[A-Z][\w'’\-]+\s+){1,3}"
+                                     r"Declaration)\b")),
     ("joint_statement", re.compile(r"\bjoint (?:communiqu[eé]|statements?)\b", re.I)),
     ("treaty", re.compile(r"\btreat(?:y|ies)\b", re.I)),
     ("convention", re.compile(r"\bconventions?\b", re.I)),
@@ -27,24 +29,26 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
 ]
 _SIGNED = re.compile(r"\b(?:sign(?:ed|ing|s)?|ink(?:ed|s)?|conclud(?:ed|es|ing)|"
                      r"adopt(?:ed|s|ing)|entered into|seal(?:ed|s)|agreed)\b", re.I)
-_BETWEEN_SECRETARIATS = re.compile(r"between the (?P<body>Secretariats|Commissions) of", re.I)
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?", re.I)
+_BY = re.compile(r"\b(?:signed|adopted|concluded)\b[^.;]{0,60}?\bby\s+(?:the\s+)?", re.I)
+_BETWEEN_BODIES = re.compile(r"between the (?P<body>Secretariats|Commissions) of", re.I)
 _TITLE = re.compile(r"\b(?:Joint (?:Declaration|Statement|Communiqu[eé])|"
                     r"Memorandum of Understanding|"
-                    r"(?:[A-Z][\w\-]+ )*(?:Agreement|Treaty|Convention|Charter|Protocol))"
-                    r"(?:\s+(?:on|of|between|for|concerning|regarding|among|and|the)\b"
-                    r"(?:\s+(?:the|and|of|on|in|for|between)\b|\s+[A-Z][\w\-]*)+)*")
+                    r"(?:[A-Z][\w\-]+ )*"
+                    r"(?:Agreement|Treaty|Convention|Charter|Protocol|Declaration))"
+                    r"(?:\s+(?:on|of|between|for|concerning|regarding|among|and|the|to)\b"
+                    r"(?:\s+(?:the|and|of|on|in|for|between|to)\b|\s+[A-Z][\w\-]*)+)*")
 _PAREN = re.compile(r"\(([^()]{4,120})\)")
+_WITH = re.compile(r"(?:^|,|;)\s*(?:and\s+)?with\s+(?:the\s+)?", re.I)
 
 
 def extract(ctx: Context) -> None:
-    signed = _SIGNED.search(ctx.text)
-    if not signed:
+    if not _SIGNED.search(ctx.text):
         return
-    kinds = [(kind, m) for kind, p in _KINDS for m in p.finditer(ctx.text)]
-    kinds = _drop_nested(kinds)
+    kinds = _kinds(ctx)
     if not kinds:
         return
-    groups = _parenthesised(ctx)
+    groups = _parenthesised(ctx) or _with_groups(ctx, kinds[0][1].end())
     if groups:
         kind = kinds[0][0]
         signer = _signer(ctx, groups)
@@ -53,25 +57,44 @@ def extract(ctx: Context) -> None:
                 names = [signer, party] if signer is not None else [party]
                 _emit(ctx, kind, names, date, place, None, kinds[0][1].start())
         return
-    for kind, match in kinds:
+    for index, (kind, match) in enumerate(kinds):
+        limit = kinds[index + 1][1].start() if index + 1 < len(kinds) else len(ctx.text)
         parties = _parties(ctx)
-        if len(parties) < 1:
+        if not parties:
             continue
-        date = nearest_date(ctx, ctx.sentence.start + match.end())
-        place = ctx.places()[0] if ctx.places() else None
-        title = _title(ctx, match)
-        _emit(ctx, kind, parties, date, place, title, match.start())
+        date = _date(ctx, match, limit)
+        place = _place(ctx, match, limit)
+        _emit(ctx, kind, parties, date, place, _title(ctx, match), match.start())
 
 
-def _drop_nested(kinds: list[tuple[str, re.Match[str]]]) -> list[tuple[str, re.Match[str]]]:
+def _kinds(ctx: Context) -> list[tuple[str, re.Match[str]]]:
+    """Instrument words, leaving out those inside a name ("Collective Security Treaty
+    Organization") or inside another instrument's title ("the Protocol to the North
+    Atlantic Treaty"), and plural generic ones ("dozens of ASEAN agreements")."""
+    inside = [(m.start - ctx.sentence.start, m.end - ctx.sentence.start) for m in ctx.mentions]
+    titles = [t.span() for t in _TITLE.finditer(ctx.text)]
+    found: list[tuple[str, re.Match[str]]] = []
+    for kind, pattern in _KINDS:
+        for match in pattern.finditer(ctx.text):
+            start, end = match.span()
+            if any(a <= start and end <= b for a, b in inside):
+                continue
+            if any(found_match.start() <= start < found_match.end() for _, found_match in found):
+                continue
+            owner = next(((a, b) for a, b in titles if a <= start < b), None)
+            if owner is not None and any(owner[0] <= m.start() < owner[1] for _, m in found):
+                continue
+            if match.group().lower().endswith(("ies", "ments", "nions", "cols", "ters",
+                                               "randa", "mous")) and kind != "mou" and \
+                    not ctx.dated():
+                continue
+            found.append((kind, match))
+    found.sort(key=lambda k: k[1].start())
     kept: list[tuple[str, re.Match[str]]] = []
-    for kind, match in sorted(kinds, key=lambda k: (k[1].start(), -k[1].end())):
-        if any(m.start() <= match.start() < m.end() for _, m in kept):
-            continue
-        # "the Agreement on ..." named inside a memorandum's title is not a second instrument
-        if kept and kind == "agreement" and kept[-1][0] != "agreement" and \
-                match.start() - kept[-1][1].end() < 60:
-            continue
+    for kind, match in found:
+        owner = next(((a, b) for a, b in titles if a <= match.start() < b), None)
+        if kept and owner is not None and owner[0] <= kept[-1][1].start() < owner[1]:
+            continue  # a second instrument word in the same title
         kept.append((kind, match))
     return kept
 
@@ -82,22 +105,39 @@ def _parenthesised(ctx: Context) -> list[tuple[list[Mention], Any, Mention | Non
     previous_end = ctx.sentence.start
     for match in _PAREN.finditer(ctx.text):
         inner_start = ctx.sentence.start + match.start(1)
-        inner = match.group(1)
-        found = find_dates(inner, ctx.article.published)
+        found = find_dates(match.group(1), ctx.article.published)
         if not any(d.date is not None or d.partial for d in found):
             continue
-        date = next(d for d in ctx.dated() if d.start >= inner_start)
+        date = next((d for d in ctx.dated() if d.start >= inner_start), None)
         open_at = ctx.sentence.start + match.start()
         parties = [m for m in ctx.mentions if m.type in ("organization", "state")
                    and previous_end <= m.start < open_at and m.kind != "adjective"]
-        # only the counterparts right before the parenthesis ("UN-OCHA and UNWTO (...)")
         parties = _tail_list(ctx, parties, open_at)
-        place = next((m for m in ctx.places() if inner_start <= m.start < open_at + len(
-            match.group())), None)
+        place = next((m for m in ctx.places()
+                      if inner_start <= m.start < open_at + len(match.group())), None)
         previous_end = ctx.sentence.start + match.end()
         if parties:
             groups.append((parties, date, place))
     return groups
+
+
+def _with_groups(ctx: Context, after: int) -> list[tuple[list[Mention], Any, Mention | None]]:
+    """"... with UNODC in Astana on 14 June 2011, with ESCAP in Zhengzhou on 15 December
+    2015": each "with" clause a group, with its own place and date."""
+    starts = [ctx.sentence.start + m.end() for m in _WITH.finditer(ctx.text, after)]
+    if len(starts) < 2:
+        return []
+    groups = []
+    for index, start in enumerate(starts):
+        end = starts[index + 1] if index + 1 < len(starts) else ctx.sentence.end
+        parties = [m for m in ctx.mentions if m.type in ("organization", "state")
+                   and start <= m.start < end and m.kind != "adjective"
+                   and not _is_location(ctx, m)]
+        date = next((d for d in ctx.dated() if start <= d.start < end), None)
+        place = next((p for p in ctx.places() if start <= p.start < end), None)
+        if parties and (date or place):
+            groups.append((parties, date, place))
+    return groups if len(groups) >= 2 else []
 
 
 def _tail_list(ctx: Context, parties: list[Mention], open_at: int) -> list[Mention]:
@@ -118,57 +158,168 @@ def _signer(ctx: Context, groups: list[tuple[list[Mention], Any, Mention | None]
             ) -> Mention | None:
     first = groups[0][0][0].start
     signed = _SIGNED.search(ctx.text)
-    before = [m for m in ctx.orgs() + ctx.states() if m.start < first]
+    before = [m for m in ctx.orgs() + ctx.states() if m.start < first and m.kind != "adjective"]
     if signed is not None:
         at = ctx.sentence.start + signed.start()
         subjects = [m for m in before if m.start < at]
         if subjects:
             return subjects[-1]
-    return before[-1] if before else None
+    if before:
+        return before[-1]
+    return ctx.topic_org()
+
+
+def _is_location(ctx: Context, mention: Mention) -> bool:
+    before = ctx.between(max(ctx.sentence.start, mention.start - 10), mention.start)
+    return bool(re.search(r"\b(?:in|at)\s+(?:the\s+)?$", before)) or any(
+        p.end <= mention.start <= p.end + 3 for p in ctx.places())
+
+
+def _candidates(ctx: Context) -> list[Mention]:
+    found = [m for m in ctx.orgs() + ctx.states()
+             if m.kind != "adjective" and not _is_location(ctx, m)]
+    return sorted(found, key=lambda m: m.start)
 
 
 def _parties(ctx: Context) -> list[Mention]:
-    text = ctx.text
-    secretariats = _BETWEEN_SECRETARIATS.search(text)
-    parties: list[Mention] = []
-    for mention in ctx.orgs() + ctx.states():
-        if mention.kind == "adjective":
+    candidates = _candidates(ctx)
+    bodies = _secretariats(ctx, candidates)
+    if bodies:
+        return bodies
+    by = _BY.search(ctx.text)
+    if by:
+        at = ctx.sentence.start + by.end()
+        signers = _list_from(ctx, candidates, at)
+        if signers:
+            return signers
+    between = _BETWEEN.search(ctx.text)
+    if between:
+        at = ctx.sentence.start + between.end()
+        pair = _list_from(ctx, candidates, at)
+        if pair:
+            if len(pair) == 1 and re.match(r"\s*(?:the\s+)?(?:Organi[sz]ation|Union|bloc)\b",
+                                           ctx.between(at, pair[0].start)):
+                topic = ctx.topic_org()
+                return [topic, pair[0]] if topic else pair
+            return pair
+    signed = _SIGNED.search(ctx.text)
+    if signed:
+        at = ctx.sentence.start + signed.start()
+        subjects = [m for m in candidates if m.end <= at
+                    and not re.search(r"[,;]\s*$|\b(?:said|says|of|for)\s+(?:the\s+)?$",
+                                      ctx.between(m.end, at))]
+        objects = [m for m in candidates if m.start >= at]
+        with_ = re.search(r"\bwith\s+(?:the\s+)?", ctx.text[signed.end():])
+        chosen = _dedupe(subjects[-3:] if subjects else [])
+        referred = _referred(ctx, ctx.between(max(ctx.sentence.start, at - 60), at))
+        if referred is not None and all(m.id != referred.id for m in chosen):
+            chosen.insert(0, referred)
+        if with_:
+            start = ctx.sentence.start + signed.end() + with_.end()
+            chosen += _list_from(ctx, objects, start)
+            referred = _referred(ctx, ctx.between(start, min(ctx.sentence.end, start + 30)))
+            if referred is not None and all(m.id != referred.id for m in chosen):
+                chosen.append(referred)
+        if chosen:
+            return _dedupe(chosen)
+    return _dedupe(candidates)
+
+
+_REFERRING = re.compile(r"\b(?:the (?P<org>Union|Organi[sz]ation|bloc|Association|Alliance|"
+                        r"two organi[sz]ations|Community)|(?P<body>[Ii]ts secretariat|the "
+                        r"Organi[sz]ation's secretariat))\b")
+
+
+def _referred(ctx: Context, region: str) -> Mention | None:
+    """"the Union", "the two organisations", "its secretariat": the article's organization
+    (or its secretariat)."""
+    match = _REFERRING.search(region)
+    if match is None:
+        return None
+    topic = ctx.topic_org()
+    if topic is None or topic.id is None:
+        return topic
+    if match.group("body"):
+        body = ctx.article.gazetteer.bodies.get((topic.id, "secretariat"))
+        if body:
+            return Mention(topic.start, topic.end, "organization", body,
+                           ctx.article.gazetteer.name_of("organization", body), "body")
+    return topic
+
+
+def _list_from(ctx: Context, candidates: list[Mention], at: int) -> list[Mention]:
+    """The mentions listed from `at`: "X, Y and Z" up to the first other word."""
+    chosen: list[Mention] = []
+    cursor = at
+    for mention in candidates:
+        if mention.start < at:
             continue
-        before = ctx.between(max(ctx.sentence.start, mention.start - 10), mention.start)
-        if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", before) or any(
-                p.end <= mention.start <= p.end + 3 for p in ctx.places()):
-            continue
-        parties.append(mention)
-    parties.sort(key=lambda m: m.start)
-    if secretariats:
-        body_kind = "secretariat" if secretariats["body"].lower().startswith("secret") else \
-            "commission"
-        at = ctx.sentence.start + secretariats.end()
-        bodies: list[Mention] = []
-        for mention in parties:
-            if mention.start >= at and mention.type == "organization" and mention.id:
-                body = ctx.article.gazetteer.bodies.get((mention.id, body_kind))
-                if body:
-                    bodies.append(Mention(mention.start, mention.end, "organization", body,
-                                          ctx.article.gazetteer.name_of("organization", body),
-                                          "body"))
-        if bodies:
-            return bodies
-    seen: set[str | None] = set()
+        gap = ctx.between(cursor, mention.start)
+        allowed = r"\s*(?:the\s+)?(?:(?:[Pp]residents?|[Pp]rime [Mm]inisters?|[Ff]oreign "
+        allowed += r"[Mm]inisters?|leaders?|heads?)\s+of\s+(?:the\s+)?)?"
+        if chosen:
+            allowed = r"\s*(?:,|and|&|,\s*and)\s*" + allowed
+        if not re.fullmatch(allowed, gap):
+            break
+        chosen.append(mention)
+        cursor = mention.end
+    return _dedupe(chosen)
+
+
+def _dedupe(mentions: list[Mention]) -> list[Mention]:
+    seen: set[str] = set()
     unique = []
-    for mention in parties:
-        if (mention.id or mention.name) not in seen:
-            seen.add(mention.id or mention.name)
+    for mention in mentions:
+        key = mention.id or mention.name
+        if key not in seen:
+            seen.add(key)
             unique.append(mention)
     return unique
+
+
+def _secretariats(ctx: Context, candidates: list[Mention]) -> list[Mention]:
+    match = _BETWEEN_BODIES.search(ctx.text)
+    if not match:
+        return []
+    body_kind = "secretariat" if match["body"].lower().startswith("secret") else "commission"
+    at = ctx.sentence.start + match.end()
+    bodies: list[Mention] = []
+    for mention in candidates:
+        if mention.start >= at and mention.type == "organization" and mention.id:
+            body = ctx.article.gazetteer.bodies.get((mention.id, body_kind))
+            if body:
+                bodies.append(Mention(mention.start, mention.end, "organization", body,
+                                      ctx.article.gazetteer.name_of("organization", body),
+                                      "body"))
+    return bodies
+
+
+def _date(ctx: Context, match: re.Match[str], limit: int) -> DateMention | None:
+    start = ctx.sentence.start + match.end()
+    stop = ctx.sentence.start + limit
+    inside = [d for d in ctx.dated() if start <= d.start < stop]
+    if inside:
+        return inside[0]
+    before = [d for d in ctx.dated() if d.end <= ctx.sentence.start + match.start()]
+    return before[-1] if before else None
+
+
+def _place(ctx: Context, match: re.Match[str], limit: int) -> Mention | None:
+    start = ctx.sentence.start + match.start()
+    stop = ctx.sentence.start + limit
+    inside = [p for p in ctx.places() if start <= p.start < stop]
+    if inside:
+        return inside[0]
+    before = [p for p in ctx.places() if p.end <= start]
+    return before[-1] if before else None
 
 
 def _title(ctx: Context, kind_match: re.Match[str]) -> str | None:
     for match in _TITLE.finditer(ctx.text):
         if match.start() <= kind_match.start() < match.end():
             title = match.group().strip().rstrip(",")
-            title = re.sub(r"\s+(?:on|of|between|for|and|the|in)$", "", title)
-            if any(ch.isupper() for ch in title[1:]) and len(title.split()) > 2:
+            title = re.sub(r"\s+(?:on|of|between|for|and|the|in|to)$", "", title)
+            if any(ch.isupper() for ch in title[1:]) and len(title.split()) > 1:
                 return title
     return None
 
@@ -188,4 +339,4 @@ def _emit(ctx: Context, kind: str, parties: list[Mention], date: Any, place: Men
     if orgs:
         fields["orgs"] = [gazetteer.name_of("organization", o) for o in orgs]
     at = ctx.sentence.start + trigger_at
-    ctx.emit("agreement", fields, 0.75, ctx.modality(at, at + 40))
+    ctx.emit("agreement", fields, 0.75, ctx.modality(at, at + 40, clause=True))

@@ -1,43 +1,170 @@
-"""Chairmanship facts: which state chairs (or holds the presidency of) an organization, when."""
+"""Chairmanship facts: which state chairs (or holds the presidency of) an organization, when.
+
+"Kazakhstan, which chaired the SCO for 2023-2024, handed over the rotating
+chairmanship to China for 2024-2025" is two facts: each chair word finds its own
+state (the subject of its clause, or the state it is handed to) and its own dates.
+A year or a month is the whole term ("for 2024": from 2024 to 2024); "from 1
+January 2024" starts a term whose end the text does not give.
+"""
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
+from multilateral.ingest.dates import DateMention
+from multilateral.ingest.mentions import Mention
 from multilateral.ingest.rules.context import Context, entity_fields
 
-_CHAIR = re.compile(r"\b(?:chair(?:s|ed|ing|manship|mans?hip|person)?|presiden(?:cy|t)|"
-                    r"presid(?:es|ed|ing))\b", re.I)
-_EVENT_CHAIR = re.compile(r"\b(?:chaired by|presided over by|chaired the|chairing the|"
-                          r"chair(?:ed|s) (?:a|the) (?:meeting|session|summit))\b", re.I)
-_PERSON = re.compile(r"\bpresident(?:s)?\s+(?:of\s+)?[A-Z]|\bPresident\b")
+_CHAIR = re.compile(r"\b(?:chair(?:s|ed|ing)?(?:manship|personship|man|person|woman)?"
+                    r"(?:[- ]in[- ]office)?|presidency|presides|presided)\b", re.I)
+_MEETING_CHAIR = re.compile(r"\b(?:chaired by|presided over by|under the (?:chairmanship|"
+                            r"presidency) of|chaired the (?:meeting|session|summit|talks|debate)|"
+                            r"chairing the (?:meeting|session|summit)|chairs? of the (?:meeting|"
+                            r"session|committee))\b", re.I)
+_HANDOVER = re.compile(r"^\W{0,3}(?:\w+\W+){0,4}?(?:to|over to)\s+(?:the\s+)?$", re.I)
+_RELATIVE = re.compile(r",\s*(?:which|who|whose)\b[^,]*$", re.I)
+_REFERRING = re.compile(r"\b(?:the (?:bloc|organi[sz]ation|group|grouping|union|alliance|"
+                        r"association|council|body|forum|presidency|chairmanship|chair)|"
+                        r"its)\b", re.I)
+_TERM_START = re.compile(r"\b(?:on|from|as of|since|starting)\s+$", re.I)
+_TAKING = re.compile(r"\b(?:took|takes|taken|taking|assum(?:ed|es|ing)|hand(?:ed|s)? over|"
+                     r"elected|holds?|held|holding)\b[^.]*$", re.I)
+_FUTURE = re.compile(r"\b(?:will|shall|is to|are to|takes? over|is due|set to|is expected to|"
+                     r"next year)\b", re.I)
 
 
 def extract(ctx: Context) -> None:
-    match = _CHAIR.search(ctx.text)
-    if match is None or _EVENT_CHAIR.search(ctx.text):
-        return
-    if match.group().lower().startswith("president") and not re.search(
-            r"presidency", match.group(), re.I):
-        return  # "President Xi" is a person, not a presidency
-    at = ctx.sentence.start + match.start()
-    orgs = [m for m in ctx.orgs() if m.linked]
+    for match in _CHAIR.finditer(ctx.text):
+        word = match.group().lower()
+        at = ctx.sentence.start + match.start()
+        end = ctx.sentence.start + match.end()
+        if _MEETING_CHAIR.search(ctx.between(max(ctx.sentence.start, at - 25),
+                                             min(ctx.sentence.end, end + 25))):
+            continue
+        if word.startswith("chairman") and not word.startswith("chairmanship") and \
+                re.search(r"\b(?:meeting|session|committee|board)\b", ctx.text, re.I):
+            continue
+        state = _state(ctx, at, end)
+        org = _org(ctx, at, end)
+        if state is None or org is None:
+            continue
+        terms = _terms(ctx, end)
+        if terms == [(None, None)] and not _TAKING.search(
+                ctx.between(max(ctx.sentence.start, at - 40), at)):
+            continue  # "intends to use its Presidency": no term is stated
+        for start, finish in terms:
+            fields: dict[str, Any] = {**entity_fields("org", org),
+                                      **entity_fields("state", state),
+                                      "start": start, "end": finish}
+            ctx.emit("chairmanship", fields, 0.7, _modality(ctx, at, end, start))
+
+
+def _state(ctx: Context, at: int, end: int) -> Mention | None:
     states = [m for m in ctx.mentions if m.type == "state"]
-    if not orgs or not states:
-        return
-    org = min(orgs, key=lambda m: abs(m.start - at))
-    if abs(org.start - at) > 130:
-        return
-    state = min(states, key=lambda m: (abs(m.start - at), m.start))
-    if abs(state.start - at) > 80:
-        return
-    fields = {**entity_fields("org", org), **entity_fields("state", state)}
-    dated = [d for d in ctx.dated() if d.date is not None]
-    if dated:
-        date = min(dated, key=lambda d: abs(d.start - at))
-        fields["start"] = str(date.date)
-        fields["end"] = str(date.end_date) if date.end_date else None
-    else:
-        fields["start"] = None
-        fields["end"] = None
-    ctx.emit("chairmanship", fields, 0.7, ctx.modality(at, at + len(match.group())))
+    if not states:
+        return None
+    after = [m for m in states if m.start >= end and m.start - end < 45
+             and _HANDOVER.match(ctx.between(end, m.start))]
+    if after:
+        return after[0]
+    before = [m for m in states if m.end <= at]
+    if before:
+        candidate = before[-1]
+        gap = ctx.between(candidate.end, at)
+        # "Russia, which holds the rotating chairmanship": the relative clause's subject
+        if _RELATIVE.match(gap) or len(gap) < 60 and not re.search(r"[;.]", gap):
+            return candidate
+    following = [m for m in states if m.start >= end and m.start - end < 25
+                 and re.match(r"^\s*(?:of|by|to)\s+(?:the\s+)?$", ctx.between(end, m.start))]
+    return following[0] if following else None
+
+
+def _org(ctx: Context, at: int, end: int) -> Mention | None:
+    orgs = [m for m in ctx.orgs() if m.linked or m.kind == "shape"]
+    close = [m for m in orgs if -25 < at - m.end < 25 or 0 <= m.start - end < 30]
+    if close:
+        chosen = min(close, key=lambda m: min(abs(at - m.end), abs(m.start - end)))
+        return ctx.organization_of(chosen)
+    if _REFERRING.search(ctx.text) or not orgs:
+        chaired = _chaired_org(ctx)
+        if chaired is not None:
+            return chaired
+        topic = ctx.topic_org()
+        if topic is not None:
+            return topic
+    nearby = [m for m in orgs if abs(m.start - at) < 120]
+    return ctx.organization_of(min(nearby, key=lambda m: abs(m.start - at))) if nearby else None
+
+
+def _chaired_org(ctx: Context) -> Mention | None:
+    """"The presidency" means the organization the article gives a chair or presidency to
+    ("India holds the G20 presidency"), not necessarily the one it names most."""
+    text = ctx.article.text
+    counts: dict[str, tuple[int, Mention]] = {}
+    for mention in ctx.article.mentions:
+        if mention.type != "organization" or not mention.linked:
+            continue
+        after = text[mention.end:mention.end + 16]
+        before = text[max(0, mention.start - 24):mention.start]
+        if re.match(r"\s*(?:'s\s+)?(?:rotating\s+)?(?:presidency|chair)", after, re.I) or re.search(
+                r"(?:presidency|chair(?:manship|personship)?|chair(?:ed|s)?)\s+(?:of\s+)?(?:the\s+)?$",
+                before, re.I):
+            org = ctx.organization_of(mention)
+            key = org.id or org.name
+            counts[key] = (counts.get(key, (0, org))[0] + 1, org)
+    if not counts:
+        return None
+    return max(counts.values(), key=lambda c: c[0])[1]
+
+
+def _terms(ctx: Context, end: int) -> list[tuple[str | None, str | None]]:
+    """The terms the clause after the chair word gives: one per date written there."""
+    clause_end = _clause_end(ctx, end)
+    dated = [d for d in ctx.dated() if d.date is not None and end <= d.start < clause_end]
+    if not dated:
+        before = [d for d in ctx.dated() if d.date is not None and d.end <= end
+                  and end - d.end < 40]
+        dated = before[-1:]
+    if not dated:
+        return [(None, None)]
+    if len(dated) >= 2 and re.search(r"\b(?:to|until|till|through)\s+$",
+                                     ctx.between(dated[0].end, dated[1].start)):
+        return [(str(dated[0].date), str(dated[1].date))]
+    # "in 1996 and 2014": two terms; any other later date belongs to something else
+    chosen = dated[:1]
+    for date in dated[1:]:
+        if not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*(?:in\s+)?",
+                            ctx.between(chosen[-1].end, date.start)):
+            break
+        chosen.append(date)
+    return [_term(ctx, d) for d in chosen]
+
+
+def _term(ctx: Context, date: DateMention) -> tuple[str | None, str | None]:
+    if date.end_date is not None:
+        return str(date.date), str(date.end_date)
+    before = ctx.between(max(ctx.sentence.start, date.start - 12), date.start)
+    if date.date is not None and date.date.day is not None or _TERM_START.search(before):
+        return str(date.date), None
+    return str(date.date), str(date.date)
+
+
+def _clause_end(ctx: Context, end: int) -> int:
+    rest = ctx.between(end, ctx.sentence.end)
+    head = ctx.between(ctx.sentence.start, end)
+    inside_parenthesis = head.count("(") > head.count(")")
+    stop = re.search(r"[;)]|,\s*(?:and|while|but|which|who)\b|\.\s" if inside_parenthesis
+                     else r"[;]|,\s*(?:and|while|but|which|who)\b|\.\s", rest)
+    return end + stop.start() if stop else ctx.sentence.end
+
+
+def _modality(ctx: Context, at: int, end: int, start: str | None) -> str:
+    modality = ctx.modality(at, end, clause=True)
+    if modality != "asserted":
+        return modality
+    published = ctx.article.published
+    if start and published and start > str(published)[:len(start)] and _FUTURE.search(
+            ctx.between(max(ctx.sentence.start, at - 40), end)):
+        return "planned"
+    return modality

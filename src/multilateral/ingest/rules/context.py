@@ -17,6 +17,8 @@ _PLANNED = re.compile(
     r"\b(?:will|shall|would|is to|are to|set to|expected to|due to|scheduled to|plans? to|"
     r"planning to|intends? to|intending to|going to|poised to|aims? to|hopes? to|seeks? to|"
     r"upcoming|forthcoming|next year|next month|is to be|are to be)\b", re.IGNORECASE)
+_KEEP_BODY_OF = {"UN"}
+_CLAUSE = re.compile(r"[,;:(]|\b(?:while|whereas|but|and|although)\b")
 _NEGATED = re.compile(
     r"\b(?:not|never|no longer|declined|refused|rejected|turned down|failed to|denied|"
     r"did not|has not|have not|had not|didn't|hasn't|haven't|won't|cannot)\b", re.IGNORECASE)
@@ -55,9 +57,27 @@ class Context:
     def topic_org(self) -> Mention | None:
         """The organization "the bloc" or "the organization" refers to: the last one named
         before this sentence (the article's subject, in the usual news paragraph)."""
-        before = [m for m in self.article.mentions
-                  if m.type == "organization" and m.linked and m.end <= self.sentence.start]
-        return before[-1] if before else None
+        orgs = [self.organization_of(m) for m in self.article.mentions
+                if m.type == "organization" and m.linked]
+        if not orgs:
+            return None
+        weight: dict[str | None, int] = {}
+        for org in orgs:
+            weight[org.id] = weight.get(org.id, 0) + 1
+        recent = [m for m in orgs if self.sentence.start - 400 <= m.end <= self.sentence.start]
+        pool = recent or [m for m in orgs if m.end <= self.sentence.start] or orgs
+        # the organization the article is about: named most often, among those named lately
+        return max(reversed(pool), key=lambda m: weight[m.id])
+
+    def organization_of(self, mention: Mention) -> Mention:
+        """A body stands for its organization ("the SCO Council of Heads of State admitted
+        Belarus"), except the UN's organs: observer status is held in the General Assembly."""
+        parents = self.article.gazetteer.parents
+        if mention.id in parents and parents[mention.id] not in _KEEP_BODY_OF:
+            parent = parents[mention.id]
+            return Mention(mention.start, mention.end, "organization", parent,
+                           self.article.gazetteer.name_of("organization", parent), "body")
+        return mention
 
     def places(self) -> list[Mention]:
         return [m for m in self.mentions if m.type == "place"]
@@ -69,10 +89,19 @@ class Context:
         """Article text between two article offsets."""
         return self.article.text[start:end]
 
-    def modality(self, start: int | None = None, end: int | None = None) -> str:
-        """Planned or negated when the words around the trigger say so, else asserted."""
+    def modality(self, start: int | None = None, end: int | None = None, *,
+                 clause: bool = False) -> str:
+        """Planned or negated when the words around the trigger say so, else asserted.
+        With `clause`, only the words of the trigger's own clause count."""
         lo = self.sentence.start if start is None else max(self.sentence.start, start - 70)
         hi = self.sentence.end if end is None else min(self.sentence.end, end + 25)
+        if clause and start is not None and end is not None:
+            head = self.article.text[lo:start]
+            cut = max((m.end() for m in _CLAUSE.finditer(head)), default=0)
+            lo += cut
+            tail = _CLAUSE.search(self.article.text[end:hi])
+            if tail:
+                hi = end + tail.start()
         window = self.article.text[lo:hi]
         if _NEGATED.search(window):
             return "negated"

@@ -30,11 +30,36 @@ _ORDINAL = re.compile(r"(?:\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fif
                       r"seventh|eighth|ninth|tenth|[A-Z][\w\-]*)\s+)*$")
 
 
+_SUMMIT_LIKE = re.compile(r"\b(?:summits?|heads? of (?:state|government)|leaders'? (?:meeting|"
+                          r"summit)|Supreme [\w ]*Council|Collective Security Council|CHOGM|"
+                          r"Council of Heads)\b", re.I)
+_MINISTERIAL = re.compile(r"\b(?:ministerial|(?:foreign )?ministers|Committee of Ministers|"
+                          r"Ministerial Council)\b", re.I)
+_LEADERS_MET = re.compile(r"\b(?P<who>leaders|heads of state|ministers)\s+(?:first\s+|last\s+)?"
+                          r"(?:met|gathered|convened)\b", re.I)
+
+
+def _kind(ctx: Context, kind: str, match: re.Match[str]) -> str:
+    """Heads of state meeting is a summit whatever the text calls it; ministers meeting is a
+    meeting; the rest as the word says."""
+    window = ctx.text[max(0, match.start() - 60):match.end() + 60]
+    if kind in ("session", "meeting") and _SUMMIT_LIKE.search(window):
+        return "summit"
+    if kind == "session" and _MINISTERIAL.search(window):
+        return "meeting"
+    return kind
+
+
 def extract(ctx: Context) -> None:
+    leaders = _LEADERS_MET.search(ctx.text)
     for kind, pattern in _KINDS:
         match = pattern.search(ctx.text)
         if match is None:
-            continue
+            if kind != "meeting" or leaders is None:
+                continue
+            match = leaders
+            kind = "summit" if leaders.group("who").lower() != "ministers" else "meeting"
+        kind = _kind(ctx, kind, match)
         if not _HAPPENED.search(ctx.text):
             return
         dated = [d for d in ctx.dated()]

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 
+from multilateral.ingest.mentions import Mention
 from multilateral.ingest.rules.context import Context, date_fields, entity_fields
 
 _FOUNDED = re.compile(r"\b(?:founded|established|created|set up|formed|launched|inaugurated|"
-                      r"came into being|founding|establishment|creation|inception)\b", re.I)
+                      r"came into being|founding|establishment|creation|inception|"
+                      r"began operating|began its work)\b", re.I)
 _PREP = re.compile(r"^[^.;]{0,40}?\b(?:in|on|since)\s*$", re.I)
 
 
@@ -27,18 +29,21 @@ def extract(ctx: Context) -> None:
                               "place": place.name if place else None,
                               "place_id": place.id if place else None},
                  0.8, ctx.modality(at, end))
-        return
 
 
-def _subject(ctx: Context, at: int):  # type: ignore[no-untyped-def]
-    before = [m for m in ctx.orgs() if m.start < at and at - m.end < 90]
-    if before:
-        return before[-1]
+def _subject(ctx: Context, at: int) -> Mention | None:
+    lead = ctx.between(max(ctx.sentence.start, at - 50), at)
     referring = re.search(
-        r"\b(?:its|it|the (?:organi[sz]ation|bloc|group|alliance|union|body|grouping)(?:'s)?)"
-        r"(?:\s+(?:was|were|had been|has been))?\s*$",
-        ctx.between(max(ctx.sentence.start, at - 40), at), re.I)
-    if referring is None:
-        return None
-    orgs = ctx.orgs()
-    return orgs[0] if orgs else ctx.topic_org()
+        r"\b(?:its|it|the (?:organi[sz]ation|bloc|group|alliance|union|body|grouping|"
+        r"association|community)(?:'s)?)(?:,?\s*(?:which|that))?"
+        r"(?:\s+(?:was|were|had been|has been))?\s*,?\s*$", lead, re.I)
+    before = [m for m in ctx.orgs() if m.start < at and at - m.end < 90]
+    if before and not (referring and at - before[-1].end > len(referring.group()) + 5):
+        return ctx.organization_of(before[-1])
+    if referring is not None:
+        return ctx.topic_org()
+    if not ctx.between(ctx.sentence.start, at).strip():
+        # "Founded in Shanghai in 2001, the SCO ...": the subject follows the clause
+        after = [m for m in ctx.orgs() if m.start > at]
+        return ctx.organization_of(after[0]) if after else None
+    return None

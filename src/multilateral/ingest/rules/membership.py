@@ -1,15 +1,19 @@
 """Membership facts: who joined, left, holds, was granted or applied for which status.
 
 One sentence may name a whole list ("eight Member States - India, China, ...");
-each named member becomes its own fact. The change follows one rule (see
-gold/README.md): becoming a member is `joined`, any other status conferred is
-`granted`, a status stated as current is `holds`.
+each named member becomes its own fact. One sentence may also say two things
+("With the accession of Belarus, the SCO now comprises ten members: ..."): each
+member takes the trigger nearest before it (or, failing one, after it). The
+change follows one rule (gold/README.md): becoming a member is `joined`, any
+other status conferred is `granted`, a status stated as current is `holds`.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+from multilateral.ingest.dates import DateMention
 from multilateral.ingest.mentions import Mention
 from multilateral.ingest.rules.context import Context, date_fields, entity_fields
 
@@ -22,41 +26,72 @@ _STATUS = re.compile(
     re.IGNORECASE)
 _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("lifted", re.compile(r"\b(?:lift(?:ed|s|ing)? (?:the |its |their )?suspension|"
-                          r"reinstat(?:ed|es|ing|e)|readmit(?:ted|s)?|restored)\b", re.I)),
+                          r"reinstat(?:ed|es|ing|e|ement)|readmit(?:ted|s)?|restored)\b", re.I)),
+    ("held_suspended", re.compile(r"\b(?:are|is|remain(?:s|ed)?|currently|still|stand) "
+                                  r"(?:currently |still )?suspended\b", re.I)),
     ("suspended", re.compile(r"\bsuspen(?:ded|ds|d|sion|ding)\b", re.I)),
     ("left", re.compile(r"\b(?:left|leav(?:e|es|ing)|withdr(?:ew|aw|awn|awal|awing|aws)|"
                         r"exit(?:ed|s|ing)?|quit|expell?(?:ed|s|ing)?|expulsion|departure|"
-                        r"ceased to be|pulled out|Brexit)\b", re.I)),
+                        r"ceased to be|pulled out)\b", re.I)),
     ("applied", re.compile(r"\b(?:appl(?:ied|y|ies|ying|ication)s?|bid to join|"
                            r"requested (?:to join|membership)|request to join)\b", re.I)),
     ("granted", re.compile(r"\b(?:grant(?:ed|s|ing)?|conferr?(?:ed|ing|s)?|accorded|awarded|"
-                           r"approv(?:ed|es|al|ing)|gave|given|recogni[sz]ed|elevat(?:ed|ing))\b",
-                           re.I)),
-    ("joined", re.compile(r"\b(?:join(?:ed|s|ing)?|accession|acced(?:ed|es|ing|e)|admi(?:tted|ts|t|"
-                          r"ssion|tting)|bec(?:ame|ome|omes|oming)|welcom(?:ed|es|ing)|"
-                          r"enlarg(?:ed|ement)|expan(?:ded|sion)|inclu(?:sion|ded) as|"
-                          r"entered|entry)\b", re.I)),
-    ("holds", re.compile(r"\b(?:compris(?:es|ing|ed)|consists? of|includ(?:es|ing)|"
-                         r"(?:are|were|is|remains?|remained) (?:an? |the |its |full )?"
+                           r"gave|given|elevat(?:ed|ing)|received|obtained|gained)\b", re.I)),
+    ("founders", re.compile(r"\b(?:found(?:ing|er) (?:members?|states?|nations?|countries)|"
+                            r"founders?|(?:founded|established|set up|created)\b[^.;]{0,60}?\bby"
+                            r"(?!\s+(?:the\s+)?(?:Treaty|Charter|Agreement|Convention|decision|"
+                            r"resolution|a\s)))\b", re.I)),
+    ("joined", re.compile(r"\b(?:(?:re)?join(?:ed|s|ing)?|accession|acced(?:ed|es|ing|e)|"
+                          r"admi(?:tted|ts|t|ssion|tting)|bec(?:ame|ome|omes|oming)|"
+                          r"welcom(?:ed|es|ing)|inclu(?:sion|ded) as|entered|entry)\b", re.I)),
+    ("holds_list", re.compile(r"\b(?:compris(?:es|ing|ed)|consists? of|brings together|"
+                              r"composed of|made up of|unites)\b", re.I)),
+    ("holds", re.compile(r"\b(?:includ(?:es|ing)|"
+                         r"(?:are|were|is|remains?|remained) (?:now |currently |still |formally )?"
+                         r"(?:an? |the |its |full )?(?:[a-z]+ )?"
                          r"(?:members?|observers?|dialogue partners?|partners?|candidates?)|"
-                         r"brings together|counts|now has|has|have|composed of|made up of|"
-                         r"(?:members?|states?|partners?|observers?)(?: states)?"
-                         r"\s*(?:are|:|[-–—]))\b",
-                         re.I)),
+                         r"members?(?: states| countries)?"
+                         r"(?: of (?:the )?[A-Z][\w\-]*(?: [A-Z][\w\-]*)*)?"
+                         r"\s+(?:are|were|include)|"
+                         r"as (?:an? )?(?:observers?|observer states?|dialogue partners?|"
+                         r"associate members?)|holding (?:\w+ )?(?:candidate|observer|member)|"
+                         r"h[oe]lds? (?:the |an? )?(?:observer|dialogue partner|partner|"
+                         r"associate|candidate)|enjoys? (?:observer|dialogue)|"
+                         r"counts|now has|"
+                         r"(?:member states|members|observers|dialogue partners|partners|"
+                         r"candidates)\s*(?:are|were|:|[-–—]))", re.I)),
 ]
 _STATUS_VALUE = (("suspen", "suspended"), ("observer", "observer"),
                  ("dialogue", "dialogue_partner"), ("associate", "associate"),
                  ("candida", "candidate"), ("partner", "partner"), ("member", "member"))
 # Verbs that name membership itself, so that no status word is needed.
-_IMPLY_MEMBER = ("joined", "left", "suspended", "lifted", "applied")
+_IMPLY_MEMBER = ("joined", "left", "suspended", "lifted", "applied", "founders", "held_suspended",
+                 "holds_list")
 _VERB_IMPLIES = re.compile(r"\b(?:join(?:ed|s|ing)?|acced(?:ed|es|ing|e)|accession|rejoin(?:ed|s)?|"
                            r"withdr(?:ew|aw|awn|awal)|left|quit|exit(?:ed)?|expell?ed|expulsion|"
-                           r"suspen(?:ded|sion)|reinstat(?:ed|ement)|readmitted|applied to join|"
-                           r"admitted (?:to|into))\b", re.I)
-_REFERS = re.compile(r"\b(?:the (?:bloc|organi[sz]ation|group|grouping|alliance|union|body)|"
-                     r"its|membership)\b", re.I)
+                           r"suspen(?:ded|sion)|reinstat(?:ed|ement)|readmitted|"
+                           r"appl(?:ied|ication)|"
+                           r"admitted (?:to|into)|found(?:ing|er)|founded|established|"
+                           r"compris(?:es|ing|ed)|consists? of|brings together|composed of|"
+                           r"made up of)\b",
+                           re.I)
+_REFERS = re.compile(r"\b(?:the (?:bloc|organi[sz]ation|group|grouping|alliance|union|body|"
+                     r"association|community|club|forum)|its|membership|members? (?:states?|"
+                     r"countries))\b", re.I)
 _LOCATIVE = re.compile(r"(?:\b(?:in|at|near|from|to|visit(?:ed|ing)?)\s+(?:the\s+)?|,\s*)$", re.I)
 _ROLE_AFTER = re.compile(r"^\s*(?:\(|,\s*(?:which|who)\s+(?:chair|host|hold|presid))", re.I)
+_NOT_MEMBER_BEFORE = re.compile(r"\b(?:with|against|near|towards?|except|on|by|between|"
+                                r"versus|like)\s+(?:the\s+)?(?:(?:[Pp]residents?|[Gg]overnments?|"
+                                r"[Ll]eaders?) of\s+(?:the\s+)?)?$")
+_CLAUSE_BREAK = re.compile(r"[;.]|\b(?:because|when|while|but|although|whereas)\b", re.I)
+_LIST_GAP = re.compile(r"^\s*(?:,|and|&|,\s*and|as well as)?\s*(?:the\s+)?$", re.I)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    word: str
+    start: int  # article offsets
+    end: int
 
 
 def status_value(words: str) -> str:
@@ -68,70 +103,137 @@ def status_value(words: str) -> str:
 
 
 def extract(ctx: Context) -> None:
-    statuses = list(_STATUS.finditer(ctx.text))
-    trigger = _trigger(ctx)
-    if trigger is None:
+    triggers = _triggers(ctx)
+    if not triggers:
         return
-    change_word, trigger_at = trigger
-    if not statuses and not (change_word in _IMPLY_MEMBER and _VERB_IMPLIES.search(ctx.text)):
+    statuses = [(ctx.sentence.start + m.start(), ctx.sentence.start + m.end(), m.group("s"))
+                for m in _STATUS.finditer(ctx.text)]
+    if not statuses and not _VERB_IMPLIES.search(ctx.text):
         return
-    containers = [m for m in ctx.orgs() if m.linked or m.kind == "shape"]
-    if not containers:
-        # "the bloc's eleventh member": the organization the paragraph is about
-        topic = ctx.topic_org() if _REFERS.search(ctx.text) else None
-        if topic is None:
-            return
-        containers = [topic]
-    members = _members(ctx, change_word)
+    members = _members(ctx)
     if not members:
         return
-    org = _container(ctx, containers, statuses, trigger_at, members)
-    if org is None:
-        return
+    containers = _containers(ctx, members)
     for member in members:
-        if member.type == "organization" and member.id == org.id:
-            continue
-        if statuses:
-            status_match = min(statuses, key=lambda m: abs(ctx.sentence.start + m.start()
-                                                           - member.start))
-            status = status_value(status_match.group("s"))
-        else:
-            status = "member"  # "X joined NATO", "Y left the Commonwealth"
-        if change_word in ("suspended", "lifted"):
-            status = "suspended"
-        change = _change(change_word, status)
-        fields = {**entity_fields("org", org), **entity_fields("state", member),
-                  "status": status, "change": change}
-        if change == "holds":
-            fields.update(_holds_date(ctx, member))
-        else:
-            fields.update(date_fields(_member_date(ctx, member)))
-        ctx.emit("membership", fields, 0.8 if member.linked else 0.5,
-                 ctx.modality(ctx.sentence.start + trigger_at,
-                              ctx.sentence.start + trigger_at + 12))
+        for trigger in _triggers_for(ctx, member, triggers):
+            _emit(ctx, member, trigger, statuses, containers)
 
 
-def _trigger(ctx: Context) -> tuple[str, int] | None:
+def _triggers(ctx: Context) -> list[Trigger]:
+    found: list[Trigger] = []
     for word, pattern in _TRIGGERS:
-        match = pattern.search(ctx.text)
-        if match:
-            return word, match.start()
-    return None
+        for match in pattern.finditer(ctx.text):
+            start, end = ctx.sentence.start + match.start(), ctx.sentence.start + match.end()
+            if any(t.start < end and start < t.end for t in found):
+                continue
+            trigger = Trigger(word, start, end)
+            if word == "joined" and _object_is_state(ctx, trigger):
+                continue  # "now join Albania and Serbia among the candidates"
+            found.append(trigger)
+    return sorted(found, key=lambda t: t.start)
+
+
+def _triggers_for(ctx: Context, member: Mention, triggers: list[Trigger]) -> list[Trigger]:
+    """The trigger that speaks of this member, and a second one if the same clause goes on
+    about it ("was granted observer status in 2015 and is expected to become a member")."""
+    before = [t for t in triggers if t.end <= member.start
+              and not _CLAUSE_BREAK.search(ctx.between(t.end, member.start))]
+    after = [t for t in triggers if t.start >= member.end
+             and not _CLAUSE_BREAK.search(ctx.between(member.end, t.start))]
+    chosen = [before[-1]] if before else ([after[0]] if after else [])
+    if before and after:
+        # "India and Pakistan, which joined in 2017": a trigger right after the member
+        # (with nothing but a verb phrase between) speaks of it, not the earlier one
+        gap = ctx.between(member.end, after[0].start)
+        verb_only = len(gap) < 25 and not re.search(r"[,;:]|\band\b", gap)
+        relative = len(gap) < 60 and re.match(r"^\s*(?:,\s*)?(?:which|who|that)\b", gap)
+        if verb_only or relative:
+            chosen = [after[0]]
+    if chosen and chosen[0] in before:
+        later = [t for t in after if t.word != chosen[0].word]
+        if later and not re.search(r"[;]", ctx.between(member.end, later[0].start)) and \
+                re.search(r"\band\b", ctx.between(member.end, later[0].start)) and \
+                len(ctx.between(member.end, later[0].start)) < 80 and \
+                not _another_member_between(ctx, member, later[0]):
+            chosen.append(later[0])
+    return chosen
+
+
+def _another_member_between(ctx: Context, member: Mention, trigger: Trigger) -> bool:
+    return any(m.type == "state" and member.end <= m.start < trigger.start for m in ctx.mentions)
+
+
+def _emit(ctx: Context, member: Mention, trigger: Trigger,
+          statuses: list[tuple[int, int, str]], containers: list[Mention]) -> None:
+    if not statuses and trigger.word not in _IMPLY_MEMBER:
+        return
+    status = _status_for(member, trigger, statuses) if statuses else "member"
+    if trigger.word in ("suspended", "lifted", "held_suspended"):
+        status = "suspended"
+    if trigger.word == "founders":
+        status = "member"
+    change = _change(trigger.word, status)
+    org = _container(ctx, containers, trigger, member)
+    if org is None or (member.type == "organization" and member.id == org.id):
+        return
+    fields = {**entity_fields("org", org), **entity_fields("state", member),
+              "status": status, "change": change}
+    since = _since(ctx, trigger) if change == "holds" else None
+    if since is not None:
+        fields["change"] = "joined" if status == "member" else "granted"
+        fields.update(date_fields(since))
+    elif change == "holds":
+        fields.update(_holds_date(ctx, member))
+    else:
+        fields.update(date_fields(_member_date(ctx, member, trigger)))
+    ctx.emit("membership", fields, 0.8 if member.linked and org.linked else 0.5,
+             ctx.modality(trigger.start, trigger.end, clause=True))
+
+
+def _object_is_state(ctx: Context, trigger: Trigger) -> bool:
+    """"join North Macedonia and Malta in the Troika": joining states is not membership."""
+    if not ctx.between(trigger.start, trigger.end).lower().startswith("join"):
+        return False
+    return any(m.type == "state" and m.kind != "adjective" and 0 <= m.start - trigger.end <= 6
+               for m in ctx.mentions)
+
+
+def _status_for(member: Mention, trigger: Trigger, statuses: list[tuple[int, int, str]]) -> str:
+    """The status word between the trigger and the member, nearest the member ("granted
+    observer status to A and dialogue partner status to B"), else the one nearest the trigger."""
+    lo, hi = sorted((trigger.end, member.start)) if trigger.end <= member.start else \
+        (member.end, trigger.start)
+    between = [st for st in statuses if lo <= st[0] and st[1] <= hi]
+    if between:
+        return status_value(min(between, key=lambda st: min(abs(st[0] - member.end),
+                                                            abs(member.start - st[1])))[2])
+    return _status_near(trigger, statuses)
+
+
+def _status_near(trigger: Trigger, statuses: list[tuple[int, int, str]]) -> str:
+    def distance(status: tuple[int, int, str]) -> tuple[int, int]:
+        start, end, _ = status
+        if start >= trigger.end:
+            return start - trigger.end, 0
+        return trigger.start - end, 1
+    return status_value(min(statuses, key=distance)[2])
 
 
 def _change(word: str, status: str) -> str:
-    if word in ("suspended",):
+    if word == "suspended":
         return "granted"
+    if word == "held_suspended":
+        return "holds"
     if word == "lifted":
         return "left"
     if word in ("left", "applied", "holds"):
         return word
-    if word == "granted" or status != "member":
-        return "granted" if status != "member" else "joined"
-    return "joined"
+    if word == "holds_list":
+        return "holds"
+    return "joined" if status == "member" else "granted"
 
 
-def _members(ctx: Context, change_word: str) -> list[Mention]:
+def _members(ctx: Context) -> list[Mention]:
     chosen: list[Mention] = []
     for mention in ctx.states():
         before = ctx.between(max(ctx.sentence.start, mention.start - 14), mention.start)
@@ -141,48 +243,114 @@ def _members(ctx: Context, change_word: str) -> list[Mention]:
                 any(p.end <= mention.start <= p.end + 3 for p in ctx.places())
                 or re.search(r"\b(?:in|at|near)\s+(?:the\s+)?$", before)):
             continue
+        if re.match(r"^\s*['’]s\s+(?:chair|presiden|foreign|prime|capital|ministry)", after, re.I):
+            continue
         if _ROLE_AFTER.match(after) and "chair" in after.lower():
             continue
+        if _NOT_MEMBER_BEFORE.search(before):
+            continue  # "a border with Russia", "signed by the Republic of Belarus"
         chosen.append(mention)
-    if change_word in ("joined", "granted", "left", "applied", "suspended", "lifted"):
-        # An organization can join another ("the African Union joined the G20").
-        orgs = ctx.orgs()
-        if len(orgs) >= 2:
-            for mention in orgs:
-                after = ctx.between(mention.end, min(ctx.sentence.end, mention.end + 40))
-                if re.match(r"\s*(?:,[^,]*,\s*)?(?:was |were |has |had |formally |officially )*"
-                            r"(?:join|bec|admit|gain|grant|accorded|receiv)", after, re.I):
-                    chosen.append(mention)
+    chosen += _member_orgs(ctx, chosen)
     return sorted(chosen, key=lambda m: m.start)
 
 
-def _container(ctx: Context, containers: list[Mention], statuses: list[re.Match[str]],
-               trigger_at: int, members: list[Mention]) -> Mention | None:
-    member_ids = {m.id for m in members if m.type == "organization"}
-    options = [m for m in containers if m.id not in member_ids or m.id is None]
-    if not options:
+def _member_orgs(ctx: Context, states: list[Mention]) -> list[Mention]:
+    """Organizations that are members: inside a list of states ("China, the European Union,
+    India"), or the subject of joining ("the African Union joined the G20")."""
+    found = []
+    orgs = [m for m in ctx.orgs() if m.linked]
+    for org in orgs:
+        neighbours = [s for s in states if _adjacent(ctx, s, org) or _adjacent(ctx, org, s)]
+        ends_item = re.match(r"\s*(?:[,;.:)]|and\b|as well as\b|$)",
+                             ctx.between(org.end, min(ctx.sentence.end, org.end + 12)))
+        if neighbours and ends_item:
+            found.append(org)
+            continue
+        lead = ctx.between(max(ctx.sentence.start, org.start - 16), org.start)
+        if ends_item and re.search(r"(?:,|\band|:)\s*(?:the\s+)?$", lead) and any(
+                m.start < org.start for m in orgs if m is not org) and re.search(
+                r"\b(?:members?|comprises|includes|brings together|now has)\b",
+                ctx.between(ctx.sentence.start, org.start), re.I):
+            found.append(org)
+            continue
+        if len(orgs) >= 2:
+            after = ctx.between(org.end, min(ctx.sentence.end, org.end + 40))
+            if re.match(r"\s*(?:,[^,]*,\s*)?(?:was |were |has |have |had |formally |officially |"
+                        r"also |now |long )*"
+                        r"(?:join|bec|admit|gain|grant|accorded|receiv|h[oe]lds?|enjoy|obtain)",
+                        after, re.I):
+                found.append(org)
+    return found
+
+
+def _adjacent(ctx: Context, first: Mention, second: Mention) -> bool:
+    return first.end <= second.start and bool(_LIST_GAP.match(
+        ctx.between(first.end, second.start))) and second.start - first.end < 12
+
+
+def _containers(ctx: Context, members: list[Mention]) -> list[Mention]:
+    member_spans = {(m.start, m.end) for m in members}
+    options = []
+    for mention in ctx.orgs():
+        if (mention.start, mention.end) in member_spans or not (mention.linked or
+                                                                 mention.kind == "shape"):
+            continue
+        options.append(ctx.organization_of(mention))
+    return options
+
+
+def _container(ctx: Context, containers: list[Mention], trigger: Trigger,
+               member: Mention) -> Mention | None:
+    if not containers:
+        if _REFERS.search(ctx.text) or _STATUS.search(ctx.text) or trigger.word in _IMPLY_MEMBER:
+            return ctx.topic_org()
         return None
-    anchors = [ctx.sentence.start + s.start() for s in statuses] + [ctx.sentence.start + trigger_at]
+    anchor = trigger.start
 
     def distance(mention: Mention) -> int:
-        return min(abs(mention.start - a) for a in anchors)
-    return min(options, key=distance)
+        return min(abs(mention.start - anchor), abs(mention.start - member.start))
+    return min(containers, key=distance)
 
 
-def _member_date(ctx: Context, member: Mention):  # type: ignore[no-untyped-def]
-    dated = ctx.dated()
+def _member_date(ctx: Context, member: Mention, trigger: Trigger) -> DateMention | None:
+    dated = [d for d in ctx.dated() if not _is_founding_year(ctx, d)]
+    if trigger.word == "founders":
+        dated = ctx.dated()
     if not dated:
         return None
-    following = [d for d in dated if d.start >= member.end]
+    following = [d for d in dated if d.start >= member.end
+                 and not _CLAUSE_BREAK.search(ctx.between(member.end, d.start))]
+    if not following and trigger.end <= member.start:
+        after_trigger = [d for d in dated if trigger.end <= d.start < member.start]
+        if after_trigger:
+            return after_trigger[0]
     if following:
-        return following[0]
-    return min(dated, key=lambda d: abs(d.start - member.start))
+        nearest = following[0]
+        # a date belongs to the member before it unless another member sits in between
+        if not any(m.type == "state" and member.end <= m.start < nearest.start and m != member
+                   for m in ctx.mentions) or trigger.start > member.end:
+            return nearest
+    preceding = [d for d in dated if d.end <= member.start]
+    if preceding:
+        return preceding[-1]
+    return following[0] if following else None
+
+
+def _is_founding_year(ctx: Context, date: DateMention) -> bool:
+    return bool(re.search(r"\b(?:established|founded|created|since)\s+(?:in\s+|on\s+)?$",
+                          ctx.between(max(ctx.sentence.start, date.start - 20), date.start), re.I))
+
+
+def _since(ctx: Context, trigger: Trigger) -> DateMention | None:
+    """"has held observer status since 1975": the status dates from then."""
+    for date in ctx.dated():
+        lead = ctx.between(max(ctx.sentence.start, date.start - 7), date.start)
+        if re.search(r"\bsince\s+$", lead, re.I) and abs(date.start - trigger.end) < 80:
+            return date
+    return None
 
 
 def _holds_date(ctx: Context, member: Mention) -> dict[str, object]:
-    own = _member_date(ctx, member)
-    if own is not None and own.date is not None and own.date.precision.value != "year":
-        return date_fields(own)
     published = ctx.article.published
     if published is None:
         return {"date": None}

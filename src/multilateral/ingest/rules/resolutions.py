@@ -27,24 +27,41 @@ def extract(ctx: Context) -> None:
     word = _RESOLUTION.search(ctx.text)
     if not word:
         return
-    number = _NUMBER.search(ctx.text, word.start())
-    if number and number.start() - word.end() > 40:
-        number = None
     body_name, body_id = _body(ctx, word.start())
     if body_name is None:
         return
-    if number is None and not _ADOPTED.search(ctx.text):
+    numbers = [m for m in _NUMBER.finditer(ctx.text, word.start())
+               if _RESOLUTION.search(ctx.text[max(0, m.start() - 40):m.start()])
+               or ctx.text[max(0, m.start() - 7):m.start()].endswith(("A/RES/", "and ", ", "))]
+    if not numbers:
+        if _ADOPTED.search(ctx.text):
+            _emit(ctx, word, None, body_name, body_id, len(ctx.text))
         return
+    for index, number in enumerate(numbers):
+        limit = numbers[index + 1].start() if index + 1 < len(numbers) else len(ctx.text)
+        _emit(ctx, word, number, body_name, body_id, limit)
+
+
+def _emit(ctx: Context, word: re.Match[str], number: re.Match[str] | None,
+          body_name: str, body_id: str | None, limit: int) -> None:
+    """One resolution: the date right after its number, the subject and effect in its clause."""
     anchor = ctx.sentence.start + (number.end() if number else word.end())
-    date = next((d for d in ctx.dated() if d.start >= anchor and d.start - anchor < 30), None)
+    stop = ctx.sentence.start + limit
+    dated = [d for d in ctx.dated() if not (number and ctx.sentence.start + number.start()
+                                            <= d.start < ctx.sentence.start + number.end())]
+    date = next((d for d in dated if anchor <= d.start < stop and d.start - anchor < 30), None)
     if date is None:
-        dated = ctx.dated()
-        date = min(dated, key=lambda d: abs(d.start - anchor)) if dated else None
-    subject = _subject(ctx, body_id, anchor)
-    observer = _OBSERVER.search(ctx.text)
-    effect = "observer_status" if observer else \
-        "cooperation" if _COOPERATION.search(ctx.text) else "other"
-    modality = ctx.modality(ctx.sentence.start + word.start(), ctx.sentence.start + word.end())
+        date = next((d for d in dated if anchor <= d.start < stop), None)
+    if date is None and dated and number is None:
+        date = min(dated, key=lambda d: abs(d.start - anchor))
+    if date is None:
+        date = next((d for d in dated if d.basis == "relative"), None)
+    subject = _subject(ctx, body_id, anchor, stop)
+    clause = ctx.between(anchor, stop)
+    effect = "observer_status" if _OBSERVER.search(clause) else \
+        "cooperation" if _COOPERATION.search(clause) else "other"
+    at = ctx.sentence.start + word.start()
+    modality = ctx.modality(at, anchor)
     fields: dict[str, Any] = {
         "body": body_name, "body_id": body_id,
         "number": re.sub(r"\s+", " ", number.group("n")) if number else None,
@@ -63,15 +80,17 @@ def _body(ctx: Context, at: int) -> tuple[str | None, str | None]:
             if body_id:
                 return ctx.article.gazetteer.name_of("organization", body_id), body_id
             return words, None
-    if re.search(r"\bA/RES/", ctx.text):
+    if re.search(r"\bA/RES/", ctx.text) or (
+            re.search(r"\b(?:the Assembly|Assembly resolution)\b", ctx.text)
+            and "General Assembly" in ctx.article.text):
         return ctx.article.gazetteer.name_of("organization", "UNGA"), "UNGA"
     return None, None
 
 
-def _subject(ctx: Context, body_id: str | None, anchor: int) -> Mention | None:
+def _subject(ctx: Context, body_id: str | None, anchor: int, stop: int) -> Mention | None:
     skip = {body_id, "UN", "UNSC", "UNGA", "UNSEC"}
     following = [m for m in ctx.orgs() + ctx.states()
-                 if m.start >= anchor and m.id not in skip and m.kind != "adjective"]
+                 if anchor <= m.start < stop and m.id not in skip and m.kind != "adjective"]
     if following:
         return min(following, key=lambda m: m.start)
     before = [m for m in ctx.orgs() if m.start < anchor and m.id not in skip]
