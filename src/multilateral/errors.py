@@ -98,4 +98,3 @@ class InvalidInput(MultilateralError, ValueError):
     exit_code = 2
     status = 400
     code = "invalid_input"
-
