@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
+from multilateral.errors import MultilateralError
 from multilateral.store.search import MARK_END, MARK_START
 from multilateral.web.auth import CSRF_COOKIE, csrf_token, current_token
 from multilateral.web.formats import is_twin
@@ -70,5 +71,5 @@ def _quiet_token(request: Request) -> Any:
         return None
     try:
         return current_token(request)
-    except Exception:  # noqa: BLE001  (a throttled or stale cookie only hides links)
+    except MultilateralError:  # a throttled cookie, or no database: only the links go
         return None
