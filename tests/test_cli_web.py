@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import socket
 import subprocess
@@ -61,3 +62,19 @@ def test_serve_answers_on_the_port_it_prints(sqlite_url: str) -> None:
         server.terminate()
         _, err = server.communicate(timeout=10)
     assert f"at http://127.0.0.1:{port}/" in err
+
+
+def test_tokens_are_listed_without_secrets_and_revoked(sqlite_url: str, tmp_path: Path) -> None:
+    db = tmp_path / "tokens.db"
+    shutil.copyfile(sqlite_url, db)
+    runner = CliRunner()
+    secret = runner.invoke(main, ["--db", str(db), "token", "create", "--role", "reader"]
+                           ).stdout.strip()
+    listed = runner.invoke(main, ["--db", str(db), "token", "list", "--format", "json"])
+    assert listed.exit_code == 0 and secret not in listed.output
+    made = json.loads(listed.stdout)["tokens"]
+    assert [(t["id"], t["role"], t["revoked_at"]) for t in made] == [(1, "reader", None)]
+    assert runner.invoke(main, ["--db", str(db), "token", "revoke", "1"]).exit_code == 0
+    assert KnowledgeBase(str(db)).authenticate(secret) is None
+    missing = runner.invoke(main, ["--db", str(db), "token", "revoke", "99"])
+    assert missing.exit_code == 2 and "token list" in missing.output

@@ -136,3 +136,22 @@ def test_ingest_the_seed_then_read_it_with_its_facts_and_verdicts(web_url: str,
                      r'held 41\.7%', page)
     assert page.count('<mark class="fact pending"') >= 5
     assert re.search(r'<a class="badge contradicted" href="#claim-\d+" title="The 8 members', page)
+
+
+def test_admins_manage_tokens_through_the_api(web_url: str) -> None:
+    admin = bearer(token(web_url, "admin"))
+    editor = bearer(token(web_url, "editor"))
+    with client(web_url) as web:
+        refused = web.post("/api/tokens", json={"role": "reader"}, headers=editor)
+        made = web.post("/api/tokens", json={"role": "reader", "name": "bot"}, headers=admin)
+        new = made.json()
+        works = web.get("/api/whoami", headers=bearer(new["token"]))
+        listed = web.get("/api/tokens", headers=admin).json()["tokens"]
+        revoked = web.delete(f"/api/tokens/{new['id']}", headers=admin)
+        after = web.get("/api/whoami", headers=bearer(new["token"]))
+    assert refused.status_code == 403
+    assert made.status_code == 200 and new["role"] == "reader"
+    assert works.json()["role"] == "reader"
+    assert new["token"] not in str(listed) and any(t["name"] == "bot" for t in listed)
+    assert revoked.json() == {"id": new["id"], "revoked": True}
+    assert after.status_code == 401

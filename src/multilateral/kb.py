@@ -285,6 +285,16 @@ class KnowledgeBase(ArticleDesk):
         with self._begin() as connection:
             return tokens.create(connection, role, name, _now())
 
+    def list_tokens(self) -> list[dict[str, Any]]:
+        """Every token made, without its secret: id, role, name, when made, used, revoked."""
+        with self._connect() as connection:
+            return tokens.listing(connection)
+
+    def revoke_token(self, token_id: int) -> None:
+        with self._begin() as connection:
+            if not tokens.revoke(connection, token_id, _now()):
+                raise InvalidInput(f"No token {token_id}. `multilateral token list` shows them.")
+
     def authenticate(self, secret: str) -> tokens.Token | None:
         with self._begin() as connection:
             return tokens.lookup(connection, secret, _now())

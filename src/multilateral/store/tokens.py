@@ -54,3 +54,28 @@ def lookup(connection: Connection, secret: str, now: dt.datetime) -> Token | Non
         return None
     connection.execute(update(t).where(t.c.id == row.id).values(last_used_at=now))
     return Token(row.id, row.role, row.name)
+
+
+def listing(connection: Connection) -> list[dict[str, object]]:
+    t = s.api_tokens
+    rows = connection.execute(
+        select(t.c.id, t.c.role, t.c.name, t.c.created_at, t.c.last_used_at, t.c.revoked_at)
+        .order_by(t.c.id)).all()
+    return [{"id": row.id, "role": row.role, "name": row.name,
+             "created_at": _iso(row.created_at), "last_used_at": _iso(row.last_used_at),
+             "revoked_at": _iso(row.revoked_at)} for row in rows]
+
+
+def revoke(connection: Connection, token_id: int, now: dt.datetime) -> bool:
+    """Revoke a token; False when there is no such token (revoking twice is harmless)."""
+    t = s.api_tokens
+    found = connection.execute(select(t.c.revoked_at).where(t.c.id == token_id)).first()
+    if found is None:
+        return False
+    if found.revoked_at is None:
+        connection.execute(update(t).where(t.c.id == token_id).values(revoked_at=now))
+    return True
+
+
+def _iso(value: dt.datetime | None) -> str | None:
+    return value.isoformat(timespec="seconds") if value else None

@@ -58,6 +58,31 @@ def feature(request: Request, article_id: int, body: FeatureRequest,
     return kb.article(article_id)
 
 
+Admin = Annotated[Token, Depends(require("admin"))]
+
+
+class TokenRequest(BaseModel):
+    role: Literal["reader", "editor", "admin"]
+    name: str | None = None
+
+
+@router.post("/tokens", summary="Make a token (admin); its secret is in this answer only.")
+def create_token(request: Request, body: TokenRequest, token: Admin) -> dict[str, Any]:
+    made, secret = _kb(request).create_token(body.role, body.name)
+    return {"id": made.id, "role": made.role, "name": made.name, "token": secret}
+
+
+@router.get("/tokens", summary="The tokens made, without their secrets (admin).")
+def list_tokens(request: Request, token: Admin) -> dict[str, Any]:
+    return {"tokens": _kb(request).list_tokens()}
+
+
+@router.delete("/tokens/{token_id}", summary="Revoke a token (admin).")
+def revoke_token(request: Request, token_id: int, token: Admin) -> dict[str, Any]:
+    _kb(request).revoke_token(token_id)
+    return {"id": token_id, "revoked": True}
+
+
 @router.get("/whoami", summary="The role of the token sent.")
 def whoami(token: Annotated[Token, Depends(require("reader"))]) -> dict[str, Any]:
     return {"id": token.id, "role": token.role, "name": token.name}
