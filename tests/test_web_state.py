@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from web_support import client
 
 
@@ -24,6 +26,9 @@ def test_memberships_over_time_as_a_chart(web_url: str) -> None:
                 for bar in row["bars"]]
     assert statuses == ["observer", "member"]
     assert "<svg" in page and '<a href="/org/SCO">' in svg
+    spells = page[page.index('<table id="spells">'):]
+    assert re.search(r'<a href="/org/SCO">Shanghai Cooperation Organisation</a></td>'
+                     r'<td>observer</td><td>2005</td><td>2017-06-09</td><td>sco-seed</td>', spells)
 
 
 def test_an_organization_that_is_itself_a_member(web_url: str) -> None:
