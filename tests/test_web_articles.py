@@ -99,3 +99,12 @@ def test_the_stylesheet_is_served(web_url: str) -> None:
     assert css.status_code == 200 and css.headers["content-type"].startswith("text/css")
     assert '<link rel="stylesheet" href="/static/site.css">' in page.text
     assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in page.text
+
+
+def test_head_answers_like_get_without_a_body(web_url: str) -> None:
+    with client(web_url) as web:
+        feed = web.head("/feeds/articles.atom")
+        page = web.head("/org/SCO.json")
+    assert feed.status_code == 200 and feed.content == b""
+    assert feed.headers["content-type"].startswith("application/atom+xml")
+    assert page.status_code == 200 and page.headers["content-type"] == "application/json"

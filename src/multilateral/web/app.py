@@ -18,7 +18,7 @@ from multilateral.kb import KnowledgeBase
 from multilateral.web import api, errors, pages, reconcile
 from multilateral.web.auth import Throttle
 from multilateral.web.feeds import atom
-from multilateral.web.formats import JsonSuffix, SecurityHeaders
+from multilateral.web.formats import HeadAsGet, JsonSuffix, SecurityHeaders
 from multilateral.web.render import make_templates
 
 
@@ -57,6 +57,7 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     _feeds(app)
     errors.install(app)
     app.add_middleware(JsonSuffix)
+    app.add_middleware(HeadAsGet)
     app.add_middleware(SecurityHeaders)
     return app
 

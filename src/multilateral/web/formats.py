@@ -1,4 +1,4 @@
-"""Two ASGI middlewares every request passes: JSON twins and security headers.
+"""ASGI middlewares every request passes: JSON twins, HEAD as GET, security headers.
 
 Every page has a JSON twin: the same URL with `.json` added (`/org/SCO.json`).
 
@@ -71,3 +71,22 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+class HeadAsGet:
+    """Answer HEAD (feed readers and link checkers ask it) as GET, without the body."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def headers_only(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                message = {**message, "body": b""}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, headers_only)
