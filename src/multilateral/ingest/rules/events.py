@@ -15,7 +15,7 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("summit", re.compile(r"\bsummits?\b|\bCouncil of (?:the )?Heads of State\b", re.I)),
     ("conference", re.compile(r"\bconferences?\b", re.I)),
     ("session", re.compile(r"\bsessions?\b|\bplenary\b", re.I)),
-    ("meeting", re.compile(r"\b(?:ministerial(?: meeting)?|meetings?|talks|forum|"
+    ("meeting", re.compile(r"\b(?:ministerial(?: meeting| council)?|meetings?|talks|forum|"
                            r"Council of (?:the )?(?:Foreign )?Ministers)\b", re.I)),
 ]
 _HAPPENED = re.compile(
@@ -32,7 +32,8 @@ _ORDINAL = re.compile(r"(?:\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fif
 
 _SUMMIT_LIKE = re.compile(r"\b(?:summits?|heads? of (?:state|government)|leaders'? (?:meeting|"
                           r"summit)|Supreme [\w ]*Council|Collective Security Council|CHOGM|"
-                          r"Council of Heads)\b", re.I)
+                          r"Council of Heads|European Council|AU Assembly|Assembly of the "
+                          r"African Union)\b", re.I)
 _MINISTERIAL = re.compile(r"\b(?:ministerial|(?:foreign )?ministers|Committee of Ministers|"
                           r"Ministerial Council)\b", re.I)
 _LEADERS_MET = re.compile(r"\b(?P<who>leaders|heads of state|ministers)\s+(?:first\s+|last\s+)?"
@@ -42,11 +43,18 @@ _LEADERS_MET = re.compile(r"\b(?P<who>leaders|heads of state|ministers)\s+(?:fir
 def _kind(ctx: Context, kind: str, match: re.Match[str]) -> str:
     """Heads of state meeting is a summit whatever the text calls it; ministers meeting is a
     meeting; the rest as the word says."""
-    window = ctx.text[max(0, match.start() - 60):match.end() + 60]
+    window = ctx.text[max(0, match.start() - 100):match.end() + 60]
     if kind in ("session", "meeting") and _SUMMIT_LIKE.search(window):
         return "summit"
     if kind == "session" and _MINISTERIAL.search(window):
         return "meeting"
+    if kind == "session" and re.search(r"\b(?:of the|the) Council\b", ctx.text):
+        # "the next session of the Council": the council the article is about
+        head = ctx.article.text[:400]
+        if _SUMMIT_LIKE.search(head):
+            return "summit"
+        if _MINISTERIAL.search(head):
+            return "meeting"
     return kind
 
 
@@ -89,6 +97,12 @@ def _date(ctx: Context, dated: list[DateMention], at: int) -> DateMention | None
         ctx.between(max(ctx.sentence.start, d.start - 20), d.start), re.I)]
     if not usable:
         return None
+    # the date in the event's own clause, nearest to it (after it first); then the most
+    # precise one in the sentence
+    clause = [d for d in usable if not re.search(r"[;]|,\s*(?:which|where|after|when)\b",
+                                                 ctx.between(min(d.end, at), max(d.start, at)))]
+    if clause:
+        return min(clause, key=lambda d: (d.start < at, abs(d.start - at)))
     rank = {"day": 0, "month": 1, "year": 2}
     return min(usable, key=lambda d: (rank[d.date.precision.value] if d.date else 3,
                                       abs(d.start - at)))

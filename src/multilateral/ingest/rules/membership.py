@@ -247,8 +247,8 @@ def _members(ctx: Context) -> list[Mention]:
             continue
         if _ROLE_AFTER.match(after) and "chair" in after.lower():
             continue
-        if _NOT_MEMBER_BEFORE.search(before):
-            continue  # "a border with Russia", "signed by the Republic of Belarus"
+        if _NOT_MEMBER_BEFORE.search(before) or re.search(r"\b[A-Z]\w+ of\s+$", before):
+            continue  # "a border with Russia", "signed by Belarus", "Port of Spain"
         chosen.append(mention)
     chosen += _member_orgs(ctx, chosen)
     return sorted(chosen, key=lambda m: m.start)
@@ -275,10 +275,12 @@ def _member_orgs(ctx: Context, states: list[Mention]) -> list[Mention]:
             continue
         if len(orgs) >= 2:
             after = ctx.between(org.end, min(ctx.sentence.end, org.end + 40))
-            if re.match(r"\s*(?:,[^,]*,\s*)?(?:was |were |has |have |had |formally |officially |"
-                        r"also |now |long )*"
-                        r"(?:join|bec|admit|gain|grant|accorded|receiv|h[oe]lds?|enjoy|obtain)",
-                        after, re.I):
+            # the subject of joining, or of being admitted ("the AU was admitted"), not of
+            # admitting ("the General Assembly admitted ASEAN")
+            if re.match(r"\s*(?:,[^,]*,\s*)?(?:formally |officially |also |now |long )*"
+                        r"(?:(?:has |have |had )?(?:join|bec|gain|receiv|h[oe]ld|enjoy|obtain)|"
+                        r"(?:was|were|has been|had been) (?:formally |officially )?"
+                        r"(?:admit|grant|accorded|given|elevat))", after, re.I):
                 found.append(org)
     return found
 
