@@ -55,6 +55,7 @@ def test_forms_carry_a_csrf_token_and_are_refused_without_it(writable_url: str) 
         queue = web.get("/review").text
         assert f'action="/review/{candidate}"' in queue
         assert f'name="csrf_token" value="{csrf}"' in queue
+        assert "<mark>admission of India and Pakistan as full members in 2017</mark>" in queue
         missing = web.post(f"/review/{candidate}", data={"action": "reject"})
         wrong = web.post(f"/review/{candidate}", data={"action": "reject",
                                                        "csrf_token": "forged"})
@@ -131,3 +132,13 @@ def test_tokens_are_stored_hashed(web_url: str) -> None:
         stored = connection.execute(select(s.api_tokens)).all()
     kb.close()
     assert stored and all(secret not in str(tuple(row)) for row in stored)
+
+
+def test_login_with_a_wrong_token_is_refused(web_url: str) -> None:
+    with client(web_url) as web:
+        csrf = re.search(r'name="csrf_token" value="([^"]+)"', web.get("/login").text)
+        assert csrf
+        response = web.post("/login", data={"token": "mlt_guess", "csrf_token": csrf.group(1)},
+                            headers={"Accept": "text/html"})
+    assert response.status_code == 401 and "That token is not valid" in response.text
+    assert SESSION_COOKIE not in web.cookies
