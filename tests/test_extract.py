@@ -116,6 +116,18 @@ def test_common_encodings_are_read(sqlite_url: str, tmp_path: Path, encoding: st
     assert (fact["state_id"], fact["org_id"], fact["date"]) == ("CIV", "AU", "2002")
 
 
+def test_invalid_utf8_is_read_with_a_warning(sqlite_url: str, tmp_path: Path) -> None:
+    path = tmp_path / "mixed.txt"
+    path.write_bytes(b"Bulletin\n\nPublished 4 April 2023\n\nFinland joined NATO on "
+                     b"4 April 2023 \x96 a day the Helsinki press called \x93historic\x94.\n")
+    result = run(sqlite_url, "extract", str(path))
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    assert any("Not UTF-8" in w for w in document["warnings"])
+    fact = document["facts"][0]
+    assert (fact["state_id"], fact["org_id"], fact["date"]) == ("FIN", "NATO", "2023-04-04")
+
+
 def test_bad_inputs_are_named_and_the_batch_goes_on(sqlite_url: str, tmp_path: Path) -> None:
     (tmp_path / "a_empty.txt").write_text("")
     (tmp_path / "b_binary.html").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 50)

@@ -77,6 +77,8 @@ def extract_bytes(name: str, data: bytes, extractor: Extractor) -> Document:
             rule(context)
         facts.extend(context.facts)
     warnings = list(cleaned.warnings)
+    if decoded.encoding.replace("_", "-").lower() not in ("utf-8", "ascii"):
+        warnings.append(f"Not UTF-8: read as {decoded.encoding}. Check accented names.")
     if cleaned.published is None:
         warnings.append("No publication date found: relative dates stay unresolved.")
     unlinked = sorted({m.name for m in mentions if not m.linked})
