@@ -224,16 +224,24 @@ class ArticleDesk:
     def check(self, target: str, on: PartialDate | None = None) -> CheckReport:
         """Judge an article's claims (a file path, or a stored article's id) as of its date."""
         if target.isdigit() and not Path(target).exists():
-            stored = self.article(int(target))
-            document = Document(stored["source"], stored["sha256"], stored["text"],
-                                stored["title"], stored["published"],
-                                facts=[Fact.from_dict(c["fact"]) for c in stored["facts"]])
-            article = {"id": stored["id"], "source": stored["source"], "title": stored["title"],
-                       "published": stored["published"]}
-        else:
-            document = extract(target, self.extractor())
-            article = {"id": None, "source": document.source, "title": document.title,
-                       "published": document.published}
+            return self.check_article(int(target), on)
+        document = extract(target, self.extractor())
+        article = {"id": None, "source": document.source, "title": document.title,
+                   "published": document.published}
+        return self._check(document, article, on)
+
+    def check_article(self, article_id: int, on: PartialDate | None = None) -> CheckReport:
+        """Judge a stored article's claims (the web site's article page shows them)."""
+        stored = self.article(article_id)
+        document = Document(stored["source"], stored["sha256"], stored["text"],
+                            stored["title"], stored["published"],
+                            facts=[Fact.from_dict(c["fact"]) for c in stored["facts"]])
+        article = {"id": stored["id"], "source": stored["source"], "title": stored["title"],
+                   "published": stored["published"]}
+        return self._check(document, article, on)
+
+    def _check(self, document: Document, article: dict[str, Any],
+               on: PartialDate | None) -> CheckReport:
         when, basis, note = _article_date(document, on, self.today)  # type: ignore[attr-defined]
         report = CheckReport(article, when, basis, note,
                              PartialDate.of(self.today))  # type: ignore[attr-defined]

@@ -17,8 +17,7 @@ from multilateral.kb import KnowledgeBase
 from multilateral.store.tokens import Token
 
 SESSION_COOKIE = "mlt_session"
-CSRF_COOKIE = "mlt_csrf"
-CSRF_FIELD = "csrf_token"
+CSRF_COOKIE = "mlt_csrf"  # its value goes in each form as the field `csrf_token`
 
 
 class WebError(MultilateralError):

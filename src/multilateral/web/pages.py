@@ -15,7 +15,6 @@ from multilateral.errors import MultilateralError, UnknownEntity
 from multilateral.kb import KnowledgeBase
 from multilateral.store.tokens import Token
 from multilateral.web.auth import (
-    CSRF_FIELD,
     SESSION_COOKIE,
     WebError,
     check_csrf,
@@ -69,7 +68,7 @@ def article(request: Request, article_id: int) -> Response:
     kb = _kb(request)
     data = kb.article(article_id)
     try:
-        checks: dict[str, Any] | None = kb.check(str(article_id)).as_dict()
+        checks: dict[str, Any] | None = kb.check_article(article_id).as_dict()
     except MultilateralError as exc:  # the article still reads without its checks
         log.warning("No check of article %s: %s", article_id, exc.message)
         checks = None
@@ -182,7 +181,7 @@ def feature_form(request: Request, article_id: int, token: Editor,
 
 @router.get("/login", include_in_schema=False)
 def login_form(request: Request) -> Response:
-    return html(request, "login.html", {"field": CSRF_FIELD})
+    return html(request, "login.html", {})
 
 
 @router.post("/login", include_in_schema=False)
