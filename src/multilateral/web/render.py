@@ -13,7 +13,7 @@ from markupsafe import Markup, escape
 
 from multilateral.errors import MultilateralError
 from multilateral.store.search import MARK_END, MARK_START
-from multilateral.web.auth import CSRF_COOKIE, csrf_token, current_token
+from multilateral.web.auth import CSRF_COOKIE, SESSION_COOKIE, csrf_token, current_token
 from multilateral.web.formats import is_twin
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -67,7 +67,7 @@ def html(request: Request, template: str, context: dict[str, Any], status: int =
 
 def _quiet_token(request: Request) -> Any:
     """The editor's session for showing editor links; a bad cookie just shows none."""
-    if "mlt_session" not in request.cookies:
+    if SESSION_COOKIE not in request.cookies:
         return None
     try:
         return current_token(request)
