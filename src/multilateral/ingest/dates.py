@@ -40,8 +40,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year", re.compile(r"(?<![\d/.,-])\b(?P<year>1[89]\d\d|20\d\d)\b(?![/.,]?\d)")),
     ("relative_month", re.compile(rf"\b(?P<which>last|this|next)\s+{_MONTH}(?!\s+\d)")),
     ("relative_month", re.compile(rf"\b{_MONTH}\s+(?P<which2>last|this|next)\s+year\b")),
+    ("weekdays", re.compile(
+        r"\bfrom (?P<first>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) (?:to|until|"
+        r"through) (?P<last>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
     ("relative", re.compile(
-        r"\b(?P<rel>yesterday|today|tomorrow|(?:last|this|next) (?:year|month)|"
+        r"\b(?P<rel>yesterday|today|tomorrow|this (?:morning|afternoon|evening)|tonight|"
+        r"(?:last|this|next) (?:year|month)|"
         r"(?:(?:on|last|this|next) )"
         r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
         re.IGNORECASE)),
@@ -106,6 +110,14 @@ def _read(shape: str, match: re.Match[str], published: PartialDate | None) -> Da
                 return None  # "1996-48" or a score, not a span of years
             return DateMention(start, end, PartialDate(first), "text",
                                end_date=PartialDate(last))
+        if shape == "weekdays":
+            opening = _relative(start, end, "on " + groups["first"].lower(), published)
+            if opening is None or opening.date is None:
+                return DateMention(start, end, None, "relative")
+            span = (_WEEKDAYS.index(groups["last"].lower())
+                    - _WEEKDAYS.index(groups["first"].lower())) % 7
+            return DateMention(start, end, opening.date, "relative", end_date=PartialDate.of(
+                opening.date.lo + dt.timedelta(days=span)))
         if shape == "relative_month":
             return _relative_month(start, end, groups, published)
         if shape == "year":
@@ -123,6 +135,8 @@ def _relative(start: int, end: int, phrase: str,
             return DateMention(start, end, PartialDate(published.year + offset), "relative")
         return DateMention(start, end, None, "relative")
     day = published.lo
+    if phrase in ("this morning", "this afternoon", "this evening", "tonight"):
+        phrase = "today"
     if phrase in ("yesterday", "today", "tomorrow"):
         shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[phrase]
         return DateMention(start, end, PartialDate.of(day + dt.timedelta(days=shift)), "relative")

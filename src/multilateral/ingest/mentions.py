@@ -25,8 +25,9 @@ _ORG_HEAD = (r"Organi[sz]ation|Union|Council|Community|Association|Alliance|Foru
              r"Institute|Court|Parliament|Assembly|Group|Pact|Treaty Organi[sz]ation|Bloc")
 _CAP = r"[A-Z][\w'’\-]*"
 _UNKNOWN_ORG = re.compile(
-    rf"\b(?:{_CAP}\s+){{0,5}}(?:{_ORG_HEAD})\b"
-    rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?(?:{_CAP})(?:\s+(?:and\s+)?{_CAP}){{0,4}}){{0,2}}")
+    rf"\b(?:{_CAP}[ \t]+){{0,5}}(?:{_ORG_HEAD})\b"
+    rf"(?:[ \t]+(?:of|for|on)[ \t]+(?:the[ \t]+)?(?:{_CAP})"
+    rf"(?:[ \t]+(?:and[ \t]+)?{_CAP}){{0,4}}){{0,2}}")
 _STATUS_WORDS = re.compile(r"\s+(?:Member|Observer|Dialogue|Partner|Candidate|Associate|"
                            r"Founding)\b", re.I)
 _NOT_ORG_START = {"The", "A", "An", "This", "That", "Its", "Their", "Our", "His", "Her", "In",
@@ -119,6 +120,12 @@ def _unknown_organizations(text: str, known: list[Mention]) -> list[Mention]:
             continue  # "ASEAN Member States" is ASEAN's members, not a body
         if any(m.type != "organization" or m.start < start or m.end > end
                or (m.start, m.end) == (start, end) for m in overlapping):
+            continue
+        # a body we lack extends a known name ("African Union Commission") or names it as
+        # its parent ("Office of the United Nations High Commissioner"); anything else
+        # in front of a known name is another word ("Geneva The World Health Organization")
+        if any(m.start != start and not re.search(r"\bof (?:the )?$", text[start:m.start])
+               for m in overlapping):
             continue
         for mention in overlapping:
             known.remove(mention)

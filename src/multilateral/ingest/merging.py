@@ -20,12 +20,16 @@ def key(fact: Fact) -> tuple[Any, ...]:
     if fact.type == "agreement":
         parties = get("party_ids") or []
         names = get("parties") or []
-        return (get("kind"), frozenset(p or n for p, n in zip(parties, names, strict=False)),
-                get("date"))
+        # the same instrument named twice (a headline, then the story) is one fact; the
+        # mention with a date fills the one without
+        return (get("kind"), frozenset(p or n for p, n in zip(parties, names, strict=False)))
     if fact.type == "resolution":
         return (get("body_id") or get("body"), get("number"), get("subject_id") or get("subject"))
     if fact.type == "event":
-        return (get("kind"), get("date") or get("place"))
+        # "the summit in New Delhi" opened on Saturday and "ended on Sunday": one summit
+        if get("place"):
+            return (get("kind"), get("place"), str(get("date") or "")[:4])
+        return (get("kind"), get("date"))
     if fact.type == "chairmanship":
         return (get("org_id") or get("org"), get("state_id") or get("state"), get("start"))
     return (get("org_id") or get("org"),)
@@ -37,6 +41,10 @@ def merge(facts: list[Fact]) -> list[Fact]:
     for fact in facts:
         k = (fact.type, fact.modality, *key(fact))
         first = kept.get(k)
+        if first is not None and first.get("date") and fact.get("date") and \
+                first.get("date") != fact.get("date") and fact.type != "event":
+            k = (*k, fact.get("date"))  # two instruments between the same parties
+            first = kept.get(k)
         if first is None:
             kept[k] = fact
             order.append(k)

@@ -59,7 +59,10 @@ def extract(ctx: Context) -> None:
         return
     for index, (kind, match) in enumerate(kinds):
         limit = kinds[index + 1][1].start() if index + 1 < len(kinds) else len(ctx.text)
-        parties = _parties(ctx)
+        named_declaration = kind == "joint_declaration" and not match.group().lower().startswith(
+            "joint")
+        summit_org = _summit_org(ctx) if named_declaration else None
+        parties = [summit_org] if summit_org is not None else _parties(ctx)
         if not parties:
             continue
         date = _date(ctx, match, limit)
@@ -80,9 +83,6 @@ def _kinds(ctx: Context) -> list[tuple[str, re.Match[str]]]:
             if any(a <= start and end <= b for a, b in inside):
                 continue
             if any(found_match.start() <= start < found_match.end() for _, found_match in found):
-                continue
-            owner = next(((a, b) for a, b in titles if a <= start < b), None)
-            if owner is not None and any(owner[0] <= m.start() < owner[1] for _, m in found):
                 continue
             if match.group().lower().endswith(("ies", "ments", "nions", "cols", "ters",
                                                "randa", "mous")) and kind != "mou" and \
@@ -195,6 +195,13 @@ def _parties(ctx: Context) -> list[Mention]:
     between = _BETWEEN.search(ctx.text)
     if between:
         at = ctx.sentence.start + between.end()
+        referred = _referred(ctx, ctx.between(at - 12, min(ctx.sentence.end, at + 32)))
+        if referred is not None:
+            rest = re.search(r"\band\s+(?:the\s+)?", ctx.text[between.end():])
+            if rest:
+                other = _list_from(ctx, candidates, at + rest.end())
+                if other:
+                    return _dedupe([referred, *other])
         pair = _list_from(ctx, candidates, at)
         if pair:
             if len(pair) == 1 and re.match(r"\s*(?:the\s+)?(?:Organi[sz]ation|Union|bloc)\b",
@@ -225,8 +232,8 @@ def _parties(ctx: Context) -> list[Mention]:
     return _dedupe(candidates)
 
 
-_REFERRING = re.compile(r"\b(?:the (?P<org>Union|Organi[sz]ation|bloc|Association|Alliance|"
-                        r"two organi[sz]ations|Community)|(?P<body>[Ii]ts secretariat|the "
+_REFERRING = re.compile(r"\b(?:[Tt]he (?P<org>Union|Organi[sz]ation|bloc|Association|Alliance|"
+                        r"two organi[sz]ations|Community)(?!'s)|(?P<body>[Ii]ts secretariat|[Tt]he "
                         r"Organi[sz]ation's secretariat))\b")
 
 
@@ -245,6 +252,23 @@ def _referred(ctx: Context, region: str) -> Mention | None:
             return Mention(topic.start, topic.end, "organization", body,
                            ctx.article.gazetteer.name_of("organization", body), "body")
     return topic
+
+
+def _summit_org(ctx: Context) -> Mention | None:
+    """"The Kazan Declaration": a summit's declaration belongs to the organization whose
+    summits the article reports ("the BRICS summit"), else the one it is about."""
+    text = ctx.article.text
+    counts: dict[str, tuple[int, Mention]] = {}
+    for mention in ctx.article.mentions:
+        if mention.type == "organization" and mention.linked and re.match(
+                r"\s*(?:'s\s+)?(?:\w+\s+){0,2}?(?:summit|leaders|heads of state)",
+                text[mention.end:mention.end + 30], re.I):
+            org = ctx.organization_of(mention)
+            key = org.id or org.name
+            counts[key] = (counts.get(key, (0, org))[0] + 1, org)
+    if counts:
+        return max(counts.values(), key=lambda c: c[0])[1]
+    return ctx.topic_org()
 
 
 def _list_from(ctx: Context, candidates: list[Mention], at: int) -> list[Mention]:

@@ -64,10 +64,11 @@ class Context:
         weight: dict[str | None, int] = {}
         for org in orgs:
             weight[org.id] = weight.get(org.id, 0) + 1
-        recent = [m for m in orgs if self.sentence.start - 400 <= m.end <= self.sentence.start]
-        pool = recent or [m for m in orgs if m.end <= self.sentence.start] or orgs
-        # the organization the article is about: named most often, among those named lately
-        return max(reversed(pool), key=lambda m: weight[m.id])
+        recent = {m.id for m in orgs if self.sentence.start - 400 <= m.end <= self.sentence.start}
+        pool = [m for m in orgs if m.end <= self.sentence.start] or orgs
+        # the organization the article is about: named most often, a little ahead if named
+        # lately
+        return max(reversed(pool), key=lambda m: weight[m.id] + (1 if m.id in recent else 0))
 
     def organization_of(self, mention: Mention) -> Mention:
         """A body stands for its organization ("the SCO Council of Heads of State admitted

@@ -26,15 +26,17 @@ _STATUS = re.compile(
     re.IGNORECASE)
 _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("lifted", re.compile(r"\b(?:lift(?:ed|s|ing)? (?:the |its |their )?suspension|"
-                          r"reinstat(?:ed|es|ing|e|ement)|readmit(?:ted|s)?|restored)\b", re.I)),
+                          r"reinstat(?:ed|es|ing|e|ement)|restored)\b", re.I)),
     ("held_suspended", re.compile(r"\b(?:are|is|remain(?:s|ed)?|currently|still|stand) "
                                   r"(?:currently |still )?suspended\b", re.I)),
     ("suspended", re.compile(r"\bsuspen(?:ded|ds|d|sion|ding)\b", re.I)),
     ("left", re.compile(r"\b(?:left|leav(?:e|es|ing)|withdr(?:ew|aw|awn|awal|awing|aws)|"
                         r"exit(?:ed|s|ing)?|quit|expell?(?:ed|s|ing)?|expulsion|departure|"
                         r"ceased to be|pulled out)\b", re.I)),
-    ("applied", re.compile(r"\b(?:appl(?:ied|y|ies|ying|ication)s?|bid to join|"
-                           r"requested (?:to join|membership)|request to join)\b", re.I)),
+    ("applied", re.compile(r"\b(?:appl(?:ied|y|ies|ying|ication)s?|bid to (?:join|become)|"
+                           r"requested (?:to join|membership)|request to join|"
+                           r"wish(?:es)? to (?:join|become)|seek(?:s|ing)? to (?:join|become))\b",
+                           re.I)),
     ("granted", re.compile(r"\b(?:grant(?:ed|s|ing)?|conferr?(?:ed|ing|s)?|accorded|awarded|"
                            r"gave|given|elevat(?:ed|ing)|received|obtained|gained)\b", re.I)),
     ("founders", re.compile(r"\b(?:found(?:ing|er) (?:members?|states?|nations?|countries)|"
@@ -42,6 +44,7 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
                             r"(?!\s+(?:the\s+)?(?:Treaty|Charter|Agreement|Convention|decision|"
                             r"resolution|a\s)))\b", re.I)),
     ("joined", re.compile(r"\b(?:(?:re)?join(?:ed|s|ing)?|accession|acced(?:ed|es|ing|e)|"
+                          r"readmi(?:tted|ts|t|ssion)|"
                           r"admi(?:tted|ts|t|ssion|tting)|bec(?:ame|ome|omes|oming)|"
                           r"welcom(?:ed|es|ing)|inclu(?:sion|ded) as|entered|entry)\b", re.I)),
     ("holds_list", re.compile(r"\b(?:compris(?:es|ing|ed)|consists? of|brings together|"
@@ -145,7 +148,8 @@ def _triggers_for(ctx: Context, member: Mention, triggers: list[Trigger]) -> lis
         # "India and Pakistan, which joined in 2017": a trigger right after the member
         # (with nothing but a verb phrase between) speaks of it, not the earlier one
         gap = ctx.between(member.end, after[0].start)
-        verb_only = len(gap) < 25 and not re.search(r"[,;:]|\band\b", gap)
+        verb_only = len(gap) < 25 and not re.search(r"[,;:]|\band\b|\b(?:ratif|approv|back|"
+                                                    r"support|oppos|block|veto)", gap, re.I)
         relative = len(gap) < 60 and re.match(r"^\s*(?:,\s*)?(?:which|who|that)\b", gap)
         if verb_only or relative:
             chosen = [after[0]]
@@ -235,7 +239,11 @@ def _change(word: str, status: str) -> str:
 
 def _members(ctx: Context) -> list[Mention]:
     chosen: list[Mention] = []
+    excluded: list[Mention] = []
     for mention in ctx.states():
+        if any(_adjacent(ctx, other, mention) for other in excluded):
+            excluded.append(mention)  # the rest of a list of signatories or neighbours
+            continue
         before = ctx.between(max(ctx.sentence.start, mention.start - 14), mention.start)
         after = ctx.between(mention.end, min(ctx.sentence.end, mention.end + 30))
         # "in Astana, Kazakhstan" or "the summit in India": a place, not a member
@@ -247,8 +255,14 @@ def _members(ctx: Context) -> list[Mention]:
             continue
         if _ROLE_AFTER.match(after) and "chair" in after.lower():
             continue
-        if _NOT_MEMBER_BEFORE.search(before) or re.search(r"\b[A-Z]\w+ of\s+$", before):
-            continue  # "a border with Russia", "signed by Belarus", "Port of Spain"
+        founded_by = re.search(r"\b(?:founded|established|created|set up)\b[^.;]{0,60}\bby\s+"
+                               r"(?:the\s+)?$", ctx.between(max(ctx.sentence.start,
+                                                                 mention.start - 80),
+                                                             mention.start))
+        if not founded_by and (_NOT_MEMBER_BEFORE.search(before)
+                               or re.search(r"\b[A-Z]\w+ of\s+$", before)):
+            excluded.append(mention)  # "a border with Russia", "signed by Belarus", "Port of Spain"
+            continue
         chosen.append(mention)
     chosen += _member_orgs(ctx, chosen)
     return sorted(chosen, key=lambda m: m.start)
@@ -309,8 +323,10 @@ def _container(ctx: Context, containers: list[Mention], trigger: Trigger,
         return None
     anchor = trigger.start
 
-    def distance(mention: Mention) -> int:
-        return min(abs(mention.start - anchor), abs(mention.start - member.start))
+    def distance(mention: Mention) -> tuple[bool, int]:
+        # a known organization before one we only recognise by its shape
+        return (not mention.linked,
+                min(abs(mention.start - anchor), abs(mention.start - member.start)))
     return min(containers, key=distance)
 
 

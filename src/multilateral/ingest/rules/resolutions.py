@@ -49,13 +49,23 @@ def _emit(ctx: Context, word: re.Match[str], number: re.Match[str] | None,
     stop = ctx.sentence.start + limit
     dated = [d for d in ctx.dated() if not (number and ctx.sentence.start + number.start()
                                             <= d.start < ctx.sentence.start + number.end())]
-    date = next((d for d in dated if anchor <= d.start < stop and d.start - anchor < 30), None)
+    clause_stop = _clause_stop(ctx, anchor, stop)
+    date = next((d for d in dated if anchor <= d.start < clause_stop and d.start - anchor < 30),
+                None)
     if date is None:
-        date = next((d for d in dated if anchor <= d.start < stop), None)
+        date = next((d for d in dated if anchor <= d.start < clause_stop), None)
+    if date is None:
+        before = [d for d in dated if d.end <= ctx.sentence.start + word.start()]
+        date = before[-1] if before else None
     if date is None and dated and number is None:
         date = min(dated, key=lambda d: abs(d.start - anchor))
     if date is None:
         date = next((d for d in dated if d.basis == "relative"), None)
+    adopted_now = re.search(r"\b(?:adopts?|adopted|passed|approved)\b", ctx.text[:word.start()])
+    date_field = date_fields(date)
+    if date is None and adopted_now and ctx.article.published is not None:
+        # "the Assembly adopted resolution 59/48" in a meeting report: on the report's day
+        date_field = {"date": str(ctx.article.published), "date_basis": "article_date"}
     subject = _subject(ctx, body_id, anchor, stop)
     clause = ctx.between(anchor, stop)
     effect = "observer_status" if _OBSERVER.search(clause) else \
@@ -65,13 +75,19 @@ def _emit(ctx: Context, word: re.Match[str], number: re.Match[str] | None,
     fields: dict[str, Any] = {
         "body": body_name, "body_id": body_id,
         "number": re.sub(r"\s+", " ", number.group("n")) if number else None,
-        **date_fields(date), **_subject_fields(subject), "effect": effect,
+        **date_field, **_subject_fields(subject), "effect": effect,
     }
     ctx.emit("resolution", fields, 0.85 if number else 0.6, modality)
     if effect == "observer_status" and subject is not None and body_id == "UNGA":
         ctx.emit("membership", {
             "org": body_name, "org_id": body_id, **entity_fields("state", subject),
-            "status": "observer", "change": "granted", **date_fields(date)}, 0.75, modality)
+            "status": "observer", "change": "granted", **date_field}, 0.75, modality)
+
+
+def _clause_stop(ctx: Context, anchor: int, stop: int) -> int:
+    rest = ctx.between(anchor, stop)
+    cut = re.search(r"[;]|,\s*(?:and|while|but)\s+(?:the\s+)?(?:two|it|its|they)\b", rest)
+    return anchor + cut.start() if cut else stop
 
 
 def _body(ctx: Context, at: int) -> tuple[str | None, str | None]:
@@ -94,7 +110,13 @@ def _subject(ctx: Context, body_id: str | None, anchor: int, stop: int) -> Menti
     if following:
         return min(following, key=lambda m: m.start)
     before = [m for m in ctx.orgs() if m.start < anchor and m.id not in skip]
-    return before[-1] if before else None
+    if before:
+        return before[-1]
+    if re.search(r"\b(?:the two organi[sz]ations|the Organi[sz]ation)\b", ctx.text, re.I):
+        topic = ctx.topic_org()
+        if topic is not None and topic.id not in skip:
+            return topic
+    return None
 
 
 def _subject_fields(subject: Mention | None) -> dict[str, Any]:

@@ -1,0 +1,60 @@
+"""Dates as articles write them: exact shapes, ranges, relative days and months, partial days."""
+
+from __future__ import annotations
+
+import pytest
+
+from multilateral.ingest.dates import find_dates
+from multilateral.model.dates import PartialDate
+
+WEDNESDAY = PartialDate(2023, 9, 6)
+
+
+def first(text: str, published: PartialDate | None = WEDNESDAY) -> tuple[str | None, str]:
+    mention = find_dates(text, published)[0]
+    return (str(mention.date) if mention.date else mention.partial), mention.basis
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("On November 19th, 2019, the event", ("2019-11-19", "text")),
+    ("signed on 14 June 2011 in Astana", ("2011-06-14", "text")),
+    ("in June 2011", ("2011-06", "text")),
+    ("established in 2001", ("2001", "text")),
+    ("the 2023-06-12 release", ("2023-06-12", "text")),
+    ("yesterday", ("2023-09-05", "relative")),
+    ("on Tuesday", ("2023-09-05", "relative")),
+    ("on Wednesday", ("2023-09-06", "relative")),
+    ("last Wednesday", ("2023-08-30", "relative")),
+    ("last year", ("2022", "relative")),
+    ("last November", ("2022-11", "relative")),
+    ("in January last year", ("2022-01", "relative")),
+    ("this morning", ("2023-09-06", "relative")),
+])
+def test_shapes(text: str, expected: tuple[str, str]) -> None:
+    assert first(text) == expected
+
+
+def test_a_day_without_a_year_stays_partial() -> None:
+    mention = find_dates("signed on 14 June in Astana", WEDNESDAY)[0]
+    assert mention.date is None and mention.partial == "06-14"
+
+
+def test_ranges_keep_both_ends() -> None:
+    years = find_dates("Chair of the SCO for 2019-2020", None)[0]
+    assert (str(years.date), str(years.end_date)) == ("2019", "2020")
+    days = find_dates("met in Astana on 3 and 4 July 2024", None)[0]
+    assert (str(days.date), str(days.end_date)) == ("2024-07-03", "2024-07-04")
+    week = find_dates("is hosting the summit from Tuesday to Thursday", WEDNESDAY)[0]
+    assert (str(week.date), str(week.end_date)) == ("2023-09-05", "2023-09-07")
+
+
+def test_relative_dates_without_a_publication_date_stay_unresolved() -> None:
+    mention = find_dates("signed yesterday", None)[0]
+    assert mention.date is None and mention.basis == "relative"
+
+
+def test_impossible_dates_and_resolution_numbers_are_not_dates() -> None:
+    # 31 June does not exist: no day is made of it (the month and year still count)
+    found = find_dates("on 31 June 2011", None)
+    assert found and all(m.date is None or m.date.day is None for m in found)
+    assert [str(m.date) for m in find_dates("resolution 59/48 and A/RES/3208", None)] == []
