@@ -12,9 +12,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install -q -e '.[test]'
 	touch $(STAMP)
 
-# Sets up the default SQLite knowledge base, then shows the SCO on the seed
-# article's date (2019-11-19), today, and its history; the seed's facts, and
-# the check of its claims.
+# Sets up the default SQLite knowledge base, shows the SCO on the seed article's
+# date (2019-11-19), today, and its history; the seed's facts and the check of its
+# claims; then stores the seed and serves the web site (Ctrl-C stops).
 demo: $(STAMP)
 	$(BIN)/multilateral init
 	$(BIN)/multilateral members SCO --on 2019-11-19
@@ -23,6 +23,9 @@ demo: $(STAMP)
 	$(BIN)/multilateral history SCO
 	$(BIN)/multilateral extract --format table gold/articles/000_seed.txt
 	$(BIN)/multilateral check gold/articles/000_seed.txt
+	$(BIN)/multilateral ingest gold/articles/000_seed.txt
+	@echo "The web site: http://127.0.0.1:8000/ (the SCO: /org/SCO, the API: /docs)"
+	$(BIN)/multilateral serve --host 127.0.0.1 --port 8000
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
@@ -35,6 +38,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/init_time.py
 	$(BIN)/python bench/members_latency.py
 	$(BIN)/python bench/extract_speed.py
+	$(BIN)/python bench/web_throughput.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

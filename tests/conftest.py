@@ -155,3 +155,25 @@ GOLD = Path(__file__).resolve().parents[1] / "gold" / "articles"
 def seed_path() -> Path:
     """The seed article, as the gold set keeps it in the repository."""
     return GOLD / "000_seed.txt"
+
+
+# -- the web site ---------------------------------------------------------------
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def web_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A loaded database per backend for the web tests, apart from the read-only one: they
+    add articles and tokens (a test that accepts facts takes a `writable_url` of its own)."""
+    if request.param == "sqlite":
+        path = tmp_path_factory.mktemp("web") / "web.db"
+        shutil.copyfile(request.getfixturevalue("sqlite_url"), path)
+        return str(path)
+    template_url = request.getfixturevalue("pg_template")
+    server = template_url.rsplit("/", 1)[0]
+    engine = create_engine(f"{server}/postgres", isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.execute(text('drop database if exists "multilateral_web"'))
+        connection.execute(text('create database "multilateral_web" '
+                                'template "multilateral_template"'))
+    engine.dispose()
+    return f"{server}/multilateral_web"

@@ -19,7 +19,7 @@ from sqlalchemy import Connection, Engine, insert, select
 from multilateral.check.claims import find_claims
 from multilateral.check.report import CheckReport
 from multilateral.check.verdicts import Judge
-from multilateral.errors import MultilateralError
+from multilateral.errors import InvalidInput, MultilateralError
 from multilateral.ingest import evaluation, gazetteer, reading
 from multilateral.ingest.dates import find_dates
 from multilateral.ingest.pipeline import Extractor, extract, extract_bytes
@@ -127,6 +127,11 @@ class ArticleDesk:
                 on_item(item)
         return report
 
+    def ingest_content(self, name: str, data: bytes) -> IngestItem:
+        """Read one article given as bytes (an upload to the API) and store it as `ingest`
+        stores a file."""
+        return self.store_document(self.extract_bytes(name, data))
+
     def store_document(self, document: Document) -> IngestItem:
         with self.engine.begin() as connection:
             article_id, created = articles.save(connection, document)
@@ -155,8 +160,7 @@ class ArticleDesk:
                reviewer: str | None = None) -> ReviewResult:
         """Accept, reject or edit-and-accept one candidate, in one transaction."""
         if action not in ACTIONS:
-            raise MultilateralError(f"Unknown review action '{action}': use "
-                                    f"{', '.join(ACTIONS)}.")
+            raise InvalidInput(f"Unknown review action '{action}': use {', '.join(ACTIONS)}.")
         with self.engine.begin() as connection:
             found = articles.candidates(connection, candidate_id=candidate_id, status=None)
             if not found:
@@ -220,16 +224,24 @@ class ArticleDesk:
     def check(self, target: str, on: PartialDate | None = None) -> CheckReport:
         """Judge an article's claims (a file path, or a stored article's id) as of its date."""
         if target.isdigit() and not Path(target).exists():
-            stored = self.article(int(target))
-            document = Document(stored["source"], stored["sha256"], stored["text"],
-                                stored["title"], stored["published"],
-                                facts=[Fact.from_dict(c["fact"]) for c in stored["facts"]])
-            article = {"id": stored["id"], "source": stored["source"], "title": stored["title"],
-                       "published": stored["published"]}
-        else:
-            document = extract(target, self.extractor())
-            article = {"id": None, "source": document.source, "title": document.title,
-                       "published": document.published}
+            return self.check_article(int(target), on)
+        document = extract(target, self.extractor())
+        article = {"id": None, "source": document.source, "title": document.title,
+                   "published": document.published}
+        return self._check(document, article, on)
+
+    def check_article(self, article_id: int, on: PartialDate | None = None) -> CheckReport:
+        """Judge a stored article's claims (the web site's article page shows them)."""
+        stored = self.article(article_id)
+        document = Document(stored["source"], stored["sha256"], stored["text"],
+                            stored["title"], stored["published"],
+                            facts=[Fact.from_dict(c["fact"]) for c in stored["facts"]])
+        article = {"id": stored["id"], "source": stored["source"], "title": stored["title"],
+                   "published": stored["published"]}
+        return self._check(document, article, on)
+
+    def _check(self, document: Document, article: dict[str, Any],
+               on: PartialDate | None) -> CheckReport:
         when, basis, note = _article_date(document, on, self.today)  # type: ignore[attr-defined]
         report = CheckReport(article, when, basis, note,
                              PartialDate.of(self.today))  # type: ignore[attr-defined]

@@ -346,6 +346,58 @@ def find(text: str, entity_type: str | None, fmt: str) -> None:
     _emit(fmt, data, headers, rows, lambda: table(headers, rows) if rows else "No match.")
 
 
+@main.command(help="Serve the web site and JSON API (OpenAPI documentation at /docs).")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@handled
+def serve(host: str, port: int) -> None:
+    import uvicorn
+
+    from multilateral.web import WebSettings, create_app
+
+    kb = _kb()
+    kb.engine  # noqa: B018  (fail here, with advice, if the database is missing or empty)
+    app = create_app(WebSettings(database=kb.url, warm_up=True))
+    click.echo(f"Serving {kb.url} at http://{host}:{port}/ (Ctrl-C stops)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@main.group(help="API tokens for writes (ingest, review, feature).")
+def token() -> None:
+    pass
+
+
+@token.command("create", help="Make a token and print it once; only its hash is stored. "
+                              "Readers may only read, editors also write (ingest, review, "
+                              "feature), admins also manage tokens through the API.")
+@click.option("--role", type=click.Choice(["reader", "editor", "admin"]), required=True)
+@click.option("--name", help="Who or what the token is for.")
+@handled
+def token_create(role: str, name: str | None) -> None:
+    made, secret = _kb().create_token(role, name)
+    click.echo(secret)
+    click.echo(f"Token {made.id} ({role}) created. It is shown only this once.", err=True)
+
+
+@token.command("list", help="Tokens made so far (never their secrets).")
+@format_option
+@handled
+def token_list(fmt: str) -> None:
+    made = _kb().list_tokens()
+    headers = ["id", "role", "name", "created_at", "last_used_at", "revoked_at"]
+    rows = [[item[key] for key in headers] for item in made]
+    _emit(fmt, {"tokens": made}, headers, rows,
+          lambda: table(headers, rows) if rows else "No tokens.")
+
+
+@token.command("revoke", help="Revoke a token by its id: it stops working at once.")
+@click.argument("token_id", type=int)
+@handled
+def token_revoke(token_id: int) -> None:
+    _kb().revoke_token(token_id)
+    click.echo(f"Token {token_id} revoked.")
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
 

@@ -90,3 +90,11 @@ class DataFileError(MultilateralError):
     exit_code = 3
     status = 500
     code = "data_file_error"
+
+
+class InvalidInput(MultilateralError, ValueError):
+    """A request the library cannot carry out as given (an unknown review action, say)."""
+
+    exit_code = 2
+    status = 400
+    code = "invalid_input"

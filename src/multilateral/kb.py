@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine
 
 from multilateral.articles import ArticleDesk
-from multilateral.errors import NoData, OutOfExistence, UnknownEntity
+from multilateral.errors import InvalidInput, NoData, OutOfExistence, UnknownEntity
 from multilateral.model.dates import PartialDate, Span, Truth, parse_optional
 from multilateral.model.membership import (
     Claim,
@@ -34,14 +34,18 @@ from multilateral.model.results import (
     Memberships,
     OrgProfile,
     Overlap,
+    Overview,
     Share,
     count_by_status,
 )
 from multilateral.model.status import Status
-from multilateral.store import queries
+from multilateral.model.timeline import Timeline, timeline
+from multilateral.store import articles as article_store
+from multilateral.store import queries, tokens
+from multilateral.store import search as search_store
 from multilateral.store.db import open_engine, require_schema, resolve_url, translate_errors
 from multilateral.store.load import InitReport, initialise
-from multilateral.store.resolve import find, ref, resolve
+from multilateral.store.resolve import find, match, ref, resolve
 
 WORLD = "WLD"
 DateLike = str | PartialDate | dt.date | None
@@ -84,6 +88,12 @@ class KnowledgeBase(ArticleDesk):
         with translate_errors(self.url), engine.connect() as connection:
             yield connection
 
+    @contextmanager
+    def _begin(self) -> Iterator[Connection]:
+        engine = self.engine
+        with translate_errors(self.url), engine.begin() as connection:
+            yield connection
+
     def close(self) -> None:
         if self._engine is not None:
             self._engine.dispose()
@@ -112,30 +122,14 @@ class KnowledgeBase(ArticleDesk):
             org_ref = resolve(connection, "organization", org)
             self._check_existence(connection, org_ref, when)
             claims = queries.claims(connection, org_id=org_ref.id, when=when)
-        in_effect = [c for c in claims if not c.pending]
-        judged = standings(in_effect, when, key=lambda c: c.member)
-        if wanted:
-            judged = [st for st in judged if st.status == wanted
-                      or (st.certainty != "certain" and wanted in st.possible)]
-        pending = [{"member": c.member.as_dict(), "status": c.status, "decided": str(c.decided),
-                    "note": c.note, "sources": [src.as_dict() for src in c.sources]}
-                   for c in claims if c.pending and c.decided and c.decided.lo <= when.hi
-                   and (not wanted or c.status == wanted)]
-        return Members(org_ref, when, wanted, *_split(judged), pending=pending,
-                       notes=_coverage_notes(in_effect, when))
+        return _members(org_ref, claims, when, wanted)
 
     def memberships(self, member: str, on: DateLike = None) -> Memberships:
         """What a state (or an organization, such as an observer in the UN General Assembly)
         belongs to on a date."""
         when = as_partial(on, self.today)
         with self._connect() as connection:
-            try:
-                state_ref = resolve(connection, "state", member)
-            except UnknownEntity as miss:
-                try:
-                    state_ref = resolve(connection, "organization", member)
-                except UnknownEntity:
-                    raise miss from None
+            state_ref = _member_ref(connection, member)
             claims = queries.claims(connection, member_id=state_ref.id, when=when)
         judged = standings([c for c in claims if not c.pending], when, key=lambda c: c.org)
         return Memberships(state_ref, when, *_split(judged))
@@ -151,33 +145,50 @@ class KnowledgeBase(ArticleDesk):
         return History(org_ref, state_ref, changes(claims), notes)
 
     def org(self, org: str, on: DateLike = None) -> OrgProfile:
-        today = PartialDate.of(self.today)
         when = as_partial(on) if on is not None else None
         with self._connect() as connection:
             org_ref = resolve(connection, "organization", org)
-            row = queries.organization_row(connection, org_ref.id)
-            bodies = queries.children(connection, org_ref.id)
-            family = [org_ref.id, *(body.id for body in bodies)]
             claims = queries.claims(connection, org_id=org_ref.id)
-            foundings = queries.foundings(connection, org_ref.id)
-            chairs = queries.chairmanships(connection, org_ref.id)
-            profile = OrgProfile(
-                org=org_ref, acronym=row.acronym, kind=row.kind, website=row.website,
-                names=queries.names_of(connection, "organization", org_ref.id),
-                parent=ref(connection, "organization", row.parent_id) if row.parent_id else None,
-                bodies=bodies, foundings=foundings, dissolved=row.dissolved,
-                today=today, counts_today=_counts(claims, today), on=when,
-                counts_on=_counts(claims, when) if when else None,
-                chairs=chairs, chair_today=_chair_on(chairs, today),
-                chair_on=_chair_on(chairs, when) if when else None,
-                instruments=queries.instruments(connection, family),
-                events=queries.events(connection, family),
-                conflicts=membership_conflicts(claims) + founding_conflicts(org_ref, [
-                    (PartialDate.parse(f["date"]), f["dataset"], f) for f in foundings
-                    if f["date"]]),
-                notes=_coverage_notes(claims, today),
-            )
-        return profile
+            return self._profile(connection, org_ref, claims, when)
+
+    def overview(self, org: str, on: DateLike = None) -> Overview:
+        """What an organization's page shows, from one reading of its claims: the profile,
+        the members on a date (today by default) and the timeline."""
+        when = as_partial(on, self.today)
+        with self._connect() as connection:
+            org_ref = resolve(connection, "organization", org)
+            self._check_existence(connection, org_ref, when)
+            claims = queries.claims(connection, org_id=org_ref.id)
+            profile = self._profile(connection, org_ref, claims, when)
+        founded = [PartialDate.parse(f["date"]).lo for f in profile.foundings if f["date"]]
+        return Overview(profile, _members(org_ref, claims, when, None),
+                        timeline(org_ref, claims, lambda c: c.member, self.today,
+                                 min(founded, default=None)))
+
+    def _profile(self, connection: Connection, org_ref: Ref, claims: list[Claim],
+                 when: PartialDate | None) -> OrgProfile:
+        today = PartialDate.of(self.today)
+        row = queries.organization_row(connection, org_ref.id)
+        bodies = queries.children(connection, org_ref.id)
+        family = [org_ref.id, *(body.id for body in bodies)]
+        foundings = queries.foundings(connection, org_ref.id)
+        chairs = queries.chairmanships(connection, org_ref.id)
+        return OrgProfile(
+            org=org_ref, acronym=row.acronym, kind=row.kind, website=row.website,
+            names=queries.names_of(connection, "organization", org_ref.id),
+            parent=ref(connection, "organization", row.parent_id) if row.parent_id else None,
+            bodies=bodies, foundings=foundings, dissolved=row.dissolved,
+            today=today, counts_today=_counts(claims, today), on=when,
+            counts_on=_counts(claims, when) if when else None,
+            chairs=chairs, chair_today=_chair_on(chairs, today),
+            chair_on=_chair_on(chairs, when) if when else None,
+            instruments=queries.instruments(connection, family),
+            events=queries.events(connection, family),
+            conflicts=membership_conflicts(claims) + founding_conflicts(org_ref, [
+                (PartialDate.parse(f["date"]), f["dataset"], f) for f in foundings
+                if f["date"]]),
+            notes=_coverage_notes(claims, today),
+        )
 
     def overlap(self, first: str, second: str, on: DateLike = None) -> Overlap:
         a, b = self.members(first, on), self.members(second, on)
@@ -225,6 +236,69 @@ class KnowledgeBase(ArticleDesk):
         return Share(result.org, when, when.year, result.status or status, members, missing,
                      uncertain, total, figures[WORLD])
 
+    def timeline(self, org: str) -> Timeline:
+        """Every dated membership spell of an organization, one row per member."""
+        with self._connect() as connection:
+            org_ref = resolve(connection, "organization", org)
+            claims = queries.claims(connection, org_id=org_ref.id)
+            founded = [PartialDate.parse(date).lo for date, _ in
+                       queries.existence(connection, org_ref.id)[0]]
+        return timeline(org_ref, claims, lambda c: c.member, self.today,
+                        min(founded) if founded else None)
+
+    def state_timeline(self, member: str) -> Timeline:
+        """Every dated membership spell of a state, one row per organization."""
+        with self._connect() as connection:
+            state_ref = _member_ref(connection, member)
+            claims = queries.claims(connection, member_id=state_ref.id)
+        return timeline(state_ref, claims, lambda c: c.org, self.today)
+
+    def match(self, text: str, entity_type: str, limit: int = 5) -> list[tuple[Ref, int, bool]]:
+        """Candidate entities for a name with scores, for reconciling spreadsheets."""
+        with self._connect() as connection:
+            return match(connection, entity_type, text, limit)
+
+    def search(self, text: str, limit: int = 20) -> dict[str, Any]:
+        """Full text over articles and entity names."""
+        with self._connect() as connection:
+            return search_store.search(connection, text, limit)
+
+    # -- articles on the site (reading, review and featuring are in ArticleDesk) --
+
+    def tags(self, limit: int = 100) -> list[dict[str, Any]]:
+        """Article tags with how many articles carry each, most used first."""
+        with self._connect() as connection:
+            return article_store.tag_counts(connection, limit)
+
+    def review_queue(self, article_id: int | None = None) -> list[dict[str, Any]]:
+        """Pending candidates, each with its article's title and its evidence in context."""
+        with self._connect() as connection:
+            return article_store.in_context(
+                connection, article_store.candidates(connection, article_id=article_id))
+
+    # -- tokens --------------------------------------------------------------
+
+    def create_token(self, role: str, name: str | None = None) -> tuple[tokens.Token, str]:
+        """A new API token; the secret is returned once and only its hash is stored."""
+        if role not in tokens.ROLES:
+            raise InvalidInput(f"Unknown role '{role}': use one of {', '.join(tokens.ROLES)}.")
+        with self._begin() as connection:
+            return tokens.create(connection, role, name, _now())
+
+    def list_tokens(self) -> list[dict[str, Any]]:
+        """Every token made, without its secret: id, role, name, when made, used, revoked."""
+        with self._connect() as connection:
+            return tokens.listing(connection)
+
+    def revoke_token(self, token_id: int) -> None:
+        with self._begin() as connection:
+            if not tokens.revoke(connection, token_id, _now()):
+                raise InvalidInput(f"No token {token_id}. `multilateral token list` shows them.")
+
+    def authenticate(self, secret: str) -> tokens.Token | None:
+        with self._begin() as connection:
+            return tokens.lookup(connection, secret, _now())
+
     # -- helpers -------------------------------------------------------------
 
     def _check_existence(self, connection: Connection, org: Ref, when: PartialDate) -> None:
@@ -240,6 +314,37 @@ class KnowledgeBase(ArticleDesk):
         if dissolved and when.lo > PartialDate.parse(dissolved).hi:
             raise OutOfExistence(f"{org.name} was dissolved in {dissolved}; it had no members "
                                  f"on {when}. Ask about {dissolved} or earlier.")
+
+
+def _member_ref(connection: Connection, member: str) -> Ref:
+    """A state, or failing that an organization that is itself a member of another."""
+    try:
+        return resolve(connection, "state", member)
+    except UnknownEntity as miss:
+        try:
+            return resolve(connection, "organization", member)
+        except UnknownEntity:
+            raise miss from None
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def _members(org_ref: Ref, claims: list[Claim], when: PartialDate,
+             wanted: str | None) -> Members:
+    """Judge an organization's claims on `when`: certain, uncertain, in conflict, pending."""
+    in_effect = [c for c in claims if not c.pending]
+    judged = standings(in_effect, when, key=lambda c: c.member)
+    if wanted:
+        judged = [st for st in judged if st.status == wanted
+                  or (st.certainty != "certain" and wanted in st.possible)]
+    pending = [{"member": c.member.as_dict(), "status": c.status, "decided": str(c.decided),
+                "note": c.note, "sources": [src.as_dict() for src in c.sources]}
+               for c in claims if c.pending and c.decided and c.decided.lo <= when.hi
+               and (not wanted or c.status == wanted)]
+    return Members(org_ref, when, wanted, *_split(judged), pending=pending,
+                   notes=_coverage_notes(in_effect, when))
 
 
 def _split(judged: list[Standing]) -> tuple[list[Standing], list[Standing], list[Standing]]:

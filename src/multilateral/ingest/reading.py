@@ -27,6 +27,7 @@ class UnreadableArticle(MultilateralError):
     """An input that is not an article we can read; the batch goes on without it."""
 
     exit_code = 2
+    status = 422
     code = "unreadable_article"
 
     def __init__(self, name: str, problem: str, advice: str) -> None:

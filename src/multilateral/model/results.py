@@ -8,6 +8,7 @@ from typing import Any
 
 from multilateral.model.dates import PartialDate
 from multilateral.model.membership import Change, Conflict, Ref, Standing
+from multilateral.model.timeline import Timeline
 
 
 def count_by_status(standings: list[Standing]) -> dict[str, int]:
@@ -112,6 +113,19 @@ class OrgProfile:
             "conflicts": [conflict.as_dict() for conflict in self.conflicts],
             "notes": self.notes,
         }
+
+
+@dataclass
+class Overview:
+    """An organization's page: its profile, its members on a date, its timeline."""
+
+    profile: OrgProfile
+    members: Members
+    timeline: Timeline
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"org": self.profile.as_dict(), "on": str(self.members.on),
+                "members": self.members.as_dict(), "timeline": self.timeline.as_dict()}
 
 
 @dataclass

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from multilateral.errors import InvalidInput
+
 
 class Status(StrEnum):
     MEMBER = "member"
@@ -26,7 +28,7 @@ class Status(StrEnum):
             return cls(key)
         except ValueError:
             allowed = ", ".join(s.value for s in cls)
-            raise ValueError(f"Unknown status '{text}': use one of {allowed}.") from None
+            raise InvalidInput(f"Unknown status '{text}': use one of {allowed}.") from None
 
 
 _ALIASES = {

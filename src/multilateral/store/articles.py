@@ -155,3 +155,44 @@ def counts(connection: Connection) -> dict[str, int]:
     rows = connection.execute(select(s.candidates.c.status, func.count())
                               .group_by(s.candidates.c.status)).all()
     return {row[0]: int(row[1]) for row in rows}
+
+
+def tag_counts(connection: Connection, limit: int = 100) -> list[dict[str, Any]]:
+    """Tags with the number of articles carrying each, most used first."""
+    t = s.article_tags
+    count = func.count(t.c.article_id).label("articles")
+    rows = connection.execute(
+        select(t.c.tag, t.c.kind, t.c.entity_id, count)
+        .group_by(t.c.tag, t.c.kind, t.c.entity_id)
+        .order_by(count.desc(), t.c.tag).limit(limit)).all()
+    return [{"tag": r.tag, "kind": r.kind, "entity_id": r.entity_id, "articles": r.articles}
+            for r in rows]
+
+
+CONTEXT = 240  # characters shown each side of the evidence in the review queue
+
+
+def in_context(connection: Connection, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Candidates with their article's title and the text around their evidence, for a
+    reviewer to judge each fact where it stands."""
+    ids = sorted({c["article_id"] for c in found})
+    rows = connection.execute(select(s.articles.c.id, s.articles.c.title, s.articles.c.source,
+                                     s.articles.c.text)
+                              .where(s.articles.c.id.in_(ids))).all() if ids else []
+    by_id = {row.id: row for row in rows}
+    out = []
+    for candidate in found:
+        row = by_id[candidate["article_id"]]
+        out.append({**candidate, "article": {"id": row.id, "title": row.title or row.source},
+                    "context": _context(row.text, candidate["fact"].get("evidence"))})
+    return out
+
+
+def _context(text: str, evidence: Any) -> dict[str, str] | None:
+    if not isinstance(evidence, dict):
+        return None
+    start, end = evidence.get("start"), evidence.get("end")
+    if not isinstance(start, int) or not isinstance(end, int) or not 0 <= start <= end <= len(text):
+        return None
+    return {"before": text[max(0, start - CONTEXT):start], "evidence": text[start:end],
+            "after": text[end:end + CONTEXT]}

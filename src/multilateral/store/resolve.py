@@ -91,3 +91,40 @@ def find(connection: Connection, text: str, entity_type: str | None = None,
     for (kind, entity_id), matched in list(seen.items())[:limit]:
         found.append((ref(connection, kind, entity_id), matched))
     return found
+
+
+def match(connection: Connection, entity_type: str, text: str,
+          limit: int = 5) -> list[tuple[Ref, int, bool]]:
+    """Candidates for a name, best first, each with a score (0-100) and whether it is a
+    sure match (the name resolves to exactly this entity)."""
+    try:
+        exact = resolve(connection, entity_type, text)
+    except AmbiguousName as many:
+        return [(ref(connection, entity_type, ident), 90, False)
+                for ident, _ in many.candidates[:limit]]
+    except UnknownEntity:
+        pass
+    else:
+        return [(exact, 100, True)]
+    norm = normalize(text)
+    if not norm:
+        return []
+    rows = connection.execute(
+        select(s.names.c.norm, s.names.c.entity_id).where(s.names.c.entity_type == entity_type)
+    ).all()
+    best: dict[str, float] = {}
+    matcher = difflib.SequenceMatcher()
+    matcher.set_seq2(norm)  # the matcher caches what it learns about its second sequence
+    for row in rows:
+        matcher.set_seq1(row.norm)
+        contains = norm in row.norm.split() or (len(norm) >= 4 and norm in row.norm)
+        if not contains and matcher.real_quick_ratio() < 0.5:
+            continue
+        ratio = matcher.ratio()
+        if contains:
+            ratio = max(ratio, 0.6)
+        if ratio >= 0.5 and ratio > best.get(row.entity_id, 0):
+            best[row.entity_id] = ratio
+    ranked = sorted(best.items(), key=lambda pair: (-pair[1], pair[0]))[:limit]
+    return [(ref(connection, entity_type, ident), round(89 * ratio), False)
+            for ident, ratio in ranked]

@@ -284,3 +284,29 @@ FACT_TABLES = {
     "event": events,
     "founding": foundings,
 }
+
+# API tokens: only a hash of each token is kept; the token itself is shown once.
+api_tokens = Table(
+    "api_tokens",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("role", String(20), nullable=False),  # reader | editor | admin
+    Column("name", Text),
+    Column("created_at", DateTime, nullable=False),
+    Column("last_used_at", DateTime),
+    Column("revoked_at", DateTime),
+)
+
+# SQLite full-text indexes (FTS5 virtual tables kept in step by triggers, made by
+# migration 0003w). They live outside this metadata: schema comparisons skip them.
+SEARCH_TABLE_PREFIXES = ("articles_fts", "names_fts")
+
+
+def is_search_table(name: str | None) -> bool:
+    return bool(name) and str(name).startswith(SEARCH_TABLE_PREFIXES)
+
+
+def include_name(name: str | None, type_: str, _parents: object) -> bool:
+    """Alembic's filter: compare everything but the full-text index tables."""
+    return not (type_ == "table" and is_search_table(name))

@@ -1,0 +1,149 @@
+"""Requests per second and p95 latency of the SCO page and the `members` JSON, served by
+`multilateral serve` (one uvicorn process, SQLite), against the floor measured in the
+same run: a bare ASGI app returning a constant (bench/baseline_app.py) under the same
+uvicorn. Load from wrk on 127.0.0.1 when installed, else a bounded Python client.
+
+    python bench/web_throughput.py [--duration 10] [--connections 8] [--rounds 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+from common import save
+from multilateral.kb import KnowledgeBase
+
+HERE = Path(__file__).parent
+TARGETS = {"baseline": "/", "sco_page": "/org/SCO?on=2019-11-19",
+           "members_json": "/org/SCO/members.json?on=2019-11-19"}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_until_up(url: str, process: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=5):
+                return
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise SystemExit(f"server for {url} did not start") from None
+            time.sleep(0.2)
+
+
+def with_wrk(url: str, duration: int, connections: int) -> dict[str, Any]:
+    out = subprocess.run(
+        ["wrk", "-t1", f"-c{connections}", f"-d{duration}s", "-s",
+         str(HERE / "wrk_summary.lua"), url], check=True, capture_output=True, text=True).stdout
+    summary = json.loads(out.strip().splitlines()[-1])
+    return {"rps": summary["requests"] / (summary["duration_us"] / 1e6),
+            "p50_ms": summary["p50_us"] / 1000, "p95_ms": summary["p95_us"] / 1000,
+            "errors": summary["errors"], "requests": summary["requests"]}
+
+
+def with_python(url: str, duration: int, connections: int) -> dict[str, Any]:
+    """A bounded client: `connections` threads, keep-alive, for `duration` seconds."""
+    host, _, rest = url.removeprefix("http://").partition("/")
+    name, port = host.split(":")
+    latencies: list[float] = []
+    errors = [0]
+    lock = threading.Lock()
+    stop = time.monotonic() + duration
+
+    def worker() -> None:
+        connection = http.client.HTTPConnection(name, int(port), timeout=10)
+        mine = []
+        while time.monotonic() < stop:
+            start = time.perf_counter()
+            connection.request("GET", "/" + rest)
+            response = connection.getresponse()
+            response.read()
+            mine.append(time.perf_counter() - start)
+            if response.status != 200:
+                with lock:
+                    errors[0] += 1
+        with lock:
+            latencies.extend(mine)
+
+    started = time.monotonic()
+    threads = [threading.Thread(target=worker) for _ in range(connections)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    cuts = statistics.quantiles(sorted(latencies), n=100, method="inclusive")
+    return {"rps": len(latencies) / (time.monotonic() - started), "p50_ms": 1000 * cuts[49],
+            "p95_ms": 1000 * cuts[94], "errors": errors[0], "requests": len(latencies)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--duration", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--rounds", type=int, default=2)
+    args = parser.parse_args()
+    load = with_wrk if shutil.which("wrk") else with_python
+    ports = {"ours": free_port(), "baseline": free_port()}
+    with tempfile.TemporaryDirectory() as tmp:
+        db = str(Path(tmp) / "kb.db")
+        KnowledgeBase(db).init()
+        servers = {
+            "ours": subprocess.Popen([sys.executable, "-m", "multilateral", "--db", db, "serve",
+                                      "--port", str(ports["ours"])], stderr=subprocess.DEVNULL),
+            "baseline": subprocess.Popen([sys.executable, "-m", "uvicorn", "baseline_app:app",
+                                          "--port", str(ports["baseline"]), "--log-level",
+                                          "warning"], cwd=HERE),
+        }
+        try:
+            urls = {name: f"http://127.0.0.1:{ports['baseline' if name == 'baseline' else 'ours']}"
+                          f"{path}" for name, path in TARGETS.items()}
+            for name, url in urls.items():
+                wait_until_up(url, servers["baseline" if name == "baseline" else "ours"])
+                load(url, 1, 2)  # warm up
+            runs: dict[str, list[dict[str, Any]]] = {name: [] for name in TARGETS}
+            # Rounds interleave the targets so that all see the same machine.
+            for _ in range(args.rounds):
+                for name, url in urls.items():
+                    runs[name].append(load(url, args.duration, args.connections))
+        finally:
+            for server in servers.values():
+                server.terminate()
+                server.wait(timeout=10)
+    summary = {name: {"rps": round(statistics.fmean(r["rps"] for r in rs), 1),
+                      "p50_ms": round(statistics.fmean(r["p50_ms"] for r in rs), 2),
+                      "p95_ms": round(statistics.fmean(r["p95_ms"] for r in rs), 2),
+                      "errors": sum(r["errors"] for r in rs),
+                      "requests": sum(r["requests"] for r in rs)} for name, rs in runs.items()}
+    floor = summary["baseline"]
+    save("web_throughput", {
+        "load_generator": "wrk" if load is with_wrk else "python threads",
+        "duration_s": args.duration, "connections": args.connections, "rounds": args.rounds,
+        "server": "multilateral serve: one uvicorn process, SQLite",
+        "floor_description": "bare ASGI app returning a constant, same uvicorn",
+        **summary,
+        "ratios": {name: {"rps_vs_floor": round(summary[name]["rps"] / floor["rps"], 3),
+                          "p95_vs_floor": round(summary[name]["p95_ms"] / floor["p95_ms"], 1)}
+                   for name in ("sco_page", "members_json")},
+    })
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,88 @@
+"""The JSON API's writes; every read is a page's `.json` twin. Writes need a token in
+the Authorization header: an editor's (or an admin's); a reader's is refused with 403."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Request
+from pydantic import BaseModel, Field
+
+from multilateral.kb import KnowledgeBase
+from multilateral.store.tokens import Token
+from multilateral.web.auth import require
+
+router = APIRouter(prefix="/api", tags=["writes"])
+Editor = Annotated[Token, Depends(require("editor"))]
+
+
+class IngestRequest(BaseModel):
+    source: str = Field(description="Where the article comes from: its URL or file name.")
+    content: str = Field(description="The article itself, HTML or plain text.")
+
+
+class ReviewRequest(BaseModel):
+    action: Literal["accept", "edit", "reject"]
+    fact: dict[str, Any] | None = Field(
+        None, description="For edit: the corrected fact, in the format of docs/FACTS.md.")
+
+
+class FeatureRequest(BaseModel):
+    featured: bool = True
+
+
+def _kb(request: Request) -> KnowledgeBase:
+    kb: KnowledgeBase = request.app.state.kb
+    return kb
+
+
+@router.post("/articles", summary="Read an article and store its facts for review (editor).")
+def ingest(request: Request, body: IngestRequest, token: Editor) -> dict[str, Any]:
+    # The article comes in the request: the server reads no path or URL on a client's word.
+    return _kb(request).ingest_content(body.source, body.content.encode("utf-8")).as_dict()
+
+
+@router.post("/candidates/{candidate_id}/review",
+             summary="Accept, edit or reject a candidate fact (editor).")
+def review(request: Request, candidate_id: int, body: ReviewRequest,
+           token: Editor) -> dict[str, Any]:
+    return _kb(request).review(candidate_id, body.action, body.fact,
+                               reviewer=token.name or f"token {token.id}").as_dict()
+
+
+@router.post("/articles/{article_id}/feature", summary="Feature an article or not (editor).")
+def feature(request: Request, article_id: int, body: FeatureRequest,
+            token: Editor) -> dict[str, Any]:
+    kb = _kb(request)
+    kb.feature(article_id, body.featured)
+    return kb.article(article_id)
+
+
+Admin = Annotated[Token, Depends(require("admin"))]
+
+
+class TokenRequest(BaseModel):
+    role: Literal["reader", "editor", "admin"]
+    name: str | None = None
+
+
+@router.post("/tokens", summary="Make a token (admin); its secret is in this answer only.")
+def create_token(request: Request, body: TokenRequest, token: Admin) -> dict[str, Any]:
+    made, secret = _kb(request).create_token(body.role, body.name)
+    return {"id": made.id, "role": made.role, "name": made.name, "token": secret}
+
+
+@router.get("/tokens", summary="The tokens made, without their secrets (admin).")
+def list_tokens(request: Request, token: Admin) -> dict[str, Any]:
+    return {"tokens": _kb(request).list_tokens()}
+
+
+@router.delete("/tokens/{token_id}", summary="Revoke a token (admin).")
+def revoke_token(request: Request, token_id: int, token: Admin) -> dict[str, Any]:
+    _kb(request).revoke_token(token_id)
+    return {"id": token_id, "revoked": True}
+
+
+@router.get("/whoami", summary="The role of the token sent.")
+def whoami(token: Annotated[Token, Depends(require("reader"))]) -> dict[str, Any]:
+    return {"id": token.id, "role": token.role, "name": token.name}

@@ -1,0 +1,40 @@
+"""The article's text cut at the edges of each fact's evidence and each checked claim, so
+that the template can mark the spans (escaped, as all text) without ever treating the
+text as markup."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def _span(item: dict[str, Any], text: str) -> tuple[int, int] | None:
+    # A candidate's span is its fact's evidence; a checked claim carries its own.
+    where = item.get("fact", {}).get("evidence") or item
+    start, end = where.get("start"), where.get("end")
+    if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text):
+        return start, end
+    return None
+
+
+def highlight(text: str, facts: list[dict[str, Any]],
+              claims: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+    """Segments of `text` in order, each with the facts (candidates) whose evidence covers
+    it and the checked claims that cover it; spans may overlap, and ones outside the text
+    are ignored."""
+    spans = []
+    for kind, items in (("facts", facts), ("claims", claims or [])):
+        for item in items:
+            found = _span(item, text)
+            if found:
+                spans.append((*found, kind, item))
+    cuts = sorted({0, len(text), *(s for s, _, _, _ in spans), *(e for _, e, _, _ in spans)})
+    segments = []
+    for lo, hi in zip(cuts, cuts[1:], strict=False):
+        covering = [(kind, item) for start, end, kind, item in spans if start <= lo and hi <= end]
+        segments.append({"text": text[lo:hi],
+                         "facts": [item for kind, item in covering if kind == "facts"],
+                         "claims": [item for kind, item in covering if kind == "claims"],
+                         # claims ending here: their verdicts are shown right after them
+                         "verdicts": [item for start, end, kind, item in spans
+                                      if kind == "claims" and end == hi]})
+    return segments

@@ -1,0 +1,144 @@
+"""Security: article text renders inert, forms carry CSRF tokens, writes need the right
+token, and guessing tokens is slowed down."""
+
+from __future__ import annotations
+
+import re
+
+from fastapi.testclient import TestClient
+
+from multilateral.web.auth import CSRF_COOKIE, SESSION_COOKIE
+from web_support import add_article, bearer, client, evidence, token
+
+EVIL = ('Summit <script>alert("x")</script> report <img src=x onerror="alert(1)"> '
+        'and <a href="javascript:alert(2)">link</a>.')
+
+
+def test_markup_in_an_article_renders_inert(web_url: str) -> None:
+    article_id, _ = add_article(
+        web_url, EVIL, title='<script>alert("t")</script>',
+        tags=[('<b onmouseover="x()">tag</b>', "topic", None)],
+        facts=[{"type": "event", "kind": "summit", "name": "<script>n</script>",
+                "confidence": 0.5, "modality": "asserted",
+                "evidence": evidence(EVIL, '<img src=x onerror="alert(1)">')}])
+    with client(web_url) as web:
+        pages = [web.get(f"/articles/{article_id}"), web.get("/"),
+                 web.get("/search", params={"q": "summit report"})]
+    for response in pages:
+        assert response.status_code == 200
+        body = response.text
+        assert "<script>" not in body and "<img src=x" not in body
+        assert not re.search(r"<[^>]*\sonerror=", body)
+        assert not re.search(r"<[^>]*\sonmouseover=", body)
+        assert 'href="javascript:' not in body
+        csp = response.headers["content-security-policy"]
+        assert "script-src 'none'" in csp
+    article = pages[0].text
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in article
+    assert "&lt;img src=x onerror=&#34;alert(1)&#34;&gt;" in article
+
+
+def _login(web: TestClient, secret: str) -> str:
+    """Log in through the form as a browser does; returns the page's CSRF token."""
+    csrf = re.search(r'name="csrf_token" value="([^"]+)"', web.get("/login").text)
+    assert csrf and web.cookies.get(CSRF_COOKIE) == csrf.group(1)
+    response = web.post("/login", data={"token": secret, "csrf_token": csrf.group(1)},
+                        follow_redirects=False)
+    assert response.status_code == 303 and web.cookies.get(SESSION_COOKIE)
+    return csrf.group(1)
+
+
+def test_forms_carry_a_csrf_token_and_are_refused_without_it(writable_url: str) -> None:
+    article_id, (candidate, _) = add_article(writable_url)
+    with client(writable_url) as web:
+        csrf = _login(web, token(writable_url, "editor"))
+        queue = web.get("/review").text
+        assert f'action="/review/{candidate}"' in queue
+        assert f'name="csrf_token" value="{csrf}"' in queue
+        assert "<mark>admission of India and Pakistan as full members in 2017</mark>" in queue
+        missing = web.post(f"/review/{candidate}", data={"action": "reject"})
+        wrong = web.post(f"/review/{candidate}", data={"action": "reject",
+                                                       "csrf_token": "forged"})
+        done = web.post(f"/review/{candidate}", data={"action": "reject", "csrf_token": csrf},
+                        follow_redirects=False)
+        article = web.get(f"/articles/{article_id}.json").json()
+    assert missing.status_code == wrong.status_code == 403
+    assert missing.json()["error"]["code"] == "csrf_failed"
+    assert done.status_code == 303
+    assert article["facts"][0]["status"] == "rejected"
+
+
+def test_the_session_cookie_does_not_open_the_api(web_url: str) -> None:
+    article_id, _ = add_article(web_url)
+    with client(web_url) as web:
+        _login(web, token(web_url, "editor"))
+        response = web.post(f"/api/articles/{article_id}/feature", json={"featured": True})
+    assert response.status_code == 401  # the API takes the Authorization header only
+
+
+def test_writes_need_a_token_and_a_role_that_may_write(web_url: str) -> None:
+    article_id, _ = add_article(web_url)
+    reader = token(web_url, "reader")
+    editor = token(web_url, "editor")
+    path = f"/api/articles/{article_id}/feature"
+    with client(web_url) as web:
+        anonymous = web.post(path, json={"featured": True})
+        as_reader = web.post(path, json={"featured": True}, headers=bearer(reader))
+        as_editor = web.post(path, json={"featured": True}, headers=bearer(editor))
+        reader_review = web.get("/review.json", headers=bearer(reader))
+    assert anonymous.status_code == 401
+    assert anonymous.headers["www-authenticate"] == "Bearer"
+    assert as_reader.status_code == 403
+    assert as_reader.json()["error"]["code"] == "forbidden"
+    assert reader_review.status_code == 403
+    assert as_editor.status_code == 200 and as_editor.json()["featured"] is True
+
+
+def test_ten_wrong_tokens_in_a_row_slow_the_client_down(web_url: str) -> None:
+    editor = token(web_url, "editor")
+    now = [1000.0]
+    with client(web_url) as web:
+        web.app.state.throttle.clock = lambda: now[0]  # type: ignore[attr-defined]
+        statuses = [web.get("/api/whoami", headers=bearer(f"wrong-{i}")).status_code
+                    for i in range(10)]
+        blocked = web.get("/api/whoami", headers=bearer(editor))
+        now[0] += 2
+        again = web.get("/api/whoami", headers=bearer("wrong-again"))
+        longer = web.get("/api/whoami", headers=bearer(editor))
+        now[0] += 1.5
+        still = web.get("/api/whoami", headers=bearer(editor))
+        now[0] += 1
+        after = web.get("/api/whoami", headers=bearer(editor))
+        fresh = web.get("/api/whoami", headers=bearer("wrong-once-more"))
+    assert statuses == [401] * 10
+    assert blocked.status_code == 429  # even the right token waits out the pause
+    assert blocked.json()["error"]["code"] == "too_many_failures"
+    assert int(blocked.headers["retry-after"]) >= 1
+    assert again.status_code == 401  # the first pause (1 s) was over; the 11th failure
+    assert longer.status_code == still.status_code == 429  # ... doubles the pause to 2 s
+    assert after.status_code == 200 and after.json()["role"] == "editor"
+    assert fresh.status_code == 401  # a success starts the count again
+
+
+def test_tokens_are_stored_hashed(web_url: str) -> None:
+    from sqlalchemy import select
+
+    from multilateral.kb import KnowledgeBase
+    from multilateral.store import schema as s
+
+    secret = token(web_url, "admin")
+    kb = KnowledgeBase(web_url)
+    with kb.engine.connect() as connection:
+        stored = connection.execute(select(s.api_tokens)).all()
+    kb.close()
+    assert stored and all(secret not in str(tuple(row)) for row in stored)
+
+
+def test_login_with_a_wrong_token_is_refused(web_url: str) -> None:
+    with client(web_url) as web:
+        csrf = re.search(r'name="csrf_token" value="([^"]+)"', web.get("/login").text)
+        assert csrf
+        response = web.post("/login", data={"token": "mlt_guess", "csrf_token": csrf.group(1)},
+                            headers={"Accept": "text/html"})
+    assert response.status_code == 401 and "That token is not valid" in response.text
+    assert SESSION_COOKIE not in web.cookies
