@@ -36,10 +36,11 @@ class SourceRef:
     title: str | None
     url: str | None
     citation: str | None
+    published: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {"id": self.id, "kind": self.kind, "title": self.title, "url": self.url,
-                "citation": self.citation}
+                "citation": self.citation, "published": self.published}
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,8 @@ def sources_for(connection: Connection, fact_type: str,
         rows = connection.execute(
             _SOURCES, {"fact_type": fact_type, "ids": list(ids[chunk:chunk + 900])}).all()
         for row in rows:
-            found[row.fact_id].append(SourceRef(row.id, row.kind, row.title, row.url, row.citation))
+            found[row.fact_id].append(SourceRef(row.id, row.kind, row.title, row.url, row.citation,
+                                                  row.published))
     return {fact_id: tuple(refs) for fact_id, refs in found.items()}
 
 
