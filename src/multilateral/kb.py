@@ -17,17 +17,24 @@ from typing import Any
 from sqlalchemy import Connection, Engine
 
 from multilateral.errors import NoData, OutOfExistence, UnknownEntity
+from multilateral.model.conflicts import (
+    Conflict,
+    Observation,
+    founding_conflicts,
+    membership_conflicts,
+    observation_conflicts,
+)
 from multilateral.model.dates import PartialDate, Span, Truth, parse_optional
 from multilateral.model.membership import (
     Claim,
     Ref,
     Standing,
     changes,
-    founding_conflicts,
-    membership_conflicts,
+    past_coverage,
     standings,
 )
 from multilateral.model.results import (
+    Conflicts,
     History,
     Members,
     Memberships,
@@ -37,6 +44,7 @@ from multilateral.model.results import (
     count_by_status,
 )
 from multilateral.model.status import Status
+from multilateral.reference.cow import DATASET as COW
 from multilateral.store import queries
 from multilateral.store.db import open_engine, require_schema, resolve_url, translate_errors
 from multilateral.store.load import InitReport, initialise
@@ -111,8 +119,10 @@ class KnowledgeBase:
             org_ref = resolve(connection, "organization", org)
             self._check_existence(connection, org_ref, when)
             claims = queries.claims(connection, org_id=org_ref.id, when=when)
+            context = (queries.claims(connection, org_id=org_ref.id)
+                       if any(past_coverage(c, when) for c in claims) else None)
         in_effect = [c for c in claims if not c.pending]
-        judged = standings(in_effect, when, key=lambda c: c.member)
+        judged = standings(in_effect, when, key=lambda c: c.member, context=context)
         if wanted:
             judged = [st for st in judged if st.status == wanted
                       or (st.certainty != "certain" and wanted in st.possible)]
@@ -136,7 +146,10 @@ class KnowledgeBase:
                 except UnknownEntity:
                     raise miss from None
             claims = queries.claims(connection, member_id=state_ref.id, when=when)
-        judged = standings([c for c in claims if not c.pending], when, key=lambda c: c.org)
+            context = (queries.claims(connection, member_id=state_ref.id)
+                       if any(past_coverage(c, when) for c in claims) else None)
+        judged = standings([c for c in claims if not c.pending], when, key=lambda c: c.org,
+                           context=context)
         return Memberships(state_ref, when, *_split(judged))
 
     def history(self, org: str, state: str | None = None) -> History:
@@ -171,12 +184,28 @@ class KnowledgeBase:
                 chair_on=_chair_on(chairs, when) if when else None,
                 instruments=queries.instruments(connection, family),
                 events=queries.events(connection, family),
-                conflicts=membership_conflicts(claims) + founding_conflicts(org_ref, [
-                    (PartialDate.parse(f["date"]), f["dataset"], f) for f in foundings
-                    if f["date"]]),
+                conflicts=_conflicts(org_ref, claims, foundings,
+                                     queries.observations(connection, [org_ref.id])),
                 notes=_coverage_notes(claims, today),
             )
         return profile
+
+    def conflicts(self, org: str | None = None) -> Conflicts:
+        """Where the sources disagree: on one organization, or on every organization that
+        more than COW speaks of (COW alone cannot disagree with itself)."""
+        with self._connect() as connection:
+            org_ref = resolve(connection, "organization", org) if org else None
+            ids = [org_ref.id] if org_ref else queries.orgs_with_claims_beyond(connection, COW)
+            claims: dict[str, list[Claim]] = {org_id: [] for org_id in ids}
+            for claim in queries.claims_of(connection, ids):
+                claims[claim.org.id].append(claim)
+            observed: dict[str, list[Observation]] = {org_id: [] for org_id in ids}
+            for observation in queries.observations(connection, ids):
+                observed[observation.org.id].append(observation)
+            refs = [org_ref] if org_ref else [ref(connection, "organization", i) for i in ids]
+            found = [conflict for each in refs for conflict in _conflicts(
+                each, claims[each.id], queries.foundings(connection, each.id), observed[each.id])]
+        return Conflicts(org_ref, found, refs)
 
     def overlap(self, first: str, second: str, on: DateLike = None) -> Overlap:
         a, b = self.members(first, on), self.members(second, on)
@@ -239,6 +268,13 @@ class KnowledgeBase:
         if dissolved and when.lo > PartialDate.parse(dissolved).hi:
             raise OutOfExistence(f"{org.name} was dissolved in {dissolved}; it had no members "
                                  f"on {when}. Ask about {dissolved} or earlier.")
+
+
+def _conflicts(org: Ref, claims: list[Claim], foundings: list[dict[str, Any]],
+               observations: list[Observation]) -> list[Conflict]:
+    dated = [(PartialDate.parse(f["date"]), f["dataset"], f) for f in foundings if f["date"]]
+    return (founding_conflicts(org, dated) + membership_conflicts(claims)
+            + observation_conflicts(org, observations, claims))
 
 
 def _split(judged: list[Standing]) -> tuple[list[Standing], list[Standing], list[Standing]]:
