@@ -111,7 +111,8 @@ def _clip(text: str, width: int = 60) -> str:
 
 def _plural(count: int, status: str) -> str:
     label = status.replace("_", " ")
-    return f"{count} {label}{'' if count == 1 else 's'}"
+    # "6 suspended", not "6 suspendeds": a participle takes no plural.
+    return f"{count} {label}{'' if count == 1 or label.endswith('ed') else 's'}"
 
 
 @main.command(help="Create the database schema and load the bundled reference data.")

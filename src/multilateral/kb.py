@@ -131,7 +131,7 @@ class KnowledgeBase:
                    for c in claims if c.pending and c.decided and c.decided.lo <= when.hi
                    and (not wanted or c.status == wanted)]
         return Members(org_ref, when, wanted, *_split(judged), pending=pending,
-                       notes=_coverage_notes(in_effect, when))
+                       notes=_coverage_notes(judged, when))
 
     def memberships(self, member: str, on: DateLike = None) -> Memberships:
         """What a state (or an organization, such as an observer in the UN General Assembly)
@@ -186,7 +186,8 @@ class KnowledgeBase:
                 events=queries.events(connection, family),
                 conflicts=_conflicts(org_ref, claims, foundings,
                                      queries.observations(connection, [org_ref.id])),
-                notes=_coverage_notes(claims, today),
+                notes=_coverage_notes(standings([c for c in claims if not c.pending], today,
+                                                key=lambda c: c.member), today),
             )
         return profile
 
@@ -299,9 +300,11 @@ def _chair_on(chairs: list[dict[str, object]], when: PartialDate) -> list[dict[s
     return current
 
 
-def _coverage_notes(claims: list[Claim], when: PartialDate) -> list[str]:
-    """Say when a dataset's coverage ends before the date asked about."""
-    ended = sorted({(c.dataset, c.known_until.year) for c in claims
-                    if c.known_until and c.end is None and when.hi > c.known_until})
+def _coverage_notes(judged: list[Standing], when: PartialDate) -> list[str]:
+    """Say when a dataset's coverage ends before the date asked about, and that leaves
+    some member uncertain (no later source took over)."""
+    ended = sorted({(c.dataset, c.known_until.year) for st in judged for c in st.claims
+                    if st.certainty != "certain" and past_coverage(c, when)
+                    and c.known_until is not None})
     return [f"{dataset} observes this organization only to {year}: its later members are "
             "listed as uncertain unless another source covers them" for dataset, year in ended]

@@ -143,8 +143,12 @@ class Span:
 
     def holds(self, when: PartialDate) -> Truth:
         """Does the span hold throughout `when` (YES), at some point of it (MAYBE), or not (NO)?"""
-        if self.start is None:  # decided but not yet in effect
-            return Truth.NO
+        if self.start is None:
+            # Decided but not yet in effect (no end): it holds on no day yet. A spell whose
+            # start no source gives, only its end: it may hold on any day before that end.
+            if self.end is None or self.end.hi <= when.lo:
+                return Truth.NO
+            return Truth.MAYBE
         if self.start.lo > when.hi:
             return Truth.NO
         if self.end is not None and self.end.hi <= when.lo:

@@ -178,7 +178,9 @@ def _why_uncertain(claim: Claim) -> str:
     if claim.end is None and claim.known_until is not None:
         return f"{claim.dataset} coverage ends {claim.known_until.year}"
     parts = []
-    if claim.start is not None and claim.start.lo != claim.start.hi:
+    if claim.start is None:
+        parts.append("no source gives its start")
+    elif claim.start.lo != claim.start.hi:
         parts.append(f"starts {claim.start}")
     if claim.end is not None and claim.end.lo != claim.end.hi:
         parts.append(f"ends {claim.end}")

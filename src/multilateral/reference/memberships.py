@@ -46,7 +46,6 @@ def load_memberships(bundle: Bundle) -> None:
         for line, row in enumerate(read_csv(relative), start=2):
             spell = MembershipRow.read(relative, line, row, path.stem, orgs, states)
             membership = bundle.add("memberships", spell.as_row())
-            bundle.cite("membership", membership, DATASET)
             # source_date is the first page's date; the others are undated here.
             bundle.cite("membership", membership, DATASET, *(
                 bundle.url_source(url, spell.source_date if position == 0 else None)
@@ -111,13 +110,11 @@ class MembershipRow:
             raise fail("status", "unknown status", f"Use one of {', '.join(STATUSES)}.")
         start, end, decided = (cls._date(fail, cells, column)
                                for column in ("start", "end", "decided"))
-        if start is None and decided is None:
-            raise fail("start", "the row has neither a start nor a decision date",
-                       "Give the date the status took effect, or the decision date when it "
-                       "is not yet in effect.")
-        if start is None and end is not None:
-            raise fail("end", "a spell with an end needs a start",
-                       "Give the start the source gives.")
+        # A start no source gives stays empty; but a row needs some date to stand on.
+        if start is None and end is None and decided is None:
+            raise fail("start", "the row has no date at all",
+                       "Give the date the status took effect, its end, or the decision date "
+                       "when it is not yet in effect.")
         if start is not None and end is not None and end.hi < start.lo:
             raise fail("end", f"the spell ends before it starts ({start})",
                        "Swap or correct the dates.")
