@@ -11,8 +11,8 @@ import pytest
 
 from multilateral.errors import DataFileError
 from multilateral.model.dates import PartialDate, parse_optional
-from multilateral.reference import bundle as bundle_module
 from multilateral.reference import build_bundle
+from multilateral.reference import bundle as bundle_module
 from multilateral.reference import memberships as memberships_module
 from multilateral.reference.bundle import Bundle
 from multilateral.reference.memberships import HEADER, load_memberships, membership_files

@@ -74,14 +74,14 @@ def membership_conflicts(claims: Iterable[Claim]) -> list[Conflict]:
     be right."""
     by_member: dict[tuple[str, Ref], list[Claim]] = defaultdict(list)
     for claim in claims:
-        by_member[(claim.org.id, claim.member)].append(claim)
+        if claim.start is not None:
+            by_member[(claim.org.id, claim.member)].append(claim)
     found: list[Conflict] = []
     for (_, member), group in by_member.items():
         for i, a in enumerate(group):
             for b in group[i + 1:]:
-                if a.start is None or b.start is None or not _different_sources(a, b):
-                    continue
-                found.extend(_compare(member, a, b))
+                if _different_sources(a, b):
+                    found.extend(_compare(member, a, b, group))
     return found
 
 
@@ -95,28 +95,65 @@ def _different_sources(a: Claim, b: Claim) -> bool:
     return bool(pages_a or pages_b) and pages_a != pages_b
 
 
-def _compare(member: Ref, a: Claim, b: Claim) -> list[Conflict]:
+def _compare(member: Ref, a: Claim, b: Claim, group: list[Claim]) -> list[Conflict]:
     pair = (claim_brief(a), claim_brief(b))
     org = a.org
-    if a.status == b.status:
-        if not _overlaps(a, b):
-            return []  # two spells of one status, one after the other
-        assert a.start is not None and b.start is not None
-        if not a.start.refines(b.start):
-            return [Conflict("start", org, member.name,
-                             f"{member.name} {a.status} of {org.id} from {a.start} "
-                             f"({a.dataset}) or from {b.start} ({b.dataset})", pair)]
-        if _ends_disagree(a, b) or _ends_disagree(b, a):
-            return [Conflict("end", org, member.name,
-                             f"{member.name} {a.status} of {org.id} until "
-                             f"{a.end or 'today'} ({a.dataset}) or until {b.end or 'today'} "
-                             f"({b.dataset})", pair)]
+    if a.status != b.status:
+        if _certainly_overlap(a, b):
+            return [Conflict("status", org, member.name,
+                             f"{member.name} in {org.id}: {a.status} ({a.dataset}) and "
+                             f"{b.status} ({b.dataset}) at the same time", pair)]
         return []
-    if _certainly_overlap(a, b):
-        return [Conflict("status", org, member.name,
-                         f"{member.name} in {org.id}: {a.status} ({a.dataset}) and "
-                         f"{b.status} ({b.dataset}) at the same time", pair)]
+    if not _overlaps(a, b):
+        return []  # two spells of one status, one after the other
+    assert a.start is not None and b.start is not None
+    # Across datasets, a boundary inside one source's own run of spells (member until a
+    # suspension, member again after it) is no claim about when the status began or
+    # ended: the status conflict over the suspension already says where they differ.
+    across = a.dataset != b.dataset
+    if not a.start.refines(b.start) and (not across or (
+            _opens(a, group) and _opens(b, group)
+            and not _matched(a, b, group, "start") and not _matched(b, a, group, "start"))):
+        return [Conflict("start", org, member.name,
+                         f"{member.name} {a.status} of {org.id} from {a.start} "
+                         f"({a.dataset}) or from {b.start} ({b.dataset})", pair)]
+    if (_ends_disagree(a, b) or _ends_disagree(b, a)) and (not across or (
+            _closes(a, group) and _closes(b, group)
+            and not _matched(a, b, group, "end") and not _matched(b, a, group, "end"))):
+        return [Conflict("end", org, member.name,
+                         f"{member.name} {a.status} of {org.id} until "
+                         f"{a.end or 'today'} ({a.dataset}) or until {b.end or 'today'} "
+                         f"({b.dataset})", pair)]
     return []
+
+
+def _opens(claim: Claim, group: list[Claim]) -> bool:
+    """Does the claim begin its source's record of the member (no spell of the same
+    dataset ends where it starts)?"""
+    assert claim.start is not None
+    return not any(other.dataset == claim.dataset and other.end is not None
+                   and other.end.refines(claim.start) for other in group)
+
+
+def _closes(claim: Claim, group: list[Claim]) -> bool:
+    """Does the claim end its source's record of the member (open, or no spell of the same
+    dataset starts where it ends)?"""
+    return claim.end is None or not any(
+        other.dataset == claim.dataset and other is not claim and other.start is not None
+        and other.start.refines(claim.end) for other in group)
+
+
+def _matched(a: Claim, b: Claim, group: list[Claim], edge: str) -> bool:
+    """Does another spell of `b`'s dataset, of the same status, start (or end) when `a` does?"""
+    mine = a.start if edge == "start" else a.end
+    if mine is None:
+        return False
+    for other in group:
+        theirs = other.start if edge == "start" else other.end
+        if other.dataset == b.dataset and other.status == a.status and theirs is not None \
+                and theirs.refines(mine):
+            return True
+    return False
 
 
 def _ends_disagree(a: Claim, b: Claim) -> bool:
