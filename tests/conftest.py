@@ -117,3 +117,41 @@ def kb(loaded_url: str) -> Iterator[KnowledgeBase]:
 def fresh_db(tmp_path: Path) -> str:
     """A path for a new SQLite database that no init has touched."""
     return str(tmp_path / "fresh.db")
+
+
+@pytest.fixture(scope="session")
+def pg_template(pg_server: str) -> str:
+    """A loaded PostgreSQL database that per-test databases are copied from."""
+    url = create_pg_database(pg_server, "multilateral_template")
+    base = KnowledgeBase(url)
+    base.init()
+    base.close()
+    return url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def writable_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A loaded database of its own for a test that writes (articles, reviews)."""
+    if request.param == "sqlite":
+        template = request.getfixturevalue("sqlite_url")
+        copy = tmp_path / "writable.db"
+        shutil.copyfile(template, copy)
+        return str(copy)
+    template_url = request.getfixturevalue("pg_template")
+    server = template_url.rsplit("/", 1)[0]
+    name = f"writable_{abs(hash(request.node.nodeid)) % 10**8}"
+    engine = create_engine(f"{server}/postgres", isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.execute(text(f'drop database if exists "{name}"'))
+        connection.execute(text(f'create database "{name}" template "multilateral_template"'))
+    engine.dispose()
+    return f"{server}/{name}"
+
+
+GOLD = Path(__file__).resolve().parents[1] / "gold" / "articles"
+
+
+@pytest.fixture()
+def seed_path() -> Path:
+    """The seed article, as the gold set keeps it in the repository."""
+    return GOLD / "000_seed.txt"

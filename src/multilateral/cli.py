@@ -381,3 +381,7 @@ def find(text: str, entity_type: str | None, fmt: str) -> None:
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
+
+
+# The article commands live in their own module; importing it registers them on `main`.
+from multilateral import cli_articles  # noqa: E402, F401

@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine
 
+from multilateral.articles import ArticleDesk
 from multilateral.errors import NoData, OutOfExistence, UnknownEntity
 from multilateral.model.conflicts import (
     Conflict,
@@ -64,7 +65,7 @@ def as_partial(value: DateLike, default: dt.date | None = None) -> PartialDate:
     return PartialDate.parse(value)
 
 
-class KnowledgeBase:
+class KnowledgeBase(ArticleDesk):
     def __init__(self, url: str | None = None, *, today: dt.date | None = None) -> None:
         self.url = resolve_url(url)
         self.today = today or dt.date.today()

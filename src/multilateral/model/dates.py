@@ -135,14 +135,21 @@ class Span:
 
     `known_until` is the last day a source observed an open span (the end of its
     coverage): past it, the span may have ended without the source saying so.
+    `observed` is a day a source saw the status hold without giving its start: it
+    speaks for that day only.
     """
 
     start: PartialDate | None
     end: PartialDate | None = None
     known_until: dt.date | None = None
+    observed: PartialDate | None = None
 
     def holds(self, when: PartialDate) -> Truth:
         """Does the span hold throughout `when` (YES), at some point of it (MAYBE), or not (NO)?"""
+        if self.start is None and self.observed is not None:
+            if self.observed.lo <= when.lo and when.hi <= self.observed.hi:
+                return Truth.YES
+            return Truth.MAYBE if self.observed.refines(when) else Truth.NO
         if self.start is None:
             # Decided but not yet in effect (no end): it holds on no day yet. A spell whose
             # start no source gives, only its end: it may hold on any day before that end.

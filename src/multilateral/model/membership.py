@@ -57,21 +57,23 @@ class Claim:
     note: str | None
     dataset: str
     sources: tuple[SourceRef, ...] = ()
+    observed: PartialDate | None = None  # seen to hold on this day, start unknown
 
     @property
     def span(self) -> Span:
-        return Span(self.start, self.end, self.known_until)
+        return Span(self.start, self.end, self.known_until, self.observed)
 
     @property
     def pending(self) -> bool:
         """Decided, not yet in effect."""
-        return self.start is None and self.decided is not None
+        return self.start is None and self.decided is not None and self.observed is None
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "id": self.id, "org": self.org.as_dict(), "member": self.member.as_dict(),
             "status": self.status, "start": _s(self.start), "end": _s(self.end),
             "end_reason": self.end_reason, "decided": _s(self.decided),
+            "observed": _s(self.observed),
             "known_until": self.known_until.isoformat() if self.known_until else None,
             "note": self.note, "dataset": self.dataset,
             "sources": [source.as_dict() for source in self.sources],

@@ -27,7 +27,7 @@ from multilateral.reference.sco import load_sco
 from multilateral.reference.states import load_states
 
 # Bump when a loader changes what it writes from the same files.
-LOADER_VERSION = "2"
+LOADER_VERSION = "3"
 
 
 def build_bundle() -> Bundle:

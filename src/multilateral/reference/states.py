@@ -16,6 +16,11 @@ COW = "cow-igo-v3"
 _NOT_STATES = {"OWID_MNS", "OWID_PYA"}
 
 
+# Where the crosswalk's short name is not the one the state itself and the UN use
+# (the crosswalk's name stays an alias).
+_SHORT_NAMES = {"TLS": "Timor-Leste"}
+
+
 def load_states(bundle: Bundle) -> dict[int, str]:
     """Add every state; return COW country code -> state id for the membership loader."""
     bundle.source(
@@ -35,6 +40,8 @@ def load_states(bundle: Bundle) -> dict[int, str]:
         cow_code = int(float(row["cow_code"])) if row["cow_code"] else None
         cow = cow_states.get(cow_code) if cow_code is not None else None
         official = _iso_official_name(iso3) if iso3 == state_id else None
+        row = {**row, "name": _SHORT_NAMES.get(state_id, row["name"]),
+               "crosswalk_name": row["name"]}
         bundle.add("states", {
             "id": state_id,
             "name": row["name"],
@@ -71,6 +78,8 @@ def load_states(bundle: Bundle) -> dict[int, str]:
 def _names(bundle: Bundle, state_id: str, row: dict[str, str], iso3: str | None,
            official: str | None, cow: dict[str, str] | None) -> None:
     bundle.name("state", state_id, row["name"], "canonical", CROSSWALK)
+    if row.get("crosswalk_name", row["name"]) != row["name"]:
+        bundle.name("state", state_id, row["crosswalk_name"], "alias", CROSSWALK)
     if official:
         bundle.name("state", state_id, official, "official", CROSSWALK)
     if iso3 == state_id:

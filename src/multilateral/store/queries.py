@@ -131,7 +131,7 @@ def _claim(row: Row[Any], sources: tuple[SourceRef, ...]) -> Claim:
         member=Ref(row.member_type, row.member_id, member_name), status=row.status,
         start=parse_optional(row.start), end=parse_optional(row.end), end_reason=row.end_reason,
         decided=parse_optional(row.decided), known_until=row.known_until, note=row.note,
-        dataset=row.dataset, sources=sources,
+        dataset=row.dataset, sources=sources, observed=parse_optional(row.observed),
     )
 
 

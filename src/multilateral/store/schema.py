@@ -124,6 +124,8 @@ memberships = Table(
     *_dated("end"),
     Column("end_reason", Text),
     *_dated("decided"),
+    # A status seen to hold on a day, start unknown (an article's "X is a member").
+    *_dated("observed"),
     Column("known_until", Date),
     Column("note", Text),
     Column("dataset", String(40), nullable=False),

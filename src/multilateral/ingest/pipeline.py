@@ -1,0 +1,112 @@
+"""The path of an article, start to end. Each stage is a module named after it:
+
+1. `reading`   bytes from a file or stdin, refused if not text; decoded from any common encoding
+2. `cleaning`  the article's own text without page chrome (trafilatura for HTML); `metadata`
+               its title, publication date, author, photo credits, tags; `language` checked
+3. `mentions`  organizations, states and places, linked to the knowledge base (`gazetteer`)
+4. `dates`     written and relative dates, at the precision given
+5. `rules/*`   facts of the six types, sentence by sentence (`sentences`), with evidence
+6. `merging`   one fact per thing stated; tags from what the article names most
+
+Nothing here writes: `store.articles` keeps what an editor should review.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from multilateral.ingest import cleaning, language, merging, reading
+from multilateral.ingest.dates import find_dates
+from multilateral.ingest.gazetteer import Gazetteer
+from multilateral.ingest.mentions import Mention, find_mentions
+from multilateral.ingest.reading import UnreadableArticle
+from multilateral.ingest.rules import agreements, chairs, events, foundings, membership, resolutions
+from multilateral.ingest.rules.context import Article, Context
+from multilateral.ingest.sentences import split_sentences
+from multilateral.model.dates import PartialDate
+from multilateral.model.facts import Document
+
+RULES: tuple[Callable[[Context], None], ...] = (
+    resolutions.extract, membership.extract, agreements.extract, events.extract,
+    chairs.extract, foundings.extract)
+TAG_LIMIT = 8
+
+
+@dataclass(frozen=True)
+class Extractor:
+    """Everything extraction needs, built once per batch: the names to look for, the limits."""
+
+    gazetteer: Gazetteer
+    max_bytes: int = reading.MAX_BYTES
+
+
+def extract(item: Path | str, extractor: Extractor) -> Document:
+    """Read one file (or "-" for stdin) into a Document; raises UnreadableArticle."""
+    raw = reading.load(item, max_bytes=extractor.max_bytes)
+    return extract_bytes(raw.name, raw.data, extractor)
+
+
+def extract_bytes(name: str, data: bytes, extractor: Extractor) -> Document:
+    decoded = reading.decode(reading.Raw(name, data), max_bytes=extractor.max_bytes)
+    cleaned = cleaning.clean(decoded)
+    lang = language.guess(cleaned.text)
+    if lang not in ("en", "und"):
+        raise UnreadableArticle(name, f"the article looks like it is in another language ({lang})",
+                                "multilateral reads English articles only; give it a translation.")
+    published = _published(cleaned.published)
+    text = cleaned.text
+    gazetteer = extractor.gazetteer
+    mentions = find_mentions(text, gazetteer)
+    dates = find_dates(text, published)
+    article = Article(text, published, gazetteer, mentions)
+    facts = []
+    mention_at = 0
+    date_at = 0
+    for sentence in split_sentences(text):
+        while mention_at < len(mentions) and mentions[mention_at].start < sentence.start:
+            mention_at += 1
+        while date_at < len(dates) and dates[date_at].start < sentence.start:
+            date_at += 1
+        in_sentence = [m for m in mentions[mention_at:] if m.end <= sentence.end]
+        dates_in = [d for d in dates[date_at:] if d.end <= sentence.end]
+        context = Context(article, sentence, in_sentence, dates_in)
+        for rule in RULES:
+            rule(context)
+        facts.extend(context.facts)
+    warnings = list(cleaned.warnings)
+    if cleaned.published is None:
+        warnings.append("No publication date found: relative dates stay unresolved.")
+    unlinked = sorted({m.name for m in mentions if not m.linked})
+    if unlinked:
+        warnings.append("Organizations not in the knowledge base: " + "; ".join(unlinked))
+    return Document(
+        source=name, sha256=decoded.sha256, text=text, title=cleaned.title,
+        published=str(published) if published else None, author=cleaned.author,
+        language="en" if lang in ("en", "und") else lang, photo_credits=cleaned.photo_credits,
+        tags=_tags(cleaned.tags, mentions), facts=merging.merge(facts), warnings=warnings)
+
+
+def _published(value: str | None) -> PartialDate | None:
+    if not value:
+        return None
+    try:
+        return PartialDate.parse(value[:10])
+    except ValueError:
+        return None
+
+
+def _tags(explicit: list[str], mentions: list[Mention]) -> list[dict[str, str | None]]:
+    counts = Counter((m.type, m.id, m.name) for m in mentions
+                     if m.linked and m.type in ("organization", "state"))
+    tags: list[dict[str, str | None]] = [
+        {"tag": name, "kind": kind, "entity_id": entity}
+        for (kind, entity, name), _ in counts.most_common(TAG_LIMIT)]
+    known = {t["tag"] for t in tags}
+    for tag in explicit:
+        if tag not in known:
+            tags.append({"tag": tag, "kind": "topic", "entity_id": None})
+            known.add(tag)
+    return tags

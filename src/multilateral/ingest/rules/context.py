@@ -1,0 +1,121 @@
+"""What every rule sees of a sentence: its text, mentions and dates, and the article around it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from multilateral.ingest.dates import DateMention
+from multilateral.ingest.gazetteer import Gazetteer
+from multilateral.ingest.mentions import Mention
+from multilateral.ingest.sentences import Sentence
+from multilateral.model.dates import PartialDate
+from multilateral.model.facts import Evidence, Fact
+
+_PLANNED = re.compile(
+    r"\b(?:will|shall|would|is to|are to|set to|expected to|due to|scheduled to|plans? to|"
+    r"planning to|intends? to|intending to|going to|poised to|aims? to|hopes? to|seeks? to|"
+    r"upcoming|forthcoming|next year|next month|is to be|are to be)\b", re.IGNORECASE)
+_NEGATED = re.compile(
+    r"\b(?:not|never|no longer|declined|refused|rejected|turned down|failed to|denied|"
+    r"did not|has not|have not|had not|didn't|hasn't|haven't|won't|cannot)\b", re.IGNORECASE)
+
+
+@dataclass
+class Article:
+    text: str
+    published: PartialDate | None
+    gazetteer: Gazetteer
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass
+class Context:
+    article: Article
+    sentence: Sentence
+    mentions: list[Mention]
+    dates: list[DateMention]
+    facts: list[Fact] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text
+
+    def rel(self, offset: int) -> int:
+        """An article offset as an offset into the sentence."""
+        return offset - self.sentence.start
+
+    def orgs(self) -> list[Mention]:
+        return [m for m in self.mentions if m.type == "organization"]
+
+    def states(self) -> list[Mention]:
+        return [m for m in self.mentions if m.type == "state" and m.kind != "adjective"]
+
+    def topic_org(self) -> Mention | None:
+        """The organization "the bloc" or "the organization" refers to: the last one named
+        before this sentence (the article's subject, in the usual news paragraph)."""
+        before = [m for m in self.article.mentions
+                  if m.type == "organization" and m.linked and m.end <= self.sentence.start]
+        return before[-1] if before else None
+
+    def places(self) -> list[Mention]:
+        return [m for m in self.mentions if m.type == "place"]
+
+    def dated(self) -> list[DateMention]:
+        return [d for d in self.dates if d.date is not None or d.partial is not None]
+
+    def between(self, start: int, end: int) -> str:
+        """Article text between two article offsets."""
+        return self.article.text[start:end]
+
+    def modality(self, start: int | None = None, end: int | None = None) -> str:
+        """Planned or negated when the words around the trigger say so, else asserted."""
+        lo = self.sentence.start if start is None else max(self.sentence.start, start - 70)
+        hi = self.sentence.end if end is None else min(self.sentence.end, end + 25)
+        window = self.article.text[lo:hi]
+        if _NEGATED.search(window):
+            return "negated"
+        if _PLANNED.search(window):
+            return "planned"
+        return "asserted"
+
+    def emit(self, kind: str, fields: dict[str, Any], confidence: float,
+             modality: str = "asserted") -> Fact:
+        evidence = Evidence(self.sentence.start, self.sentence.end, self.sentence.text)
+        fact = Fact(kind, {k: v for k, v in fields.items()}, evidence, confidence, modality)
+        self.facts.append(fact)
+        return fact
+
+
+def entity_fields(prefix: str, mention: Mention | None) -> dict[str, Any]:
+    """`org`/`org_id` (and `org_mention` when the knowledge base lacks it) for a mention."""
+    if mention is None:
+        return {prefix: None, f"{prefix}_id": None}
+    out: dict[str, Any] = {prefix: mention.name, f"{prefix}_id": mention.id}
+    if mention.id is None:
+        out[f"{prefix}_mention"] = mention.name
+    return out
+
+
+def date_fields(mention: DateMention | None, key: str = "date") -> dict[str, Any]:
+    if mention is None:
+        return {key: None}
+    out: dict[str, Any] = {key: mention.text_date}
+    if mention.date is not None:
+        out[f"{key}_basis" if key != "date" else "date_basis"] = mention.basis
+    if mention.partial is not None:
+        out[f"{key}_partial" if key != "date" else "date_partial"] = mention.partial
+    return out
+
+
+def nearest_date(ctx: Context, offset: int, *, after_first: bool = True) -> DateMention | None:
+    """The date mention closest to an article offset, preferring the first one after it."""
+    dated = ctx.dated()
+    if not dated:
+        return None
+    if after_first:
+        following = [d for d in dated if d.start >= offset]
+        if following:
+            return following[0]
+    return min(dated, key=lambda d: abs(d.start - offset))

@@ -1,0 +1,120 @@
+"""Event facts: summits, meetings, conferences, sessions, with organizers, place and dates."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from multilateral.ingest.dates import DateMention
+from multilateral.ingest.mentions import Mention
+from multilateral.ingest.rules.context import Context, date_fields
+
+_KINDS: list[tuple[str, re.Pattern[str]]] = [
+    ("high_level_event", re.compile(r"\bhigh[- ]level (?:special )?(?:event|meeting|dialogue)\b",
+                                    re.I)),
+    ("summit", re.compile(r"\bsummits?\b|\bCouncil of (?:the )?Heads of State\b", re.I)),
+    ("conference", re.compile(r"\bconferences?\b", re.I)),
+    ("session", re.compile(r"\bsessions?\b|\bplenary\b", re.I)),
+    ("meeting", re.compile(r"\b(?:ministerial(?: meeting)?|meetings?|talks|forum|"
+                           r"Council of (?:the )?(?:Foreign )?Ministers)\b", re.I)),
+]
+_HAPPENED = re.compile(
+    r"\b(?:held|hosted|host|hosts|hosting|organi[sz](?:ed|es|ing)|convened|convenes|"
+    r"took place|takes place|met|meet|opened|opens|attended|chaired|gathered|"
+    r"concluded|ended|closed|wrapped up|will be held|is to be held|began|kicked off|"
+    r"on the sidelines of|at the|during the)\b", re.I)
+_ORGANIZED = re.compile(r"\b(?:organi[sz]ed|hosted|convened|co-organi[sz]ed)\s+(?:by|with)\b|"
+                        r"\b(?:organi[sz]ed|hosted|convened)\b", re.I)
+_CHAIRED = re.compile(r"\b(?:chaired by|under the chairmanship of|presided over by)\s+", re.I)
+_ORDINAL = re.compile(r"(?:\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|"
+                      r"seventh|eighth|ninth|tenth|[A-Z][\w\-]*)\s+)*$")
+
+
+def extract(ctx: Context) -> None:
+    for kind, pattern in _KINDS:
+        match = pattern.search(ctx.text)
+        if match is None:
+            continue
+        if not _HAPPENED.search(ctx.text):
+            return
+        dated = [d for d in ctx.dated()]
+        place = _place(ctx)
+        if not dated and place is None:
+            return
+        at = ctx.sentence.start + match.start()
+        date = _date(ctx, dated, at)
+        organizers = _organizers(ctx)
+        fields: dict[str, Any] = {
+            "kind": kind, "name": _name(ctx, match), **date_fields(date),
+            "end_date": str(date.end_date) if date and date.end_date else None,
+            "place": place.name if place else None, "place_id": place.id if place else None,
+            "organizers": [m.name for m in organizers],
+            "organizer_ids": [m.id for m in organizers],
+            "chair": _chair(ctx),
+        }
+        ctx.emit("event", fields, 0.65, ctx.modality(at, at + len(match.group())))
+        return
+
+
+def _date(ctx: Context, dated: list[DateMention], at: int) -> DateMention | None:
+    # The meeting's own date is the most precise one near it, not a founding year
+    # the same sentence recalls ("the SCO, established in 2001, ...").
+    usable = [d for d in dated if not re.search(
+        r"\b(?:established|founded|created|since|in force)\s+(?:in\s+|on\s+)?$",
+        ctx.between(max(ctx.sentence.start, d.start - 20), d.start), re.I)]
+    if not usable:
+        return None
+    rank = {"day": 0, "month": 1, "year": 2}
+    return min(usable, key=lambda d: (rank[d.date.precision.value] if d.date else 3,
+                                      abs(d.start - at)))
+
+
+def _name(ctx: Context, match: re.Match[str]) -> str:
+    head = _ORDINAL.search(ctx.text[:match.start()])
+    start = head.start() if head else match.start()
+    name = ctx.text[start:match.end()].strip()
+    return name or match.group()
+
+
+def _place(ctx: Context) -> Mention | None:
+    places = ctx.places()
+    venues = [p for p in places if p.kind != "city" or p.id is not None]
+    return venues[0] if venues else None
+
+
+def _organizers(ctx: Context) -> list[Mention]:
+    match = _ORGANIZED.search(ctx.text)
+    if match is None:
+        return []
+    at = ctx.sentence.start + match.start()
+    actors = sorted((m for m in ctx.orgs() + ctx.states() if m.kind != "adjective"),
+                    key=lambda m: m.start)
+    chosen: list[Mention] = []
+    if match.group().lower().endswith("by"):
+        chosen = [m for m in actors if m.start > at][:2]
+    else:
+        # the subjects before "organized", leaving out asides in parentheses and
+        # "Permanent Mission to the UN"-style complements
+        for mention in actors:
+            if mention.start >= at:
+                break
+            before = ctx.between(ctx.sentence.start, mention.start)
+            if before.count("(") > before.count(")") or re.search(
+                    r"\b(?:to|of|at|in)\s+(?:the\s+)?$", before):
+                continue
+            chosen.append(mention)
+        if match.group().lower().endswith("with"):
+            chosen += [m for m in actors if m.start > at][:1]
+    unique: dict[str, Mention] = {}
+    for mention in chosen:
+        unique.setdefault(mention.id or mention.name, mention)
+    return list(unique.values())
+
+
+def _chair(ctx: Context) -> str | None:
+    match = _CHAIRED.search(ctx.text)
+    if match is None:
+        return None
+    at = ctx.sentence.start + match.end()
+    following = [m for m in ctx.mentions if m.type == "state" and m.start >= at]
+    return following[0].name if following else None

@@ -1,0 +1,43 @@
+"""Sentences with their offsets into the cleaned text: the unit a fact's evidence is cut from."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A full stop ends a sentence unless it closes an abbreviation or an initial.
+_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z•*\-])")
+_ABBREVIATIONS = ("Mr.", "Mrs.", "Ms.", "Dr.", "St.", "No.", "Nos.", "Jan.", "Feb.", "Mar.",
+                  "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.",
+                  "U.S.", "U.N.", "U.K.", "e.g.", "i.e.", "etc.", "vs.", "Gen.", "Amb.",
+                  "Prof.", "Art.", "para.", "approx.", "Inc.", "Ltd.", "H.E.")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    start = 0
+    for match in _END.finditer(text):
+        before = text[max(0, match.start() - 6):match.start()]
+        if any(before.endswith(abbr) for abbr in _ABBREVIATIONS) or re.search(
+                r"\b[A-Z]\.$", before):
+            continue
+        _append(sentences, text, start, match.start())
+        start = match.end()
+    _append(sentences, text, start, len(text))
+    return sentences
+
+
+def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        sentences.append(Sentence(start, end, text[start:end]))

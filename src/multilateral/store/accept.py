@@ -1,0 +1,228 @@
+"""An accepted fact enters the knowledge base, with the article and its evidence as source.
+
+Facts from articles live in their own dataset ("articles"): a reload of the
+bundled data never touches them, and a fact that contradicts a bundled one sits
+beside it as a second claim, so the conflict shows instead of being overwritten.
+The same fact accepted from a second article is the same row with a second source.
+Planned and negated facts, and applications, say nothing about who belongs
+where: they are accepted as reviewed but make no knowledge-base row.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Connection, and_, insert, select
+
+from multilateral.errors import MultilateralError
+from multilateral.model.dates import PartialDate
+from multilateral.model.facts import Fact
+from multilateral.reference.bundle import dated
+from multilateral.store import schema as s
+
+DATASET = "articles"
+
+
+class CannotAccept(MultilateralError, ValueError):
+    exit_code = 2
+    status = 422
+    code = "cannot_accept"
+
+
+def record(connection: Connection, fact: Fact, source: str,
+           evidence: tuple[int, int, str]) -> tuple[str | None, int | None]:
+    """Write the fact's knowledge-base row (or find it) and cite the source; (type, id)."""
+    if fact.modality in ("planned", "negated"):
+        return None, None
+    writer = _WRITERS[fact.type]
+    found = writer(connection, fact)
+    if found is None:
+        return None, None
+    fact_type, fact_id = found
+    already = connection.scalar(select(s.fact_sources.c.fact_id).where(
+        s.fact_sources.c.fact_type == fact_type, s.fact_sources.c.fact_id == fact_id,
+        s.fact_sources.c.source_id == source))
+    if already is None:
+        connection.execute(insert(s.fact_sources).values(
+            fact_type=fact_type, fact_id=fact_id, source_id=source, evidence_start=evidence[0],
+            evidence_end=evidence[1], evidence=evidence[2]))
+    return fact_type, fact_id
+
+
+def _date(fact: Fact, key: str = "date") -> PartialDate | None:
+    value = fact.get(key)
+    if not value:
+        return None
+    try:
+        return PartialDate.parse(str(value))
+    except ValueError:
+        raise CannotAccept(f"The fact's {key} '{value}' is not a date: edit it to YYYY, "
+                           "YYYY-MM or YYYY-MM-DD, or leave it empty.") from None
+
+
+def _entity(connection: Connection, fact: Fact, key: str, kinds: tuple[str, ...]
+            ) -> tuple[str, str]:
+    ident = fact.get(f"{key}_id")
+    if not ident:
+        raise CannotAccept(
+            f"The fact's {key} '{fact.get(key) or fact.get(key + '_mention')}' is not linked to "
+            f"the knowledge base: edit the fact to give {key}_id (`multilateral find` shows ids).")
+    for kind in kinds:
+        table = s.organizations if kind == "organization" else s.states
+        if connection.scalar(select(table.c.id).where(table.c.id == ident)) is not None:
+            return kind, str(ident)
+    raise CannotAccept(f"No {' or '.join(kinds)} with id '{ident}' for the fact's {key}: "
+                       "`multilateral find` shows ids.")
+
+
+def _same(connection: Connection, table: Any, values: dict[str, Any]) -> int | None:
+    conditions = [table.c.dataset == DATASET]
+    for column, value in values.items():
+        if column.endswith(("_lo", "_hi")):
+            continue
+        col = table.c[column]
+        conditions.append(col.is_(None) if value is None else col == value)
+    return connection.scalar(select(table.c.id).where(and_(*conditions)).limit(1))
+
+
+def _insert(connection: Connection, table: Any, values: dict[str, Any]) -> int:
+    existing = _same(connection, table, values)
+    if existing is not None:
+        return int(existing)
+    inserted = connection.execute(insert(table).values(**values, dataset=DATASET)
+                                  ).inserted_primary_key
+    assert inserted is not None
+    return int(inserted[0])
+
+
+def _membership(connection: Connection, fact: Fact) -> tuple[str, int] | None:
+    change = fact.get("change")
+    if change == "applied":
+        return None
+    _, org_id = _entity(connection, fact, "org", ("organization",))
+    member_type, member_id = _entity(connection, fact, "state", ("state", "organization"))
+    status = fact.get("status") or "member"
+    when = _date(fact)
+    values: dict[str, Any] = {"org_id": org_id, "member_type": member_type,
+                              "member_id": member_id, "status": status,
+                              **dated("start", None), **dated("end", None),
+                              **dated("decided", None), **dated("observed", None),
+                              "end_reason": None}
+    if change == "holds":
+        if when is None:
+            raise CannotAccept("A 'holds' membership needs the day it was seen to hold: edit the "
+                               "fact's date (the article's date) or reject it.")
+        values.update(dated("observed", when))
+    elif change == "left":
+        values.update({**dated("end", when), "end_reason": "left"})
+    else:
+        values.update(dated("start", when))
+        if change == "granted":
+            values.update(dated("decided", when))
+    return "membership", _insert(connection, s.memberships, values)
+
+
+def _place(connection: Connection, fact: Fact) -> str | None:
+    place_id = fact.get("place_id")
+    if not place_id:
+        return None
+    if connection.scalar(select(s.places.c.id).where(s.places.c.id == place_id)) is None:
+        # a city from the gazetteer package, first met in an article
+        connection.execute(insert(s.places).values(id=place_id, name=fact.get("place"),
+                                                   kind="city", dataset=DATASET))
+    return str(place_id)
+
+
+def _agreement(connection: Connection, fact: Fact) -> tuple[str, int]:
+    ids = [i for i in fact.get("party_ids") or [] if i]
+    if not ids:
+        raise CannotAccept("The agreement has no party linked to the knowledge base: edit "
+                           "party_ids (`multilateral find` shows ids).")
+    when = _date(fact)
+    title = fact.get("title") or f"{fact.get('kind')}: " + " – ".join(fact.get("parties") or [])
+    values = {"kind": fact.get("kind") or "agreement", "number": None, "title": title,
+              **dated("date", when), "place_id": _place(connection, fact), "effect": None,
+              "subject_org_id": None, "note": None}
+    existing = _same_instrument(connection, values["kind"], when, ids)
+    if existing is not None:
+        return "instrument", existing
+    instrument_id = _insert(connection, s.instruments, values)
+    _parties(connection, instrument_id, ids)
+    return "instrument", instrument_id
+
+
+def _same_instrument(connection: Connection, kind: str, when: PartialDate | None,
+                     ids: list[str]) -> int | None:
+    rows = connection.execute(select(s.instruments.c.id).where(
+        s.instruments.c.dataset == DATASET, s.instruments.c.kind == kind,
+        s.instruments.c.date == (str(when) if when else None))).all()
+    for row in rows:
+        parties = connection.scalars(select(s.instrument_parties.c.party_id).where(
+            s.instrument_parties.c.instrument_id == row.id)).all()
+        if set(parties) == set(ids):
+            return int(row.id)
+    return None
+
+
+def _parties(connection: Connection, instrument_id: int, ids: list[str]) -> None:
+    for position, party in enumerate(dict.fromkeys(ids)):
+        is_org = connection.scalar(select(s.organizations.c.id).where(
+            s.organizations.c.id == party)) is not None
+        connection.execute(insert(s.instrument_parties).values(
+            instrument_id=instrument_id, position=position,
+            party_type="organization" if is_org else "state", party_id=party))
+
+
+def _resolution(connection: Connection, fact: Fact) -> tuple[str, int]:
+    _, body = _entity(connection, fact, "body", ("organization",))
+    subject = None
+    if fact.get("subject_id"):
+        kind, subject_id = _entity(connection, fact, "subject", ("organization", "state"))
+        subject = subject_id if kind == "organization" else None
+    when = _date(fact)
+    number = fact.get("number")
+    values = {"kind": "resolution", "number": number,
+              "title": f"Resolution {number}" if number else "Resolution",
+              **dated("date", when), "place_id": None, "effect": fact.get("effect"),
+              "subject_org_id": subject, "note": None}
+    existing = _same(connection, s.instruments, values)
+    if existing is not None:
+        return "instrument", int(existing)
+    instrument_id = _insert(connection, s.instruments, values)
+    _parties(connection, instrument_id, [body])
+    return "instrument", instrument_id
+
+
+def _event(connection: Connection, fact: Fact) -> tuple[str, int]:
+    start, end = _date(fact), _date(fact, "end_date")
+    chair = None
+    values = {"kind": fact.get("kind") or "meeting", "name": fact.get("name") or "meeting",
+              **dated("start", start), **dated("end", end), "place_id": _place(connection, fact),
+              "chair_state_id": chair, "note": None}
+    event_id = _insert(connection, s.events, values)
+    for organizer in fact.get("organizer_ids") or []:
+        if organizer and connection.scalar(select(s.event_organizers.c.event_id).where(
+                s.event_organizers.c.event_id == event_id,
+                s.event_organizers.c.organizer_id == organizer)) is None:
+            connection.execute(insert(s.event_organizers).values(
+                event_id=event_id, organizer_type="organization", organizer_id=organizer))
+    return "event", event_id
+
+
+def _chairmanship(connection: Connection, fact: Fact) -> tuple[str, int]:
+    _, org_id = _entity(connection, fact, "org", ("organization",))
+    _, state_id = _entity(connection, fact, "state", ("state",))
+    values = {"org_id": org_id, "state_id": state_id, **dated("start", _date(fact, "start")),
+              **dated("end", _date(fact, "end")), "note": None}
+    return "chairmanship", _insert(connection, s.chairmanships, values)
+
+
+def _founding(connection: Connection, fact: Fact) -> tuple[str, int]:
+    _, org_id = _entity(connection, fact, "org", ("organization",))
+    values = {"org_id": org_id, **dated("date", _date(fact)),
+              "place_id": _place(connection, fact), "note": None}
+    return "founding", _insert(connection, s.foundings, values)
+
+
+_WRITERS = {"membership": _membership, "agreement": _agreement, "resolution": _resolution,
+            "event": _event, "chairmanship": _chairmanship, "founding": _founding}

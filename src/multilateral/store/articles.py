@@ -1,0 +1,157 @@
+"""Articles and their review candidates in the store: save, list, read.
+
+An article is saved with its facts as pending candidates in one transaction;
+the same content (by sha256) saved twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from sqlalchemy import Connection, func, insert, select, update
+
+from multilateral.errors import MultilateralError
+from multilateral.model.dates import PartialDate
+from multilateral.model.facts import Document
+from multilateral.store import schema as s
+
+PENDING, ACCEPTED, REJECTED = "pending", "accepted", "rejected"
+
+
+class UnknownArticle(MultilateralError, LookupError):
+    exit_code = 2
+    status = 404
+    code = "unknown_article"
+
+    def __init__(self, what: str, ident: int) -> None:
+        super().__init__(f"No {what} with id {ident}. `multilateral review` lists the "
+                         "pending candidates and their ids.")
+
+
+def save(connection: Connection, document: Document) -> tuple[int, bool]:
+    """Store an article and its candidates; (id, False) when the same content is already in."""
+    existing = connection.scalar(select(s.articles.c.id).where(
+        s.articles.c.sha256 == document.sha256))
+    if existing is not None:
+        return int(existing), False
+    published = PartialDate.parse(document.published) if document.published else None
+    inserted = connection.execute(insert(s.articles).values(
+        sha256=document.sha256, source=document.source, title=document.title,
+        published=str(published) if published else None,
+        published_lo=published.lo if published else None,
+        published_hi=published.hi if published else None,
+        author=document.author, language=document.language, text=document.text,
+        photo_credits=json.dumps(document.photo_credits),
+        warnings=json.dumps(document.warnings), featured=False,
+        ingested_at=dt.datetime.now(dt.UTC).replace(tzinfo=None),
+    )).inserted_primary_key
+    assert inserted is not None
+    article_id = int(inserted[0])
+    for tag in document.tags:
+        connection.execute(insert(s.article_tags).values(
+            article_id=article_id, tag=tag["tag"], kind=tag["kind"],
+            entity_id=tag["entity_id"]))
+    for position, fact in enumerate(document.facts):
+        connection.execute(insert(s.candidates).values(
+            article_id=article_id, position=position, type=fact.type,
+            fact=json.dumps(fact.as_dict(), ensure_ascii=False), confidence=fact.confidence,
+            status=PENDING))
+    return int(article_id), True
+
+
+def source_id(article_id: int) -> str:
+    return f"article:{article_id}"
+
+
+def article_row(connection: Connection, article_id: int) -> Any:
+    row = connection.execute(select(s.articles).where(s.articles.c.id == article_id)).first()
+    if row is None:
+        raise UnknownArticle("article", article_id)
+    return row
+
+
+def article(connection: Connection, article_id: int) -> dict[str, Any]:
+    row = article_row(connection, article_id)
+    return {**_summary(row), "text": row.text, "warnings": json.loads(row.warnings or "[]"),
+            "tags": tags(connection, [article_id]).get(article_id, []),
+            "facts": candidates(connection, article_id=article_id, status=None)}
+
+
+def articles(connection: Connection, *, limit: int = 20, offset: int = 0,
+             tag: str | None = None, featured: bool | None = None) -> list[dict[str, Any]]:
+    statement = select(s.articles)
+    if featured is not None:
+        statement = statement.where(s.articles.c.featured == featured)
+    if tag is not None:
+        statement = statement.where(s.articles.c.id.in_(select(s.article_tags.c.article_id).where(
+            (s.article_tags.c.tag == tag) | (s.article_tags.c.entity_id == tag))))
+    rows = connection.execute(statement.order_by(
+        s.articles.c.published_lo.desc().nulls_last(), s.articles.c.id.desc())
+        .limit(limit).offset(offset)).all()
+    tagged = tags(connection, [row.id for row in rows])
+    return [{**_summary(row), "tags": tagged.get(row.id, [])} for row in rows]
+
+
+def _summary(row: Any) -> dict[str, Any]:
+    return {"id": row.id, "title": row.title, "source": row.source, "published": row.published,
+            "author": row.author, "language": row.language, "sha256": row.sha256,
+            "photo_credits": json.loads(row.photo_credits or "[]"), "featured": row.featured,
+            "ingested_at": row.ingested_at.isoformat(timespec="seconds")}
+
+
+def tags(connection: Connection, article_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    out: dict[int, list[dict[str, Any]]] = {}
+    if not article_ids:
+        return out
+    rows = connection.execute(select(s.article_tags).where(
+        s.article_tags.c.article_id.in_(article_ids))).all()
+    for row in rows:
+        out.setdefault(row.article_id, []).append(
+            {"tag": row.tag, "kind": row.kind, "entity_id": row.entity_id})
+    return out
+
+
+def candidates(connection: Connection, *, article_id: int | None = None,
+               status: str | None = PENDING, candidate_id: int | None = None
+               ) -> list[dict[str, Any]]:
+    statement = select(s.candidates)
+    if article_id is not None:
+        statement = statement.where(s.candidates.c.article_id == article_id)
+    if status is not None:
+        statement = statement.where(s.candidates.c.status == status)
+    if candidate_id is not None:
+        statement = statement.where(s.candidates.c.id == candidate_id)
+    rows = connection.execute(statement.order_by(s.candidates.c.article_id,
+                                                 s.candidates.c.position)).all()
+    return [{"id": row.id, "article_id": row.article_id, "position": row.position,
+             "type": row.type, "status": row.status, "confidence": row.confidence,
+             "fact": json.loads(row.fact), "fact_type": row.fact_type, "fact_id": row.fact_id,
+             "reviewer": row.reviewer,
+             "reviewed_at": row.reviewed_at.isoformat(timespec="seconds")
+             if row.reviewed_at else None} for row in rows]
+
+
+def mark(connection: Connection, candidate_id: int, status: str, *, fact: str | None = None,
+         fact_type: str | None = None, fact_id: int | None = None,
+         reviewer: str | None = None) -> None:
+    values: dict[str, Any] = {"status": status, "fact_type": fact_type, "fact_id": fact_id,
+                              "reviewer": reviewer,
+                              "reviewed_at": dt.datetime.now(dt.UTC).replace(tzinfo=None)}
+    if fact is not None:
+        values["fact"] = fact
+    connection.execute(update(s.candidates).where(s.candidates.c.id == candidate_id)
+                       .values(**values))
+
+
+def set_featured(connection: Connection, article_id: int, featured: bool) -> None:
+    article_row(connection, article_id)
+    connection.execute(update(s.articles).where(s.articles.c.id == article_id)
+                       .values(featured=featured))
+
+
+def counts(connection: Connection) -> dict[str, int]:
+    rows = connection.execute(select(s.candidates.c.status, func.count())
+                              .group_by(s.candidates.c.status)).all()
+    return {row[0]: int(row[1]) for row in rows}
