@@ -86,3 +86,15 @@ def test_org_text_shows_the_conflicts(sqlite_url: str) -> None:
 def test_unknown_organization_for_conflicts(sqlite_url: str) -> None:
     result = CliRunner().invoke(main, ["--db", sqlite_url, "conflicts", "SCOO"])
     assert result.exit_code == 2 and "'SCO'" in result.output
+
+
+def test_a_conflict_shows_from_both_sides(kb: KnowledgeBase) -> None:
+    # In June 2012 COW has Mali a member of the AU, the AU table has it suspended.
+    members = kb.members("AU", on="2012-06-01")
+    mali = next(st for st in members.conflicts if st.subject.id == "MLI")
+    assert mali.possible == ["member", "suspended"]
+    assert {c.dataset for c in mali.claims} == {"cow-igo-v3", "hand-memberships"}
+    held = kb.memberships("Mali", on="2012-06-01")
+    au = next(st for st in held.conflicts if st.subject.id == "AU")
+    assert au.reason == mali.reason
+    assert any(c.kind == "status" and c.subject == "Mali" for c in kb.conflicts("AU").conflicts)
