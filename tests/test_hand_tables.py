@@ -148,3 +148,13 @@ def test_partial_dates_keep_their_precision(table_dir: Path) -> None:
     bundle = _load(table_dir, GOOD.replace("2023-04-04", "2023-04"))
     [row] = bundle.rows["memberships"]
     assert row["start"] == "2023-04" and row["start_lo"] == PartialDate(2023, 4).lo
+
+
+def test_a_byte_order_mark_is_no_error(table_dir: Path) -> None:
+    (table_dir / "NATO.csv").write_text("\ufeff" + ",".join(HEADER) + "\n" + GOOD + "\n",
+                                        encoding="utf-8")
+    bundle = Bundle()
+    bundle.rows["organizations"].append({"id": "NATO"})
+    bundle.rows["states"].append({"id": "FIN"})
+    load_memberships(bundle)
+    assert [row["member_id"] for row in bundle.rows["memberships"]] == ["FIN"]

@@ -30,7 +30,7 @@ def read_csv(relative: str) -> Iterator[Row]:
     """Rows of a bundled CSV; a missing or malformed file names itself."""
     path = data_dir() / relative
     try:
-        with path.open(newline="", encoding="utf-8") as handle:
+        with path.open(newline="", encoding="utf-8-sig") as handle:
             reader = csv.DictReader(handle)
             for line, row in enumerate(reader, start=2):
                 if None in row:

@@ -53,8 +53,9 @@ def load_memberships(bundle: Bundle) -> None:
 
 
 def _check_header(path: Path, relative: str) -> None:
-    with path.open(encoding="utf-8") as handle:
-        first = handle.readline().strip().lstrip("\ufeff")
+    # utf-8-sig, as read_csv: a byte-order mark from a spreadsheet is no error.
+    with path.open(encoding="utf-8-sig") as handle:
+        first = handle.readline().strip()
     found = tuple(name.strip() for name in first.split(","))
     if found != HEADER:
         raise DataFileError(
