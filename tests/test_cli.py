@@ -77,7 +77,7 @@ def test_corrupt_database_exits_3(tmp_path: Path) -> None:
 def test_database_url_from_the_environment(sqlite_url: str) -> None:
     result = CliRunner().invoke(main, ["members", "UN", "--on", "2014-01-01", "--format",
                                        "json"], env={"MULTILATERAL_DATABASE_URL": sqlite_url})
-    assert json.loads(result.output)["counts"] == {"member": 193}
+    assert json.loads(result.output)["counts"] == {"member": 193, "observer": 2}
 
 
 def test_init_twice_says_nothing_changed(tmp_path: Path) -> None:

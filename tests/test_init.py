@@ -1,5 +1,6 @@
 """`init`: schema, idempotence, atomicity, concurrency and damaged databases."""
 
+import csv
 import shutil
 import sqlite3
 import subprocess
@@ -16,8 +17,20 @@ from sqlalchemy import func, insert, select
 from multilateral.errors import DatabaseError
 from multilateral.kb import KnowledgeBase
 from multilateral.reference import build_bundle
+from multilateral.reference.memberships import membership_files
 from multilateral.store import load
 from multilateral.store import schema as s
+
+
+def hand_rows() -> int:
+    """Rows of the membership tables by hand (data/hand/memberships/*.csv)."""
+    return sum(len(list(csv.DictReader(path.open(encoding="utf-8"))))
+               for path in membership_files())
+
+
+# COW spells, the SCO seed, the SCO observer status in the General Assembly, the tables by hand
+def bundled_memberships() -> int:
+    return 18688 + 32 + 1 + hand_rows()
 
 
 def count(kb: KnowledgeBase, table: str) -> int:
@@ -30,8 +43,9 @@ def test_init_loads_everything_then_changes_nothing(fresh_db: str) -> None:
     first = kb.init()
     assert first.loaded
     assert first.counts["organizations"] >= 534 + 10  # COW's 534 and the bodies by hand
-    # COW spells, the SCO seed, and the SCO observer status in the General Assembly
-    assert first.counts["memberships"] == 18688 + 32 + 1
+    assert first.counts["memberships"] == bundled_memberships()
+    # The 2020 Factbook's own rows (not those the scrape took from elsewhere), as observations
+    assert first.counts["observations"] == 10563
     second = kb.init()
     assert not second.loaded and second.counts == first.counts
 
@@ -59,7 +73,7 @@ def test_reload_keeps_facts_that_came_from_elsewhere(fresh_db: str) -> None:
         kept = connection.execute(select(s.memberships).where(s.memberships.c.id == fact)).one()
         assert kept.dataset == "article:1"
         ids = connection.scalars(select(s.memberships.c.id)).all()
-    assert len(ids) == len(set(ids)) == 18688 + 32 + 1 + 1
+    assert len(ids) == len(set(ids)) == bundled_memberships() + 1
 
 
 def test_a_failed_load_leaves_the_database_as_it_was(fresh_db: str,
@@ -90,7 +104,7 @@ def test_two_inits_at_once_on_sqlite(tmp_path: Path) -> None:
     assert [run.returncode for run in runs] == [0, 0], outputs
     said = " ".join(out for out, _ in outputs)
     assert said.count("Loaded") == 1 and said.count("Already current") == 1
-    assert KnowledgeBase(db).members("UN", on="2014-01-01").counts == {"member": 193}
+    assert KnowledgeBase(db).members("UN", on="2014-01-01").counts == {"member": 193, "observer": 2}
 
 
 def test_two_inits_at_once_on_postgresql(pg_database: Callable[[str], str]) -> None:
@@ -111,7 +125,7 @@ def test_two_inits_at_once_on_postgresql(pg_database: Callable[[str], str]) -> N
         thread.join(timeout=120)
     assert not errors
     assert sorted(r.loaded for r in reports) == [False, True]  # type: ignore[attr-defined]
-    assert count(KnowledgeBase(url), "memberships") == 18688 + 32 + 1
+    assert count(KnowledgeBase(url), "memberships") == bundled_memberships()
 
 
 def test_a_file_that_is_not_a_database(tmp_path: Path) -> None:

@@ -29,7 +29,7 @@ def test_sco_after_belarus_joined(kb: KnowledgeBase) -> None:
 
 def test_un_on_first_of_january_2014(kb: KnowledgeBase) -> None:
     result = kb.members("UN", on="2014-01-01")
-    assert result.counts == {"member": 193}
+    assert result.counts == {"member": 193, "observer": 2}
 
 
 def test_every_member_carries_its_sources(kb: KnowledgeBase) -> None:
@@ -74,10 +74,20 @@ def test_a_year_asks_about_the_whole_year(kb: KnowledgeBase) -> None:
 
 
 def test_after_cow_coverage_ends_members_are_uncertain(kb: KnowledgeBase) -> None:
-    result = kb.members("NATO", on="2020-01-01")
+    # The OAS has no table by hand: past 2014 only COW speaks, and it stopped looking.
+    result = kb.members("OAS", on="2020-01-01")
     assert result.counts == {}
-    assert len(result.uncertain) == 28
+    assert len(result.uncertain) == 34
     assert any("2014" in note for note in result.notes)
+
+
+def test_a_later_source_takes_over_where_cow_stops(kb: KnowledgeBase) -> None:
+    nato = kb.members("NATO", on="2020-01-01")
+    assert nato.counts == {"member": 29} and not nato.uncertain and not nato.notes
+    # COW codes the United Kingdom in the EU to 2014; the hand table ends it on 2020-01-31.
+    eu = kb.members("EU", on="2021-01-01")
+    assert "GBR" not in {st.subject.id for st in eu.certain + eu.uncertain + eu.conflicts}
+    assert "GBR" in {st.subject.id for st in kb.members("EU", on="2014-06-01").certain}
 
 
 def test_decided_but_not_in_effect_is_listed_apart(kb: KnowledgeBase) -> None:

@@ -21,7 +21,7 @@ def test_an_organization_can_be_a_member(kb: KnowledgeBase) -> None:
     assert sco.status == "observer" and str(sco.since) == "2004-12-02"
     held = kb.memberships("SCO", on="2005-01-01")
     assert [(st.subject.id, st.status) for st in held.certain] == [("UNGA", "observer")]
-    assert not kb.members("UNGA", on="2004-12-01").certain
+    assert "SCO" not in {st.subject.id for st in kb.members("UNGA", on="2004-12-01").certain}
 
 
 def test_memberships_by_official_name(kb: KnowledgeBase) -> None:
@@ -87,8 +87,9 @@ def test_overlap(kb: KnowledgeBase) -> None:
     both_members = {r["state"]["id"] for r in result.rows if r["status_a"] == r["status_b"] ==
                     "member"}
     assert both_members == {"KAZ", "KGZ", "RUS", "TJK"}
+    # Uzbekistan suspended its CSTO membership in 2012 (the CSTO table by hand).
     assert result.counts == {"dialogue_partner/member": 1, "member/member": 4,
-                             "observer/observer": 1}
+                             "member/suspended": 1, "observer/observer": 1}
 
 
 def test_share_comes_from_the_population_data(kb: KnowledgeBase) -> None:

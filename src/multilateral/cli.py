@@ -111,7 +111,8 @@ def _clip(text: str, width: int = 60) -> str:
 
 def _plural(count: int, status: str) -> str:
     label = status.replace("_", " ")
-    return f"{count} {label}{'' if count == 1 else 's'}"
+    # "6 suspended", not "6 suspendeds": a participle takes no plural.
+    return f"{count} {label}{'' if count == 1 or label.endswith('ed') else 's'}"
 
 
 @main.command(help="Create the database schema and load the bundled reference data.")
@@ -279,6 +280,38 @@ def _org_rows(p: OrgProfile) -> list[list[object]]:
               e["dataset"]] for e in p.events]
     rows += [["conflict", "", "", c.kind, c.subject, c.description, ""] for c in p.conflicts]
     return rows
+
+
+@main.command(help="Where the sources disagree (COW, the hand tables, the SCO seed, the 2020 "
+                   "CIA Factbook), for ORG or for every organization, counted by kind.")
+@click.argument("org", required=False)
+@format_option
+@handled
+def conflicts(org: str | None, fmt: str) -> None:
+    result = _kb().conflicts(org)
+    headers = ["org", "kind", "subject", "datasets", "description"]
+    rows = [[c.org.id, c.kind, c.subject, ", ".join(c.datasets), c.description]
+            for c in result.conflicts]
+
+    def text() -> str:
+        scope = f"{result.org.name} ({result.org.id})" if result.org else \
+            f"{len(result.compared)} organizations with more than one source"
+        kinds = ", ".join(f"{n} {kind}" for kind, n in result.by_kind.items()) or "none"
+        out = [f"Sources disagree {len(result.conflicts)} times on {scope}: {kinds}"]
+        if not result.org and result.by_org:
+            kinds_seen = list(result.by_kind)
+            out += ["", table(["org", "total", *kinds_seen], [
+                [org_id, sum(counts.values()), *(counts.get(k, 0) for k in kinds_seen)]
+                for org_id, counts in result.by_org.items()])]
+        current = None
+        for conflict in result.conflicts:
+            if conflict.org.id != current:
+                current = conflict.org.id
+                out += ["", f"{conflict.org.name} ({current}):"]
+            out.append(f"  {conflict.kind}: {conflict.description}")
+        return "\n".join(out)
+
+    _emit(fmt, result.as_dict(), headers, rows, text)
 
 
 @main.command(help="States that belong to both organizations on a date, by status.")

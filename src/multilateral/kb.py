@@ -18,17 +18,24 @@ from sqlalchemy import Connection, Engine
 
 from multilateral.articles import ArticleDesk
 from multilateral.errors import InvalidInput, NoData, OutOfExistence, UnknownEntity
+from multilateral.model.conflicts import (
+    Conflict,
+    Observation,
+    founding_conflicts,
+    membership_conflicts,
+    observation_conflicts,
+)
 from multilateral.model.dates import PartialDate, Span, Truth, parse_optional
 from multilateral.model.membership import (
     Claim,
     Ref,
     Standing,
     changes,
-    founding_conflicts,
-    membership_conflicts,
+    past_coverage,
     standings,
 )
 from multilateral.model.results import (
+    Conflicts,
     History,
     Members,
     Memberships,
@@ -40,6 +47,7 @@ from multilateral.model.results import (
 )
 from multilateral.model.status import Status
 from multilateral.model.timeline import Timeline, timeline
+from multilateral.reference.cow import DATASET as COW
 from multilateral.store import articles as article_store
 from multilateral.store import queries, tokens
 from multilateral.store import search as search_store
@@ -122,7 +130,9 @@ class KnowledgeBase(ArticleDesk):
             org_ref = resolve(connection, "organization", org)
             self._check_existence(connection, org_ref, when)
             claims = queries.claims(connection, org_id=org_ref.id, when=when)
-        return _members(org_ref, claims, when, wanted)
+            context = (queries.claims(connection, org_id=org_ref.id)
+                       if any(past_coverage(c, when) for c in claims) else None)
+        return _members(org_ref, claims, when, wanted, context)
 
     def memberships(self, member: str, on: DateLike = None) -> Memberships:
         """What a state (or an organization, such as an observer in the UN General Assembly)
@@ -131,7 +141,10 @@ class KnowledgeBase(ArticleDesk):
         with self._connect() as connection:
             state_ref = _member_ref(connection, member)
             claims = queries.claims(connection, member_id=state_ref.id, when=when)
-        judged = standings([c for c in claims if not c.pending], when, key=lambda c: c.org)
+            context = (queries.claims(connection, member_id=state_ref.id)
+                       if any(past_coverage(c, when) for c in claims) else None)
+        judged = standings([c for c in claims if not c.pending], when, key=lambda c: c.org,
+                           context=context)
         return Memberships(state_ref, when, *_split(judged))
 
     def history(self, org: str, state: str | None = None) -> History:
@@ -161,7 +174,7 @@ class KnowledgeBase(ArticleDesk):
             claims = queries.claims(connection, org_id=org_ref.id)
             profile = self._profile(connection, org_ref, claims, when)
         founded = [PartialDate.parse(f["date"]).lo for f in profile.foundings if f["date"]]
-        return Overview(profile, _members(org_ref, claims, when, None),
+        return Overview(profile, _members(org_ref, claims, when, None, claims),
                         timeline(org_ref, claims, lambda c: c.member, self.today,
                                  min(founded, default=None)))
 
@@ -184,11 +197,28 @@ class KnowledgeBase(ArticleDesk):
             chair_on=_chair_on(chairs, when) if when else None,
             instruments=queries.instruments(connection, family),
             events=queries.events(connection, family),
-            conflicts=membership_conflicts(claims) + founding_conflicts(org_ref, [
-                (PartialDate.parse(f["date"]), f["dataset"], f) for f in foundings
-                if f["date"]]),
-            notes=_coverage_notes(claims, today),
+            conflicts=_conflicts(org_ref, claims, foundings,
+                                 queries.observations(connection, [org_ref.id])),
+            notes=_coverage_notes(standings([c for c in claims if not c.pending], today,
+                                            key=lambda c: c.member), today),
         )
+
+    def conflicts(self, org: str | None = None) -> Conflicts:
+        """Where the sources disagree: on one organization, or on every organization that
+        more than COW speaks of (COW alone cannot disagree with itself)."""
+        with self._connect() as connection:
+            org_ref = resolve(connection, "organization", org) if org else None
+            ids = [org_ref.id] if org_ref else queries.orgs_with_claims_beyond(connection, COW)
+            claims: dict[str, list[Claim]] = {org_id: [] for org_id in ids}
+            for claim in queries.claims_of(connection, ids):
+                claims[claim.org.id].append(claim)
+            observed: dict[str, list[Observation]] = {org_id: [] for org_id in ids}
+            for observation in queries.observations(connection, ids):
+                observed[observation.org.id].append(observation)
+            refs = [org_ref] if org_ref else [ref(connection, "organization", i) for i in ids]
+            found = [conflict for each in refs for conflict in _conflicts(
+                each, claims[each.id], queries.foundings(connection, each.id), observed[each.id])]
+        return Conflicts(org_ref, found, refs)
 
     def overlap(self, first: str, second: str, on: DateLike = None) -> Overlap:
         a, b = self.members(first, on), self.members(second, on)
@@ -332,10 +362,11 @@ def _now() -> dt.datetime:
 
 
 def _members(org_ref: Ref, claims: list[Claim], when: PartialDate,
-             wanted: str | None) -> Members:
-    """Judge an organization's claims on `when`: certain, uncertain, in conflict, pending."""
+             wanted: str | None, context: list[Claim] | None = None) -> Members:
+    """Judge an organization's claims on `when`: certain, uncertain, in conflict, pending.
+    `context` is every claim of the organization, for claims whose coverage has ended."""
     in_effect = [c for c in claims if not c.pending]
-    judged = standings(in_effect, when, key=lambda c: c.member)
+    judged = standings(in_effect, when, key=lambda c: c.member, context=context)
     if wanted:
         judged = [st for st in judged if st.status == wanted
                   or (st.certainty != "certain" and wanted in st.possible)]
@@ -344,7 +375,14 @@ def _members(org_ref: Ref, claims: list[Claim], when: PartialDate,
                for c in claims if c.pending and c.decided and c.decided.lo <= when.hi
                and (not wanted or c.status == wanted)]
     return Members(org_ref, when, wanted, *_split(judged), pending=pending,
-                   notes=_coverage_notes(in_effect, when))
+                   notes=_coverage_notes(judged, when))
+
+
+def _conflicts(org: Ref, claims: list[Claim], foundings: list[dict[str, Any]],
+               observations: list[Observation]) -> list[Conflict]:
+    dated = [(PartialDate.parse(f["date"]), f["dataset"], f) for f in foundings if f["date"]]
+    return (founding_conflicts(org, dated) + membership_conflicts(claims)
+            + observation_conflicts(org, observations, claims))
 
 
 def _split(judged: list[Standing]) -> tuple[list[Standing], list[Standing], list[Standing]]:
@@ -369,9 +407,11 @@ def _chair_on(chairs: list[dict[str, object]], when: PartialDate) -> list[dict[s
     return current
 
 
-def _coverage_notes(claims: list[Claim], when: PartialDate) -> list[str]:
-    """Say when a dataset's coverage ends before the date asked about."""
-    ended = sorted({(c.dataset, c.known_until.year) for c in claims
-                    if c.known_until and c.end is None and when.hi > c.known_until})
+def _coverage_notes(judged: list[Standing], when: PartialDate) -> list[str]:
+    """Say when a dataset's coverage ends before the date asked about, and that leaves
+    some member uncertain (no later source took over)."""
+    ended = sorted({(c.dataset, c.known_until.year) for st in judged for c in st.claims
+                    if st.certainty != "certain" and past_coverage(c, when)
+                    and c.known_until is not None})
     return [f"{dataset} observes this organization only to {year}: its later members are "
             "listed as uncertain unless another source covers them" for dataset, year in ended]

@@ -150,8 +150,12 @@ class Span:
             if self.observed.lo <= when.lo and when.hi <= self.observed.hi:
                 return Truth.YES
             return Truth.MAYBE if self.observed.refines(when) else Truth.NO
-        if self.start is None:  # decided but not yet in effect
-            return Truth.NO
+        if self.start is None:
+            # Decided but not yet in effect (no end): it holds on no day yet. A spell whose
+            # start no source gives, only its end: it may hold on any day before that end.
+            if self.end is None or self.end.hi <= when.lo:
+                return Truth.NO
+            return Truth.MAYBE
         if self.start.lo > when.hi:
             return Truth.NO
         if self.end is not None and self.end.hi <= when.lo:

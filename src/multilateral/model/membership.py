@@ -36,10 +36,11 @@ class SourceRef:
     title: str | None
     url: str | None
     citation: str | None
+    published: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {"id": self.id, "kind": self.kind, "title": self.title, "url": self.url,
-                "citation": self.citation}
+                "citation": self.citation, "published": self.published}
 
 
 @dataclass(frozen=True)
@@ -103,26 +104,58 @@ class Standing:
         return {
             **self.subject.as_dict(), "status": self.status, "certainty": self.certainty,
             "since": _s(self.since), "possible_statuses": self.possible, "reason": self.reason,
-            "claims": [_claim_brief(claim) for claim in self.claims],
+            "claims": [claim_brief(claim) for claim in self.claims],
         }
 
 
-def _claim_brief(claim: Claim) -> dict[str, Any]:
+def claim_brief(claim: Claim) -> dict[str, Any]:
     return {"id": claim.id, "status": claim.status, "start": _s(claim.start),
             "end": _s(claim.end), "dataset": claim.dataset, "note": claim.note,
             "sources": [source.as_dict() for source in claim.sources]}
 
 
-def standings(claims: Iterable[Claim], when: PartialDate,
-              key: Callable[[Claim], Ref]) -> list[Standing]:
-    """Group claims by `key` (the member, or the organization) and judge each group on `when`."""
+def standings(claims: Iterable[Claim], when: PartialDate, key: Callable[[Claim], Ref],
+              context: Iterable[Claim] | None = None) -> list[Standing]:
+    """Group claims by `key` (the member, or the organization) and judge each group on `when`.
+
+    `context` holds every claim on the same members and organizations (by default the
+    claims themselves), to see which ones a later source has superseded.
+    """
+    claims = list(claims)
+    dropped = superseded(claims if context is None else context, when)
     groups: dict[Ref, list[tuple[Claim, Truth]]] = defaultdict(list)
     for claim in claims:
         truth = claim.span.holds(when)
-        if truth is not Truth.NO:
+        if truth is not Truth.NO and claim.id not in dropped:
             groups[key(claim)].append((claim, truth))
     result = [_judge(subject, judged) for subject, judged in groups.items()]
     return sorted(result, key=lambda st: (st.status or "", st.subject.name))
+
+
+def past_coverage(claim: Claim, when: PartialDate) -> bool:
+    """Is `when` past the last day the claim's source observed its open spell?"""
+    return claim.end is None and claim.known_until is not None and when.hi > claim.known_until
+
+
+def superseded(claims: Iterable[Claim], when: PartialDate) -> set[int]:
+    """Claims that may hold on `when` only because their source stopped looking (COW after
+    2014), where another source speaks of the same member and organization after that day:
+    for later dates the later source answers (the UK left the EU in 2020, which COW never
+    saw). Their ids."""
+    by_pair: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        by_pair[(claim.org.id, claim.member.id)].append(claim)
+    found: set[int] = set()
+    for group in by_pair.values():
+        for claim in group:
+            if not past_coverage(claim, when):
+                continue
+            assert claim.known_until is not None
+            if any(other.dataset != claim.dataset and other.start is not None
+                   and (other.end is None or other.end.lo > claim.known_until)
+                   for other in group):
+                found.add(claim.id)
+    return found
 
 
 def _judge(subject: Ref, judged: list[tuple[Claim, Truth]]) -> Standing:
@@ -147,7 +180,9 @@ def _why_uncertain(claim: Claim) -> str:
     if claim.end is None and claim.known_until is not None:
         return f"{claim.dataset} coverage ends {claim.known_until.year}"
     parts = []
-    if claim.start is not None and claim.start.lo != claim.start.hi:
+    if claim.start is None:
+        parts.append("no source gives its start")
+    elif claim.start.lo != claim.start.hi:
         parts.append(f"starts {claim.start}")
     if claim.end is not None and claim.end.lo != claim.end.hi:
         parts.append(f"ends {claim.end}")
@@ -166,7 +201,7 @@ class Change:
     def as_dict(self) -> dict[str, Any]:
         return {"date": _s(self.date), "change": self.change, "status": self.claim.status,
                 "member": self.claim.member.as_dict(), "reason": self.claim.end_reason
-                if self.change == "end" else None, "claim": _claim_brief(self.claim)}
+                if self.change == "end" else None, "claim": claim_brief(self.claim)}
 
 
 def changes(claims: Iterable[Claim]) -> list[Change]:
@@ -182,89 +217,3 @@ def changes(claims: Iterable[Claim]) -> list[Change]:
     order = {"end": 0, "decided": 1, "start": 2}
     return sorted(out, key=lambda ch: (ch.date is None, ch.date.lo if ch.date else dt.date.max,
                                        order[ch.change], ch.claim.member.name))
-
-
-@dataclass(frozen=True)
-class Conflict:
-    """Two sources that disagree about the same member, status or date."""
-
-    kind: str  # start | end | status | founding
-    subject: str
-    description: str
-    claims: tuple[dict[str, Any], ...]
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "subject": self.subject, "description": self.description,
-                "claims": list(self.claims)}
-
-
-def membership_conflicts(claims: Iterable[Claim]) -> list[Conflict]:
-    """Claims from different datasets on one member that cannot both be right."""
-    by_member: dict[Ref, list[Claim]] = defaultdict(list)
-    for claim in claims:
-        by_member[claim.member].append(claim)
-    found: list[Conflict] = []
-    for member, group in by_member.items():
-        for i, a in enumerate(group):
-            for b in group[i + 1:]:
-                if a.dataset == b.dataset or a.start is None or b.start is None:
-                    continue
-                found.extend(_compare(member, a, b))
-    return found
-
-
-def _compare(member: Ref, a: Claim, b: Claim) -> list[Conflict]:
-    pair = (_claim_brief(a), _claim_brief(b))
-    if a.status == b.status:
-        assert a.start is not None and b.start is not None
-        if _overlaps(a, b) and not a.start.refines(b.start):
-            return [Conflict("start", member.name,
-                             f"{member.name} {a.status} of {a.org.id} from {a.start} "
-                             f"({a.dataset}) or from {b.start} ({b.dataset})", pair)]
-        if a.end and b.end and not a.end.refines(b.end):
-            return [Conflict("end", member.name,
-                             f"{member.name} {a.status} of {a.org.id} until {a.end} "
-                             f"({a.dataset}) or until {b.end} ({b.dataset})", pair)]
-        return []
-    if _certainly_overlap(a, b):
-        return [Conflict("status", member.name,
-                         f"{member.name} in {a.org.id}: {a.status} ({a.dataset}) and "
-                         f"{b.status} ({b.dataset}) at the same time", pair)]
-    return []
-
-
-def _overlaps(a: Claim, b: Claim) -> bool:
-    """Could the two spells share a day?"""
-    assert a.start is not None and b.start is not None
-    a_end = a.end.hi if a.end else dt.date.max
-    b_end = b.end.hi if b.end else dt.date.max
-    return a.start.lo < b_end and b.start.lo < a_end
-
-
-def _certainly_overlap(a: Claim, b: Claim) -> bool:
-    """Do both spells certainly hold on some common day (inside both sources' coverage)?"""
-    assert a.start is not None and b.start is not None
-    first = max(a.start.hi, b.start.hi)
-    last = min(_certain_until(a), _certain_until(b))
-    return first < last
-
-
-def _certain_until(claim: Claim) -> dt.date:
-    if claim.end is not None:
-        return claim.end.lo
-    if claim.known_until is not None:
-        return claim.known_until
-    return dt.date.max
-
-
-def founding_conflicts(org: Ref, foundings: list[tuple[PartialDate, str, dict[str, Any]]]
-                       ) -> list[Conflict]:
-    """Founding dates from different datasets that cannot name the same day."""
-    found = []
-    for i, (date_a, set_a, brief_a) in enumerate(foundings):
-        for date_b, set_b, brief_b in foundings[i + 1:]:
-            if set_a != set_b and not date_a.refines(date_b):
-                found.append(Conflict("founding", org.name,
-                                      f"{org.name} founded {date_a} ({set_a}) or {date_b} "
-                                      f"({set_b})", (brief_a, brief_b)))
-    return found

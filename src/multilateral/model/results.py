@@ -6,8 +6,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from multilateral.model.conflicts import KINDS, Conflict
 from multilateral.model.dates import PartialDate
-from multilateral.model.membership import Change, Conflict, Ref, Standing
+from multilateral.model.membership import Change, Ref, Standing
 from multilateral.model.timeline import Timeline
 
 
@@ -170,4 +171,34 @@ class Share:
             "world_population": self.world, "members": self.members,
             "missing_population": self.missing, "uncertain_members": self.uncertain,
             "source": "wb-population",
+        }
+
+
+@dataclass
+class Conflicts:
+    """Every disagreement between the sources, for one organization or for all."""
+
+    org: Ref | None
+    conflicts: list[Conflict]
+    compared: list[Ref] = field(default_factory=list)
+
+    @property
+    def by_kind(self) -> dict[str, int]:
+        counts = Counter(conflict.kind for conflict in self.conflicts)
+        return {kind: counts[kind] for kind in KINDS if counts[kind]}
+
+    @property
+    def by_org(self) -> dict[str, dict[str, int]]:
+        counts: dict[str, Counter[str]] = {}
+        for conflict in self.conflicts:
+            counts.setdefault(conflict.org.id, Counter())[conflict.kind] += 1
+        return {org: {kind: c[kind] for kind in KINDS if c[kind]}
+                for org, c in sorted(counts.items())}
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "org": self.org.as_dict() if self.org else None,
+            "total": len(self.conflicts), "by_kind": self.by_kind, "by_org": self.by_org,
+            "compared": [org.as_dict() for org in self.compared],
+            "conflicts": [conflict.as_dict() for conflict in self.conflicts],
         }

@@ -8,7 +8,9 @@ need, into one in-memory Bundle that the store writes in a single transaction:
 3. bodies and agencies by hand (parents, aliases), refining COW's rows;
 4. places by hand, so that instruments and meetings can name them;
 5. the SCO by hand to 2025: spells, instruments, meetings, founding; its chairs;
-6. World Bank population.
+6. the membership tables by hand to 2025, one per organization (UN, EU, NATO...);
+7. the CIA World Factbook's January 2020 statuses, as observations, not facts;
+8. World Bank population.
 """
 
 from __future__ import annotations
@@ -17,13 +19,15 @@ import hashlib
 
 from multilateral.reference.bundle import Bundle, data_dir
 from multilateral.reference.cow import load_cow
+from multilateral.reference.factbook import load_factbook
 from multilateral.reference.hand import load_bodies, load_chairs, load_places
+from multilateral.reference.memberships import load_memberships
 from multilateral.reference.population import load_population
 from multilateral.reference.sco import load_sco
 from multilateral.reference.states import load_states
 
 # Bump when a loader changes what it writes from the same files.
-LOADER_VERSION = "2"
+LOADER_VERSION = "3"
 
 
 def build_bundle() -> Bundle:
@@ -34,6 +38,8 @@ def build_bundle() -> Bundle:
     load_places(bundle)
     load_sco(bundle)
     load_chairs(bundle)
+    load_memberships(bundle)
+    load_factbook(bundle)
     load_population(bundle)
     return bundle
 
@@ -47,4 +53,5 @@ def fingerprint() -> str:
     return digest.hexdigest()
 
 
-DATASETS = ("owid-crosswalk", "cow-igo-v3", "multilateral-hand", "sco-seed", "wb-population")
+DATASETS = ("owid-crosswalk", "cow-igo-v3", "multilateral-hand", "sco-seed", "hand-memberships",
+            "cia-factbook-2020", "wb-population")

@@ -30,7 +30,7 @@ def read_csv(relative: str) -> Iterator[Row]:
     """Rows of a bundled CSV; a missing or malformed file names itself."""
     path = data_dir() / relative
     try:
-        with path.open(newline="", encoding="utf-8") as handle:
+        with path.open(newline="", encoding="utf-8-sig") as handle:
             reader = csv.DictReader(handle)
             for line, row in enumerate(reader, start=2):
                 if None in row:
@@ -70,15 +70,17 @@ class Bundle:
         return int(row["id"]) if table in SERIAL_TABLES else 0
 
     def source(self, source_id: str, kind: str, title: str | None = None,
-               citation: str | None = None, url: str | None = None) -> str:
-        self.sources.setdefault(
-            source_id,
-            {"id": source_id, "kind": kind, "title": title, "citation": citation, "url": url},
-        )
+               citation: str | None = None, url: str | None = None,
+               published: str | None = None) -> str:
+        row = self.sources.setdefault(
+            source_id, {"id": source_id, "kind": kind, "title": title, "citation": citation,
+                        "url": url, "published": published})
+        # The first row to give a page's date dates the page.
+        row["published"] = row["published"] or published
         return source_id
 
-    def url_source(self, url: str) -> str:
-        return self.source(url, "url", url=url)
+    def url_source(self, url: str, published: str | None = None) -> str:
+        return self.source(url, "url", url=url, published=published)
 
     def cite(self, fact_type: str, fact_id: int, *source_ids: str) -> None:
         for source_id in dict.fromkeys(source_ids):

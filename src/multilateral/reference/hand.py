@@ -31,6 +31,7 @@ def load_bodies(bundle: Bundle) -> None:
         }
         if org_id in known:
             known[org_id].update(fields)
+            _demote_canonical(bundle, org_id)
         else:
             bundle.add("organizations", {
                 "id": org_id, **fields, "cow_ioname": None, "wikidata_id": None,
@@ -42,6 +43,7 @@ def load_bodies(bundle: Bundle) -> None:
             bundle.name("organization", org_id, row["acronym"], "acronym", DATASET)
         for alias in filter(None, row["aliases"].split("|")):
             bundle.name("organization", org_id, alias, "alias", DATASET)
+        _former_names(bundle, "organization", org_id, row["former_names"])
         if row["founded"]:
             founding = bundle.add("foundings", {
                 "org_id": org_id,
@@ -49,6 +51,23 @@ def load_bodies(bundle: Bundle) -> None:
                 "place_id": None, "note": row["note"] or None, "dataset": DATASET,
             })
             cite_urls(bundle, "founding", founding, row["source_urls"], DATASET)
+
+
+def _demote_canonical(bundle: Bundle, org_id: str) -> None:
+    """A hand row renames a COW organization: COW's name stays, as an alias."""
+    for name in bundle.rows["names"]:
+        if (name["entity_type"], name["entity_id"], name["kind"]) == \
+                ("organization", org_id, "canonical"):
+            name["kind"] = "alias"
+
+
+def _former_names(bundle: Bundle, entity_type: str, entity_id: str, cell: str) -> None:
+    """Names a row gives as `name@from/to` ("BRIC@/2010-12-24"), either date optional."""
+    for former in filter(None, cell.split("|")):
+        name, _, period = former.partition("@")
+        start, _, end = period.partition("/")
+        bundle.name(entity_type, entity_id, name, "former", DATASET,
+                    parse_optional(start), parse_optional(end))
 
 
 def load_places(bundle: Bundle) -> None:
@@ -60,11 +79,7 @@ def load_places(bundle: Bundle) -> None:
             "dataset": DATASET,
         })
         bundle.name("place", place_id, row["name"], "canonical", DATASET)
-        for former in filter(None, row["former_names"].split("|")):
-            name, _, period = former.partition("@")
-            start, _, end = period.partition("/")
-            bundle.name("place", place_id, name, "former", DATASET,
-                        parse_optional(start), parse_optional(end))
+        _former_names(bundle, "place", place_id, row["former_names"])
         for alias in filter(None, row["aliases"].split("|")):
             bundle.name("place", place_id, alias, "alias", DATASET)
 

@@ -149,6 +149,7 @@ def _replace(connection: Connection, bundle: Bundle) -> None:
             connection.execute(delete(tables[child]).where(tables[child].c[column].in_(ours)))
         connection.execute(delete(table).where(table.c.dataset.in_(DATASETS)))
     connection.execute(delete(s.population).where(s.population.c.dataset.in_(DATASETS)))
+    connection.execute(delete(s.observations).where(s.observations.c.dataset.in_(DATASETS)))
 
     _upsert(connection, s.sources, list(bundle.sources.values()))
     for name in _ENTITY_TABLES:
@@ -170,6 +171,7 @@ def _replace(connection: Connection, bundle: Bundle) -> None:
         {**link, "fact_id": link["fact_id"] + offsets[table_of[link["fact_type"]]]}
         for link in bundle.links])
     _insert(connection, s.population, bundle.rows.get("population", []))
+    _insert(connection, s.observations, bundle.rows.get("observations", []))
     if connection.dialect.name == "postgresql":
         for name in SERIAL_TABLES:
             connection.execute(text(
@@ -204,4 +206,4 @@ def _counts(connection: Connection) -> dict[str, int]:
     return {name: int(connection.scalar(select(func.count()).select_from(s.metadata.tables[name]))
                       or 0)
             for name in ("organizations", "states", "memberships", "instruments", "events",
-                         "chairmanships", "sources", "population")}
+                         "chairmanships", "sources", "observations", "population")}

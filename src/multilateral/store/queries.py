@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Row, and_, bindparam, func, or_, select
 
+from multilateral.model.conflicts import Observation
 from multilateral.model.dates import PartialDate, parse_optional
 from multilateral.model.membership import Claim, Ref, SourceRef
 from multilateral.store import schema as s
@@ -30,7 +31,8 @@ def sources_for(connection: Connection, fact_type: str,
         rows = connection.execute(
             _SOURCES, {"fact_type": fact_type, "ids": list(ids[chunk:chunk + 900])}).all()
         for row in rows:
-            found[row.fact_id].append(SourceRef(row.id, row.kind, row.title, row.url, row.citation))
+            found[row.fact_id].append(SourceRef(row.id, row.kind, row.title, row.url, row.citation,
+                                                  row.published))
     return {fact_id: tuple(refs) for fact_id, refs in found.items()}
 
 
@@ -82,6 +84,44 @@ def claims(connection: Connection, *, org_id: str | None = None, member_id: str 
         statement, {k: v for k, v in params.items() if v is not None}).all()
     cited = sources_for(connection, "membership", [row.id for row in rows])
     return [_claim(row, cited.get(row.id, ())) for row in rows]
+
+
+def claims_of(connection: Connection, org_ids: Sequence[str]) -> list[Claim]:
+    """Every membership claim of several organizations, with sources."""
+    rows = connection.execute(_CLAIMS.where(_m.c.org_id.in_(org_ids))).all()
+    cited = sources_for(connection, "membership", [row.id for row in rows])
+    return [_claim(row, cited.get(row.id, ())) for row in rows]
+
+
+def orgs_with_claims_beyond(connection: Connection, dataset: str) -> list[str]:
+    """Organizations with membership claims from some dataset other than `dataset`, or
+    with founding dates from more than one: where sources can disagree."""
+    other = select(_m.c.org_id).where(_m.c.dataset != dataset).distinct()
+    f = s.foundings
+    founded = (select(f.c.org_id).group_by(f.c.org_id)
+               .having(func.count(f.c.dataset.distinct()) > 1))
+    return sorted(set(connection.scalars(other)) | set(connection.scalars(founded)))
+
+
+def observations(connection: Connection, org_ids: Sequence[str]) -> list[Observation]:
+    """What second sources printed about these organizations' members, with the source."""
+    o = s.observations
+    rows = connection.execute(
+        select(o, s.states.c.name.label("state_name"), s.organizations.c.name.label("org_name"),
+               s.sources.c.kind, s.sources.c.title, s.sources.c.url, s.sources.c.citation,
+               s.sources.c.published)
+        .join(s.states, s.states.c.id == o.c.member_id)
+        .join(s.organizations, s.organizations.c.id == o.c.org_id)
+        .outerjoin(s.sources, s.sources.c.id == o.c.dataset)
+        .where(o.c.org_id.in_(org_ids)).order_by(o.c.org_id, s.states.c.name, o.c.id)
+    ).all()
+    return [Observation(
+        org=Ref("organization", row.org_id, row.org_name),
+        member=Ref("state", row.member_id, row.state_name), status=row.status,
+        status_text=row.status_text, observed=PartialDate.parse(row.observed),
+        dataset=row.dataset,
+        source=SourceRef(row.dataset, row.kind, row.title, row.url, row.citation, row.published)
+        if row.kind else None) for row in rows]
 
 
 def _claim(row: Row[Any], sources: tuple[SourceRef, ...]) -> Claim:

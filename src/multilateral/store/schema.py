@@ -51,6 +51,7 @@ sources = Table(
     Column("title", Text),
     Column("citation", Text),
     Column("url", Text),
+    Column("published", String(10)),  # the page's own date, when known
 )
 
 organizations = Table(
@@ -274,6 +275,24 @@ candidates = Table(
     Column("reviewer", Text),
     Index("ix_candidates_article", "article_id", "position"),
     Index("ix_candidates_status", "status"),
+)
+
+# What a second source said at one moment, kept beside the facts and never counted as one:
+# the CIA World Factbook's January 2020 statuses. The text stays as the source printed it.
+observations = Table(
+    "observations",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    *_dated("observed"),
+    Column("org_id", String(40), ForeignKey("organizations.id")),  # null: no such org here
+    Column("org_text", Text, nullable=False),
+    Column("member_type", String(20), nullable=False),
+    Column("member_id", String(40)),  # null: not a state of the knowledge base
+    Column("member_text", Text, nullable=False),
+    Column("status", String(30)),  # our vocabulary; null when the text maps to none
+    Column("status_text", Text, nullable=False),
+    Column("dataset", String(40), nullable=False),
+    Index("ix_observations_org", "org_id", "member_id"),
 )
 
 # Fact tables and the name `fact_sources.fact_type` gives their rows.
