@@ -48,7 +48,9 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
                           r"admi(?:tted|ts|t|ssion|tting)|bec(?:ame|ome|omes|oming)|"
                           r"welcom(?:ed|es|ing)|inclu(?:sion|ded) as|entered|entry)\b", re.I)),
     ("holds_list", re.compile(r"\b(?:compris(?:es|ing|ed)|consists? of|brings together|"
-                              r"composed of|made up of|unites)\b", re.I)),
+                              r"composed of|made up of|unites|takes? (?:its|their) place "
+                              r"alongside|remains? (?:formally |still )?(?:one of|among))\b",
+                              re.I)),
     ("holds", re.compile(r"\b(?:includ(?:es|ing)|"
                          r"(?:are|were|is|remains?|remained) (?:now |currently |still |formally )?"
                          r"(?:an? |the |its |full )?(?:[a-z]+ )?"
@@ -184,9 +186,12 @@ def _emit(ctx: Context, member: Mention, trigger: Trigger,
               "status": status, "change": change}
     since = _since(ctx, trigger) if change == "holds" else None
     if since is not None:
-        fields["change"] = "joined" if status == "member" else "granted"
-        fields.update(date_fields(since))
-    elif change == "holds":
+        # "has held observer status since 2006": granted then, and held now
+        began = {**fields, "change": "joined" if status == "member" else "granted",
+                 **date_fields(since)}
+        ctx.emit("membership", began, 0.75, ctx.modality(trigger.start, trigger.end,
+                                                         clause=True))
+    if change == "holds":
         fields.update(_holds_date(ctx, member))
     else:
         fields.update(date_fields(_member_date(ctx, member, trigger)))
@@ -265,6 +270,16 @@ def _members(ctx: Context) -> list[Mention]:
             continue
         chosen.append(mention)
     chosen += _member_orgs(ctx, chosen)
+    if not chosen:
+        # "The association has held observer status in the General Assembly since 2006"
+        lead = re.match(r"\s*(?:The (?:association|bloc|organi[sz]ation|group|alliance|union)|"
+                        r"It)\b", ctx.text)
+        topic = ctx.topic_org() if lead else None
+        if lead is not None and topic is not None and any(
+                m.id != topic.id for m in ctx.orgs() if m.linked):
+            chosen.append(Mention(ctx.sentence.start + lead.start(),
+                                  ctx.sentence.start + lead.end(),
+                                  "organization", topic.id, topic.name, "reference"))
     return sorted(chosen, key=lambda m: m.start)
 
 
@@ -291,8 +306,9 @@ def _member_orgs(ctx: Context, states: list[Mention]) -> list[Mention]:
             after = ctx.between(org.end, min(ctx.sentence.end, org.end + 40))
             # the subject of joining, or of being admitted ("the AU was admitted"), not of
             # admitting ("the General Assembly admitted ASEAN")
-            if re.match(r"\s*(?:,[^,]*,\s*)?(?:formally |officially |also |now |long )*"
-                        r"(?:(?:has |have |had )?(?:join|bec|gain|receiv|h[oe]ld|enjoy|obtain)|"
+            if re.match(r"\s*(?:,[^,]*,\s*|,\s*(?:which|who)\s+)?"
+                        r"(?:formally |officially |also |now |long )*"
+                        r"(?:(?:has |have |had )?(?:join|bec|gain|receiv|h[oe]ld|had|enjoy|obtain)|"
                         r"(?:was|were|has been|had been) (?:formally |officially )?"
                         r"(?:admit|grant|accorded|given|elevat))", after, re.I):
                 found.append(org)
