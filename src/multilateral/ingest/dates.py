@@ -35,6 +35,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("range", re.compile(
         r"\b(?P<year>1[89]\d\d|20\d\d)\s*[-–—/]\s*(?P<to>1[89]\d\d|20\d\d|\d\d)\b")),
     ("my", re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b")),
+    ("bare_month", re.compile(rf"\b(?:in|since|until|from|by)\s+{_MONTH}(?!\s*\d|\s+of\b)")),
     ("dm", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b")),
     ("md", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?![,.]?\s*\d)")),
     ("year", re.compile(r"(?<![\d/.,-])\b(?P<year>1[89]\d\d|20\d\d)\b(?![/.,]?\d)")),
@@ -66,6 +67,10 @@ class DateMention:
         return None if self.date is None else str(self.date)
 
 
+_FUTURE = re.compile(r"\b(?:will|shall|plans?|next|scheduled|due|is to|are to|expected|"
+                     r"upcoming)\b", re.I)
+
+
 def find_dates(text: str, published: PartialDate | None) -> list[DateMention]:
     """Every date mention, longest shape first, never two over the same characters."""
     taken: list[tuple[int, int]] = []
@@ -75,7 +80,11 @@ def find_dates(text: str, published: PartialDate | None) -> list[DateMention]:
             start, end = match.span()
             if any(start < t_end and t_start < end for t_start, t_end in taken):
                 continue
-            mention = _read(shape, match, published)
+            if shape == "bare_month":
+                future = bool(_FUTURE.search(text[max(0, start - 100):start]))
+                mention = _bare_month(match, published, future)
+            else:
+                mention = _read(shape, match, published)
             if mention is not None:
                 taken.append((start, end))
                 found.append(mention)
@@ -158,6 +167,23 @@ def _relative(start: int, end: int, phrase: str,
     if which == "last" and back == 0:
         back = 7
     return DateMention(start, end, PartialDate.of(day - dt.timedelta(days=back)), "relative")
+
+
+def _bare_month(match: re.Match[str], published: PartialDate | None,
+                future: bool) -> DateMention | None:
+    """"in July" in a dated article: the July before it, or after it when the sentence
+    speaks of what will happen. Without a publication date it is no date at all."""
+    start = match.start("month")
+    end = match.end()
+    if published is None or published.month is None:
+        return None
+    month = _MONTHS[match.group("month")]
+    year = published.year
+    if future and month < published.month:
+        year += 1
+    elif not future and month > published.month:
+        year -= 1
+    return DateMention(start, end, PartialDate(year, month), "relative")
 
 
 def _relative_month(start: int, end: int, groups: dict[str, str],

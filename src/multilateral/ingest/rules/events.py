@@ -97,6 +97,13 @@ def _date(ctx: Context, dated: list[DateMention], at: int) -> DateMention | None
         ctx.between(max(ctx.sentence.start, d.start - 20), d.start), re.I)]
     if not usable:
         return None
+    # "On 19 November 2019, X organized ...": the date that opens the sentence is the event's
+    opening = [d for d in usable if d.date is not None and d.date.day is not None
+               and re.fullmatch(r"\W*(?:On|on)?\s*", ctx.between(ctx.sentence.start, d.start))]
+    if opening:
+        return opening[0]
+    # asides in parentheses ("Chair for 2019-2020") date something else
+    usable = [d for d in usable if _paren_depth(ctx, d.start) == _paren_depth(ctx, at)] or usable
     # the date in the event's own clause, nearest to it (after it first); then the most
     # precise one in the sentence
     clause = [d for d in usable if not re.search(r"[;]|,\s*(?:which|where|after|when)\b",
@@ -106,6 +113,11 @@ def _date(ctx: Context, dated: list[DateMention], at: int) -> DateMention | None
     rank = {"day": 0, "month": 1, "year": 2}
     return min(usable, key=lambda d: (rank[d.date.precision.value] if d.date else 3,
                                       abs(d.start - at)))
+
+
+def _paren_depth(ctx: Context, offset: int) -> int:
+    head = ctx.between(ctx.sentence.start, offset)
+    return head.count("(") - head.count(")")
 
 
 def _name(ctx: Context, match: re.Match[str]) -> str:
