@@ -35,7 +35,6 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("range", re.compile(
         r"\b(?P<year>1[89]\d\d|20\d\d)\s*[-–—/]\s*(?P<to>1[89]\d\d|20\d\d|\d\d)\b")),
     ("my", re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b")),
-    ("bare_month", re.compile(rf"\b(?:in|since|until|from|by)\s+{_MONTH}(?!\s*\d|\s+of\b)")),
     ("dm", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b")),
     ("md", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?![,.]?\s*\d)")),
     ("year", re.compile(r"(?<![\d/.,-])\b(?P<year>1[89]\d\d|20\d\d)\b(?![/.,]?\d)")),
@@ -50,6 +49,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:(?:on|last|this|next) )"
         r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
         re.IGNORECASE)),
+    ("bare_month", re.compile(rf"\b(?:in|since|until|from|by)\s+{_MONTH}"
+                              r"(?!\s*\d|\s+of\b|\s+(?:last|this|next)\s+year)")),
 ]
 
 
