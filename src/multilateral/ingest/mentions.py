@@ -25,7 +25,7 @@ _ORG_HEAD = (r"Organi[sz]ation|Union|Council|Community|Association|Alliance|Foru
              r"Institute|Court|Parliament|Assembly|Group|Pact|Treaty Organi[sz]ation|Bloc")
 _CAP = r"[A-Z][\w'’\-]*"
 _UNKNOWN_ORG = re.compile(
-    rf"\b(?:{_CAP}[ \t]+){{0,5}}(?:{_ORG_HEAD})\b"
+    rf"\b(?:{_CAP}[ \t]+(?:and[ \t]+)?){{0,5}}(?:{_ORG_HEAD})\b"
     rf"(?:[ \t]+(?:of|for|on)[ \t]+(?:the[ \t]+)?(?:{_CAP})"
     rf"(?:[ \t]+(?:and[ \t]+)?{_CAP}){{0,4}}){{0,2}}")
 _STATUS_WORDS = re.compile(r"\s+(?:Member|Observer|Dialogue|Partner|Candidate|Associate|"

@@ -25,8 +25,8 @@ _MEETING_CHAIR = re.compile(r"\b(?:chaired by|presided over by|under the (?:chai
 _HANDOVER = re.compile(r"^\W{0,3}(?:\w+\W+){0,4}?(?:to|over to)\s+(?:the\s+)?$", re.I)
 _RELATIVE = re.compile(r",\s*(?:which|who|whose)\b[^,]*$", re.I)
 _REFERRING = re.compile(r"\b(?:the (?:bloc|organi[sz]ation|group|grouping|union|alliance|"
-                        r"association|council|body|forum|presidency|chairmanship|chair)|"
-                        r"its)\b", re.I)
+                        r"association|council|body|forum|presidency|chairmanship|"
+                        r"chairpersonship|chair)|its)\b", re.I)
 _TERM_START = re.compile(r"\b(?:on|from|as of|since|starting)\s+$", re.I)
 _TAKING = re.compile(r"\b(?:took|takes|taken|taking|assum(?:ed|es|ing)|hand(?:ed|s)? over|"
                      r"elected|holds?|held|holding)\b[^.]*$", re.I)
@@ -82,7 +82,7 @@ def _state(ctx: Context, at: int, end: int) -> Mention | None:
 
 def _org(ctx: Context, at: int, end: int) -> Mention | None:
     orgs = [m for m in ctx.orgs() if m.linked or m.kind == "shape"]
-    close = [m for m in orgs if -25 < at - m.end < 25 or 0 <= m.start - end < 30]
+    close = [m for m in orgs if (-25 < at - m.end < 25 or 0 <= m.start - end < 30) and m.linked]
     if close:
         chosen = min(close, key=lambda m: min(abs(at - m.end), abs(m.start - end)))
         return ctx.organization_of(chosen)

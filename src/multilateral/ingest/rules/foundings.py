@@ -10,14 +10,14 @@ from multilateral.ingest.rules.context import Context, date_fields, entity_field
 _FOUNDED = re.compile(r"\b(?:founded|established|created|set up|formed|launched|inaugurated|"
                       r"came into being|founding|establishment|creation|inception|"
                       r"began operating|began its work)\b", re.I)
-_PREP = re.compile(r"^[^.;]{0,40}?\b(?:in|on|since)\s*$", re.I)
+_PREP = re.compile(r"^[^.;]{0,60}?\b(?:in|on|since)\s*$", re.I)
 
 
 def extract(ctx: Context) -> None:
     for match in _FOUNDED.finditer(ctx.text):
         at = ctx.sentence.start + match.start()
         end = ctx.sentence.start + match.end()
-        date = next((d for d in ctx.dated() if d.date is not None and end <= d.start <= end + 45
+        date = next((d for d in ctx.dated() if d.date is not None and end <= d.start <= end + 65
                      and _PREP.match(ctx.between(end, d.start))), None)
         if date is None:
             continue
@@ -41,7 +41,9 @@ def _subject(ctx: Context, at: int) -> Mention | None:
     if before and not (referring and at - before[-1].end > len(referring.group()) + 5):
         return ctx.organization_of(before[-1])
     if referring is not None:
-        return ctx.topic_org()
+        # "it was founded": the organization the sentence opened with, else the article's
+        opening = [m for m in ctx.orgs() if m.linked and m.start < at]
+        return ctx.organization_of(opening[0]) if opening else ctx.topic_org()
     if not ctx.between(ctx.sentence.start, at).strip():
         # "Founded in Shanghai in 2001, the SCO ...": the subject follows the clause
         after = [m for m in ctx.orgs() if m.start > at]
