@@ -85,9 +85,14 @@ _REFERS = re.compile(r"\b(?:the (?:bloc|organi[sz]ation|group|grouping|alliance|
                      r"countries))\b", re.I)
 _LOCATIVE = re.compile(r"(?:\b(?:in|at|near|from|to|visit(?:ed|ing)?)\s+(?:the\s+)?|,\s*)$", re.I)
 _ROLE_AFTER = re.compile(r"^\s*(?:\(|,\s*(?:which|who)\s+(?:chair|host|hold|presid))", re.I)
-_NOT_MEMBER_BEFORE = re.compile(r"\b(?:with|against|near|towards?|except|on|by|between|"
-                                r"versus|like)\s+(?:the\s+)?(?:(?:[Pp]residents?|[Gg]overnments?|"
-                                r"[Ll]eaders?) of\s+(?:the\s+)?)?$")
+_NOT_MEMBER_BEFORE = re.compile(r"\b(?:(?:with|against|near|towards?|except|on|by|between|"
+                                r"versus|like|before|after|than)\s+(?:the\s+)?"
+                                r"(?:(?:[Pp]residents?|[Gg]overnments?|[Ll]eaders?) of\s+"
+                                r"(?:the\s+)?)?|(?:chairmanship|presidency|chairpersonship|"
+                                r"representatives?|delegations?|[Pp]ermanent [Mm]ission) of\s+"
+                                r"(?:the\s+)?|hosted by\s+(?:the\s+)?)$")
+_SPEAKER_AFTER = re.compile(r"^\s*,?\s*(?:announced|said|says|stated|noted|told|added|argued|"
+                            r"warned|insisted)\b", re.I)
 _CLAUSE_BREAK = re.compile(r"[;.]|\b(?:because|when|while|but|although|whereas)\b", re.I)
 _LIST_GAP = re.compile(r"^\s*(?:,|and|&|,\s*and|as well as)?\s*(?:the\s+)?$", re.I)
 
@@ -134,6 +139,10 @@ def _triggers(ctx: Context) -> list[Trigger]:
             trigger = Trigger(word, start, end)
             if word == "joined" and _object_is_state(ctx, trigger):
                 continue  # "now join Albania and Serbia among the candidates"
+            if word == "joined" and re.search(
+                    r"\b(?:Protocol|Treaty|Agreement|Memorandum)\b[^.;]{0,50}$",
+                    ctx.between(max(ctx.sentence.start, start - 60), start)):
+                continue  # "the Protocol on the Accession of ...": an instrument's title
             found.append(trigger)
     return sorted(found, key=lambda t: t.start)
 
@@ -146,6 +155,12 @@ def _triggers_for(ctx: Context, member: Mention, triggers: list[Trigger]) -> lis
     after = [t for t in triggers if t.start >= member.end
              and not _CLAUSE_BREAK.search(ctx.between(member.end, t.start))]
     chosen = [before[-1]] if before else ([after[0]] if after else [])
+    if before and after and before[-1].word in ("holds", "holds_list") \
+            and re.search(r"[–—]", ctx.between(before[-1].end, member.start)) \
+            and re.search(r"[–—]", ctx.between(member.end, after[0].start)):
+        # "six member States – Burkina Faso, Gabon, ... – are suspended": the verb after the
+        # dashes speaks of the list
+        return [after[0]]
     if before and after:
         # "India and Pakistan, which joined in 2017": a trigger right after the member
         # (with nothing but a verb phrase between) speaks of it, not the earlier one
@@ -258,8 +273,11 @@ def _members(ctx: Context) -> list[Mention]:
             continue
         if re.match(r"^\s*['’]s\s+(?:chair|presiden|foreign|prime|capital|ministry)", after, re.I):
             continue
-        if _ROLE_AFTER.match(after) and "chair" in after.lower():
+        role_after = ctx.between(mention.end, min(ctx.sentence.end, mention.end + 70))
+        if _ROLE_AFTER.match(role_after) and re.search(r"chair|presiden", role_after, re.I):
             continue
+        if _SPEAKER_AFTER.match(after):
+            continue  # "Brazil announced on Monday": the speaker, not the member
         founded_by = re.search(r"\b(?:founded|established|created|set up)\b[^.;]{0,60}\bby\s+"
                                r"(?:the\s+)?$", ctx.between(max(ctx.sentence.start,
                                                                  mention.start - 80),
