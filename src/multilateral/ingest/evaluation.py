@@ -254,7 +254,11 @@ def _score(name: str, gold: list[Fact], predicted: list[Fact], result: Evaluatio
         result.by_type[fact.type].predicted += 1
     for fact in gold:
         result.by_type[fact.type].gold += 1
-        hit = next((p for p in unmatched if p.type == fact.type and keys.matches(fact, p)), None)
+        candidates = [p for p in unmatched if p.type == fact.type and keys.matches(fact, p)]
+        # one to one, and where several predictions fit, the one whose date agrees
+        date_field = DATE_FIELD.get(fact.type, "date")
+        hit = next((p for p in candidates if p.get(date_field) == fact.get(date_field)),
+                   candidates[0] if candidates else None)
         if hit is None:
             result.errors.append({"article": name, "error": "missed", "fact": _brief(fact)})
             continue
@@ -263,7 +267,6 @@ def _score(name: str, gold: list[Fact], predicted: list[Fact], result: Evaluatio
         if hit.modality == fact.modality or {hit.modality, fact.modality} <= {"asserted",
                                                                                "reported"}:
             result.modality_right += 1
-        date_field = DATE_FIELD.get(fact.type, "date")
         want, got = fact.get(date_field), hit.get(date_field)
         if want:
             result.dated += 1

@@ -39,7 +39,7 @@ _TITLE = re.compile(r"\b(?:Joint (?:Declaration|Statement|Communiqu[eé])|"
                     r"(?:\s+(?:on|of|between|for|concerning|regarding|among|and|the|to)\b"
                     r"(?:\s+(?:the|and|of|on|in|for|between|to)\b|\s+[A-Z][\w\-]*)+)*")
 _PAREN = re.compile(r"\(([^()]{4,120})\)")
-_WITH = re.compile(r"(?:^|,|;)\s*(?:and\s+)?with\s+(?:the\s+)?", re.I)
+_WITH = re.compile(r"(?:^|[,;:])\s*(?:and\s+)?with\s+(?:the\s+)?", re.I)
 
 
 def extract(ctx: Context) -> None:
