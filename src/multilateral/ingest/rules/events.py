@@ -20,7 +20,8 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
 ]
 _HAPPENED = re.compile(
     r"\b(?:held|hosted|host|hosts|hosting|organi[sz](?:ed|es|ing)|convened|convenes|"
-    r"took place|takes place|met|meet|opened|opens|attended|chaired|gathered|"
+    r"took place|takes place|take place|taking place|met|meet|opened|opens|attended|chaired|"
+    r"gathered|scheduled|due to|take part|takes part|took part|"
     r"concluded|ended|closed|wrapped up|will be held|is to be held|began|kicked off|"
     r"on the sidelines of|at the|during the)\b", re.I)
 _ORGANIZED = re.compile(r"\b(?:organi[sz]ed|hosted|convened|co-organi[sz]ed)\s+(?:by|with)\b|"
@@ -36,8 +37,9 @@ _SUMMIT_LIKE = re.compile(r"\b(?:summits?|heads? of (?:state|government)|leaders
                           r"African Union)\b", re.I)
 _MINISTERIAL = re.compile(r"\b(?:ministerial|(?:foreign )?ministers|Committee of Ministers|"
                           r"Ministerial Council)\b", re.I)
-_LEADERS_MET = re.compile(r"\b(?P<who>leaders|heads of state|ministers)\s+(?:first\s+|last\s+)?"
-                          r"(?:met|gathered|convened)\b", re.I)
+_LEADERS_MET = re.compile(r"\b(?P<who>leaders|heads of state|ministers)\s+(?:first\s+|last\s+|"
+                          r"are due to\s+|will\s+|are to\s+)?(?:met|meet|gathered|convened)\b",
+                          re.I)
 
 
 def _kind(ctx: Context, kind: str, match: re.Match[str]) -> str:
