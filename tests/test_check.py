@@ -91,3 +91,12 @@ def test_on_overrides_the_article_date_and_html_renders(sqlite_url: str) -> None
     html = CliRunner().invoke(main, ["--db", sqlite_url, "check", str(GOLD / "000_seed.txt"),
                                      "--format", "html"]).stdout
     assert html.startswith("<!DOCTYPE html>") and "contradicted" in html
+
+
+def test_a_partial_list_is_not_held_against_the_article(sqlite_url: str, tmp_path: Path) -> None:
+    article = tmp_path / "partial.txt"
+    article.write_text("G20 note\n\nPublished 1 March 2024\n\nThe G20 brings together 19 "
+                       "countries, the European Union and the African Union.\n")
+    listed = claims(check(sqlite_url, str(article)), "list")[0]
+    assert listed["verdict"] == "supported"
+    assert "leaves out 19 other members" in str(listed["reason"])

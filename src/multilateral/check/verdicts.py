@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 SUPPORTED, CONTRADICTED, UNVERIFIABLE, OUTDATED = (
     "supported", "contradicted", "unverifiable", "outdated")
 # "about 42%" may be off by this many percentage points; "42%" by half a point.
-ABOUT_TOLERANCE = 1.0
+ABOUT_TOLERANCE = 2.0
 EXACT_TOLERANCE = 0.5
 
 
@@ -96,17 +96,23 @@ class Judge:
         held = {i for i, _ in got}
         figure = {"on": str(self.on), "members": [n for _, n in got]}
         missing, extra = sorted(held - named), sorted(named - held)
+        unsure = {st.subject.id for st in then.uncertain + then.conflicts
+                  if status in (st.possible or [st.status or ""])}
+        if extra and set(extra) <= unsure:
+            return Verdict(claim, UNVERIFIABLE,
+                           f"The sources disagree or are unsure whether {', '.join(extra)} "
+                           f"held that status on {self.on}.", figure, _standings(then, status))
         if extra:
             return Verdict(claim, CONTRADICTED,
                            f"Not {_label(status, 2)} on {self.on}: {', '.join(extra)}.", figure,
                            _standings(then, status))
-        if missing and len(named) > 1:
-            return Verdict(claim, CONTRADICTED,
-                           f"The list leaves out {', '.join(missing)}, also "
-                           f"{_label(status, 2)} on {self.on}.", figure, _standings(then, status))
+        # a list may name only some ("the European Union and the African Union"): what it
+        # leaves out is said, not held against it
+        partial = (f" It leaves out {len(missing)} other {_label(status, len(missing))}."
+                   if missing else "")
         return self._still(claim, status, got, figure,
-                           f"All named are {_label(status, 2)} on {self.on}.",
-                           only=named if len(named) == 1 else None)
+                           f"All named are {_label(status, 2)} on {self.on}.{partial}",
+                           only=named if missing else None)
 
     def _still(self, claim: Claim, status: str, then: list[tuple[str, str]],
                figure: dict[str, Any], reason: str, only: set[str] | None = None) -> Verdict:
