@@ -76,6 +76,7 @@ def extract_bytes(name: str, data: bytes, extractor: Extractor) -> Document:
         for rule in RULES:
             rule(context)
         facts.extend(context.facts)
+        article.facts.extend(context.facts)
     warnings = list(cleaned.warnings)
     if decoded.encoding.replace("_", "-").lower() not in ("utf-8", "ascii"):
         warnings.append(f"Not UTF-8: read as {decoded.encoding}. Check accented names.")

@@ -30,6 +30,7 @@ class Article:
     published: PartialDate | None
     gazetteer: Gazetteer
     mentions: list[Mention] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)  # read so far, for "the same status"
 
 
 @dataclass

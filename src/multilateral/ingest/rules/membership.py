@@ -112,7 +112,13 @@ def status_value(words: str) -> str:
     return "member"
 
 
+_SAME_STATUS = re.compile(r"\bthe same status (?:was|has been|is) (?:also )?(?:granted|given|"
+                          r"accorded) to\b", re.I)
+
+
 def extract(ctx: Context) -> None:
+    if _same_status(ctx):
+        return
     triggers = _triggers(ctx)
     if not triggers:
         return
@@ -127,6 +133,27 @@ def extract(ctx: Context) -> None:
     for member in members:
         for trigger in _triggers_for(ctx, member, triggers):
             _emit(ctx, member, trigger, statuses, containers)
+
+
+def _same_status(ctx: Context) -> bool:
+    """"The same status was granted to Ukraine": the status, organization and date of the
+    grant the article reported just before."""
+    match = _SAME_STATUS.search(ctx.text)
+    previous = next((f for f in reversed(ctx.article.facts) if f.type == "membership"
+                     and f.get("change") == "granted"), None)
+    if match is None or previous is None:
+        return False
+    at = ctx.sentence.start + match.end()
+    for member in ctx.states():
+        if member.start >= at:
+            fields = {key: previous.get(key) for key in ("org", "org_id", "status", "change",
+                                                          "date", "date_basis")}
+            fields.update(entity_fields("state", member))
+            if fields.get("date_basis") is None:
+                fields.pop("date_basis")
+            ctx.emit("membership", fields, 0.6, ctx.modality(ctx.sentence.start + match.start(),
+                                                             at, clause=True))
+    return True
 
 
 def _triggers(ctx: Context) -> list[Trigger]:
