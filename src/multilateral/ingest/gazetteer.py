@@ -10,6 +10,7 @@ abbreviations are left out, because in running text "IN" or "TO" is a word.
 from __future__ import annotations
 
 import csv
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -112,8 +113,22 @@ def build(connection: Connection) -> Gazetteer:
     return gazetteer
 
 
+# "Russia's" is Russia and a possessive; "d'Ivoire" is one word. Names and text are cut
+# into words the same way, so that "People's Republic of China" matches itself.
+WORD = re.compile(r"[^\W_]+(?:['’](?!s\b)[^\W_]+)*")
+
+
+def words_of(text: str) -> tuple[str, ...]:
+    words: list[str] = []
+    for match in WORD.finditer(text):
+        words.extend(normalize(match.group()).split())
+    return tuple(words)
+
+
 def _add(entries: dict[tuple[str, ...], list[Entry]], entry: Entry) -> None:
-    words = tuple(normalize(entry.surface).split())
+    words = words_of(entry.surface)
+    if words and words[0] == "the" and len(words) > 1:
+        words = words[1:]
     while words and words[-1] == "the":  # crosswalk aliases such as "Russian Federation (the)"
         words = words[:-1]
     if words:

@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from multilateral.ingest.gazetteer import Entry, Gazetteer
+from multilateral.ingest.gazetteer import WORD, Entry, Gazetteer
 from multilateral.model.names import normalize
 
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_WORD = WORD
 _GAP = re.compile(r"^[ \t,\-–'’&/]*$")
 _MAX_WORDS = 14
 # Cities are common words too ("Of", "Mission"): a city counts only where a place is expected.
