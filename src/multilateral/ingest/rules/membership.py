@@ -372,6 +372,9 @@ def _containers(ctx: Context, members: list[Mention]) -> list[Mention]:
         if (mention.start, mention.end) in member_spans or not (mention.linked or
                                                                  mention.kind == "shape"):
             continue
+        if re.match(r"['’]s (?:predecessor|successor|forerunner)",
+                    ctx.between(mention.end, mention.end + 20)):
+            continue  # "the OAU, the AU's predecessor": the AU is not where Morocco was
         options.append(ctx.organization_of(mention))
     return options
 
