@@ -70,11 +70,12 @@ def pg_server() -> Iterator[str]:
         shutil.rmtree(root, ignore_errors=True)
 
 
-def create_pg_database(server: str, name: str) -> str:
+def create_pg_database(server: str, name: str, template: str | None = None) -> str:
     engine = create_engine(f"{server}/postgres", isolation_level="AUTOCOMMIT")
     with engine.connect() as connection:
         connection.execute(text(f'drop database if exists "{name}"'))
-        connection.execute(text(f'create database "{name}"'))
+        copy = f' template "{template}"' if template else ""
+        connection.execute(text(f'create database "{name}"{copy}'))
     engine.dispose()
     return f"{server}/{name}"
 
@@ -140,12 +141,7 @@ def writable_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     template_url = request.getfixturevalue("pg_template")
     server = template_url.rsplit("/", 1)[0]
     name = f"writable_{abs(hash(request.node.nodeid)) % 10**8}"
-    engine = create_engine(f"{server}/postgres", isolation_level="AUTOCOMMIT")
-    with engine.connect() as connection:
-        connection.execute(text(f'drop database if exists "{name}"'))
-        connection.execute(text(f'create database "{name}" template "multilateral_template"'))
-    engine.dispose()
-    return f"{server}/{name}"
+    return create_pg_database(server, name, template="multilateral_template")
 
 
 GOLD = Path(__file__).resolve().parents[1] / "gold" / "articles"

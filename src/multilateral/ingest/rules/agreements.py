@@ -10,7 +10,7 @@ its own clause; "UN-OCHA and UNWTO (14 June 2019, Bishkek)" is two facts sharing
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, TypeVar
 
 from multilateral.ingest.dates import DateMention, find_dates
 from multilateral.ingest.mentions import Mention
@@ -38,6 +38,8 @@ _TITLE = re.compile(r"\b(?:Joint (?:Declaration|Statement|Communiqu[eé])|"
                     r"(?:Agreement|Treaty|Convention|Charter|Protocol|Declaration))"
                     r"(?:\s+(?:on|of|between|for|concerning|regarding|among|and|the|to)\b"
                     r"(?:\s+(?:the|and|of|on|in|for|between|to)\b|\s+[A-Z][\w\-]*)+)*")
+_SUMMIT_AFTER = re.compile(r"\s*(?:'s\s+)?(?:\w+\s+){0,2}?(?:summit|leaders|heads of state)",
+                           re.I)
 _PAREN = re.compile(r"\(([^()]{4,120})\)")
 _WITH = re.compile(r"(?:^|[,;:])\s*(?:and\s+)?with\s+(?:the\s+)?", re.I)
 
@@ -257,18 +259,7 @@ def _referred(ctx: Context, region: str) -> Mention | None:
 def _summit_org(ctx: Context) -> Mention | None:
     """"The Kazan Declaration": a summit's declaration belongs to the organization whose
     summits the article reports ("the BRICS summit"), else the one it is about."""
-    text = ctx.article.text
-    counts: dict[str, tuple[int, Mention]] = {}
-    for mention in ctx.article.mentions:
-        if mention.type == "organization" and mention.linked and re.match(
-                r"\s*(?:'s\s+)?(?:\w+\s+){0,2}?(?:summit|leaders|heads of state)",
-                text[mention.end:mention.end + 30], re.I):
-            org = ctx.organization_of(mention)
-            key = org.id or org.name
-            counts[key] = (counts.get(key, (0, org))[0] + 1, org)
-    if counts:
-        return max(counts.values(), key=lambda c: c[0])[1]
-    return ctx.topic_org()
+    return ctx.org_named_with(_SUMMIT_AFTER) or ctx.topic_org()
 
 
 def _list_from(ctx: Context, candidates: list[Mention], at: int) -> list[Mention]:
@@ -318,24 +309,27 @@ def _secretariats(ctx: Context, candidates: list[Mention]) -> list[Mention]:
     return bodies
 
 
-def _date(ctx: Context, match: re.Match[str], limit: int) -> DateMention | None:
-    start = ctx.sentence.start + match.end()
-    stop = ctx.sentence.start + limit
-    inside = [d for d in ctx.dated() if start <= d.start < stop]
+_Span = TypeVar("_Span", DateMention, Mention)
+
+
+def _own(items: list[_Span], start: int, stop: int, before: int) -> _Span | None:
+    """The first item in an instrument's own stretch of the sentence, else the last one
+    written before its name."""
+    inside = [item for item in items if start <= item.start < stop]
     if inside:
         return inside[0]
-    before = [d for d in ctx.dated() if d.end <= ctx.sentence.start + match.start()]
-    return before[-1] if before else None
+    earlier = [item for item in items if item.end <= before]
+    return earlier[-1] if earlier else None
+
+
+def _date(ctx: Context, match: re.Match[str], limit: int) -> DateMention | None:
+    at = ctx.sentence.start
+    return _own(ctx.dated(), at + match.end(), at + limit, at + match.start())
 
 
 def _place(ctx: Context, match: re.Match[str], limit: int) -> Mention | None:
-    start = ctx.sentence.start + match.start()
-    stop = ctx.sentence.start + limit
-    inside = [p for p in ctx.places() if start <= p.start < stop]
-    if inside:
-        return inside[0]
-    before = [p for p in ctx.places() if p.end <= start]
-    return before[-1] if before else None
+    at = ctx.sentence.start
+    return _own(ctx.places(), at + match.start(), at + limit, at + match.start())
 
 
 def _title(ctx: Context, kind_match: re.Match[str]) -> str | None:

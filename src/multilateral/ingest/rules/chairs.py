@@ -30,6 +30,9 @@ _REFERRING = re.compile(r"\b(?:the (?:bloc|organi[sz]ation|group|grouping|union|
 _TERM_START = re.compile(r"\b(?:on|from|as of|since|starting)\s+$", re.I)
 _TAKING = re.compile(r"\b(?:took|takes|taken|taking|assum(?:ed|es|ing)|hand(?:ed|s)? over|"
                      r"elected|holds?|held|holding)\b[^.]*$", re.I)
+_CHAIR_AFTER = re.compile(r"\s*(?:'s\s+)?(?:rotating\s+)?(?:presidency|chair)", re.I)
+_CHAIR_BEFORE = re.compile(r"(?:presidency|chair(?:manship|personship)?|chair(?:ed|s)?)\s+"
+                           r"(?:of\s+)?(?:the\s+)?$", re.I)
 _FUTURE = re.compile(r"\b(?:will|shall|is to|are to|takes? over|is due|set to|is expected to|"
                      r"next year)\b", re.I)
 
@@ -100,22 +103,7 @@ def _org(ctx: Context, at: int, end: int) -> Mention | None:
 def _chaired_org(ctx: Context) -> Mention | None:
     """"The presidency" means the organization the article gives a chair or presidency to
     ("India holds the G20 presidency"), not necessarily the one it names most."""
-    text = ctx.article.text
-    counts: dict[str, tuple[int, Mention]] = {}
-    for mention in ctx.article.mentions:
-        if mention.type != "organization" or not mention.linked:
-            continue
-        after = text[mention.end:mention.end + 16]
-        before = text[max(0, mention.start - 24):mention.start]
-        if re.match(r"\s*(?:'s\s+)?(?:rotating\s+)?(?:presidency|chair)", after, re.I) or re.search(
-                r"(?:presidency|chair(?:manship|personship)?|chair(?:ed|s)?)\s+(?:of\s+)?(?:the\s+)?$",
-                before, re.I):
-            org = ctx.organization_of(mention)
-            key = org.id or org.name
-            counts[key] = (counts.get(key, (0, org))[0] + 1, org)
-    if not counts:
-        return None
-    return max(counts.values(), key=lambda c: c[0])[1]
+    return ctx.org_named_with(_CHAIR_AFTER, _CHAIR_BEFORE)
 
 
 def _terms(ctx: Context, end: int) -> list[tuple[str | None, str | None]]:

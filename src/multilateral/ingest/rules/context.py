@@ -71,6 +71,24 @@ class Context:
         # lately
         return max(reversed(pool), key=lambda m: weight[m.id] + (1 if m.id in recent else 0))
 
+    def org_named_with(self, after: re.Pattern[str],
+                       before: re.Pattern[str] | None = None) -> Mention | None:
+        """The organization the article names most often right before `after` (or right
+        after `before`): "the G20 presidency", "the BRICS summit"."""
+        text = self.article.text
+        counts: dict[str, tuple[int, Mention]] = {}
+        for mention in self.article.mentions:
+            if mention.type != "organization" or not mention.linked:
+                continue
+            if after.match(text, mention.end) or (before is not None and before.search(
+                    text[max(0, mention.start - 24):mention.start])):
+                org = self.organization_of(mention)
+                key = org.id or org.name
+                counts[key] = (counts.get(key, (0, org))[0] + 1, org)
+        if not counts:
+            return None
+        return max(counts.values(), key=lambda count: count[0])[1]
+
     def organization_of(self, mention: Mention) -> Mention:
         """A body stands for its organization ("the SCO Council of Heads of State admitted
         Belarus"), except the UN's organs: observer status is held in the General Assembly."""
