@@ -344,6 +344,8 @@ def _title(ctx: Context, kind_match: re.Match[str]) -> str | None:
 
 def _emit(ctx: Context, kind: str, parties: list[Mention], date: Any, place: Mention | None,
           title: str | None, trigger_at: int) -> None:
+    if len(parties) == 1 and parties[0].type == "state" and kind != "joint_declaration":
+        return  # one state alone signs no agreement: "Finland's instrument of accession"
     gazetteer = ctx.article.gazetteer
     names = [p.name for p in parties]
     orgs = sorted({gazetteer.parents[p.id] for p in parties

@@ -50,7 +50,8 @@ def _kind(ctx: Context, kind: str, match: re.Match[str]) -> str:
         return "summit"
     if kind == "session" and _MINISTERIAL.search(window):
         return "meeting"
-    if kind == "session" and re.search(r"\b(?:of the|the) Council\b", ctx.text):
+    if kind in ("session", "meeting") and re.search(r"\b(?:of the|the) Council\b|\bthe next "
+                                                     r"(?:meeting|session)\b", ctx.text):
         # "the next session of the Council": the council the article is about
         head = ctx.article.text[:400]
         if _SUMMIT_LIKE.search(head):

@@ -309,7 +309,8 @@ def _members(ctx: Context) -> list[Mention]:
                                r"(?:the\s+)?$", ctx.between(max(ctx.sentence.start,
                                                                  mention.start - 80),
                                                              mention.start))
-        if not founded_by and (_NOT_MEMBER_BEFORE.search(before)
+        wide = ctx.between(max(ctx.sentence.start, mention.start - 40), mention.start)
+        if not founded_by and (_NOT_MEMBER_BEFORE.search(wide)
                                or re.search(r"\b[A-Z]\w+ of\s+$", before)):
             excluded.append(mention)  # "a border with Russia", "signed by Belarus", "Port of Spain"
             continue
