@@ -84,10 +84,14 @@ def test_after_cow_coverage_ends_members_are_uncertain(kb: KnowledgeBase) -> Non
 def test_a_later_source_takes_over_where_cow_stops(kb: KnowledgeBase) -> None:
     nato = kb.members("NATO", on="2020-01-01")
     assert nato.counts == {"member": 29} and not nato.uncertain and not nato.notes
-    # COW codes the United Kingdom in the EU to 2014; the hand table ends it on 2020-01-31.
+    # COW codes the United Kingdom in the EU to 2014; the hand table ends it at the end of
+    # 31 January 2020 (its end, exclusive, is 2020-02-01).
     eu = kb.members("EU", on="2021-01-01")
     assert "GBR" not in {st.subject.id for st in eu.certain + eu.uncertain + eu.conflicts}
     assert "GBR" in {st.subject.id for st in kb.members("EU", on="2014-06-01").certain}
+    # a member on the day it left, gone the day after
+    assert "GBR" in {st.subject.id for st in kb.members("EU", on="2020-01-31").certain}
+    assert "GBR" not in {st.subject.id for st in kb.members("EU", on="2020-02-01").certain}
 
 
 def test_decided_but_not_in_effect_is_listed_apart(kb: KnowledgeBase) -> None:
