@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -293,12 +293,6 @@ def _cite(connection: Connection, row: Any) -> None:
         connection.execute(insert(s.sources).values(
             id=source, kind="article", title=row.title, citation=citation,
             url=row.source if str(row.source).startswith("http") else None))
-
-
-def iter_ok(results: Iterable[Document | UnreadableArticle]) -> Iterator[Document]:
-    for result in results:
-        if isinstance(result, Document):
-            yield result
 
 
 def _article_date(document: Document, on: PartialDate | None, today: dt.date

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from multilateral.check.claims import Claim
 from multilateral.errors import MultilateralError
 from multilateral.model.dates import PartialDate
-from multilateral.model.results import Members
+from multilateral.model.results import Members, OrgProfile
 
 if TYPE_CHECKING:
     from multilateral.kb import KnowledgeBase
@@ -49,6 +49,7 @@ class Judge:
         self.today = PartialDate.of(kb.today)
         self.parents = parents
         self._members: dict[tuple[str, str], Members] = {}
+        self._profiles: dict[str, OrgProfile] = {}
 
     def judge(self, claim: Claim) -> Verdict:
         try:
@@ -187,7 +188,7 @@ class Judge:
         if not fact.get("org_id") or not fact.get("state_id"):
             return Verdict(claim, UNVERIFIABLE, "The organization or the state is not in the "
                            "knowledge base.")
-        chairs = self.kb.org(fact["org_id"]).chairs
+        chairs = self.profile(fact["org_id"]).chairs
         if not chairs:
             return Verdict(claim, UNVERIFIABLE,
                            f"The knowledge base holds no chairs of {fact.get('org')}.")
@@ -210,7 +211,7 @@ class Judge:
         fact = claim.details["fact"]
         if not fact.get("org_id"):
             return Verdict(claim, UNVERIFIABLE, "The organization is not in the knowledge base.")
-        foundings = [f for f in self.kb.org(fact["org_id"]).foundings if f["date"]]
+        foundings = [f for f in self.profile(fact["org_id"]).foundings if f["date"]]
         if not foundings or not fact.get("date"):
             return Verdict(claim, UNVERIFIABLE, "No founding date to compare.")
         wanted = PartialDate.parse(fact["date"])
@@ -262,11 +263,18 @@ class Judge:
         return Verdict(claim, SUPPORTED, f"Recorded: {best['title']} ({best['date']}{where}).",
                        None, [best])
 
+    def profile(self, org: str) -> OrgProfile:
+        """An organization's profile, read once per report (an article names the same
+        parties over and over)."""
+        if org not in self._profiles:
+            self._profiles[org] = self.kb.org(org)
+        return self._profiles[org]
+
     def _instruments(self, ids: list[str]) -> list[dict[str, Any]]:
         seen: dict[int, dict[str, Any]] = {}
         for party in ids:
             try:
-                for instrument in self.kb.org(party).instruments:
+                for instrument in self.profile(party).instruments:
                     seen[instrument["id"]] = instrument
             except MultilateralError:
                 continue

@@ -205,11 +205,3 @@ def _relative_month(start: int, end: int, groups: dict[str, str],
     else:
         year = published.year
     return DateMention(start, end, PartialDate(year, month), "relative")
-
-
-def parse_written(text: str) -> PartialDate | None:
-    """A single written date ("14 June 2011", "2011-06-14") as a partial date, or None."""
-    for mention in find_dates(text, None):
-        if mention.date is not None and mention.basis == "text" and mention.end_date is None:
-            return mention.date
-    return None

@@ -151,12 +151,6 @@ def set_featured(connection: Connection, article_id: int, featured: bool) -> Non
                        .values(featured=featured))
 
 
-def counts(connection: Connection) -> dict[str, int]:
-    rows = connection.execute(select(s.candidates.c.status, func.count())
-                              .group_by(s.candidates.c.status)).all()
-    return {row[0]: int(row[1]) for row in rows}
-
-
 def tag_counts(connection: Connection, limit: int = 100) -> list[dict[str, Any]]:
     """Tags with the number of articles carrying each, most used first."""
     t = s.article_tags

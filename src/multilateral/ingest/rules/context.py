@@ -156,15 +156,3 @@ def date_fields(mention: DateMention | None, key: str = "date") -> dict[str, Any
     if mention.partial is not None:
         out[f"{key}_partial" if key != "date" else "date_partial"] = mention.partial
     return out
-
-
-def nearest_date(ctx: Context, offset: int, *, after_first: bool = True) -> DateMention | None:
-    """The date mention closest to an article offset, preferring the first one after it."""
-    dated = ctx.dated()
-    if not dated:
-        return None
-    if after_first:
-        following = [d for d in dated if d.start >= offset]
-        if following:
-            return following[0]
-    return min(dated, key=lambda d: abs(d.start - offset))

@@ -75,7 +75,7 @@ def _emit(ctx: Context, word: re.Match[str], number: re.Match[str] | None,
     fields: dict[str, Any] = {
         "body": body_name, "body_id": body_id,
         "number": re.sub(r"\s+", " ", number.group("n")) if number else None,
-        **date_field, **_subject_fields(subject), "effect": effect,
+        **date_field, **entity_fields("subject", subject), "effect": effect,
     }
     ctx.emit("resolution", fields, 0.85 if number else 0.6, modality)
     if effect == "observer_status" and subject is not None and body_id == "UNGA":
@@ -117,8 +117,3 @@ def _subject(ctx: Context, body_id: str | None, anchor: int, stop: int) -> Menti
         if topic is not None and topic.id not in skip:
             return topic
     return None
-
-
-def _subject_fields(subject: Mention | None) -> dict[str, Any]:
-    fields = entity_fields("subject", subject)
-    return fields
