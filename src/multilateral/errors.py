@@ -98,3 +98,11 @@ class InvalidInput(MultilateralError, ValueError):
     exit_code = 2
     status = 400
     code = "invalid_input"
+
+
+def batch_exit_code(failed: int, total: int) -> int:
+    """The one exit policy for a batch (articles read, candidates reviewed), shared by the CLI
+    and the API: 0 when nothing failed, 1 when some items failed, 2 when all did."""
+    if not failed:
+        return 0
+    return 2 if failed >= total else 1
