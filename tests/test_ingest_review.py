@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from multilateral.cli import main
 from multilateral.kb import KnowledgeBase
-from multilateral.model.facts import Document, Evidence, Fact
+from multilateral.model.facts import Document, Evidence, Founding
 from multilateral.store import schema as s
 from multilateral.store.accept import CannotAccept
 
@@ -59,10 +59,10 @@ def test_a_batch_with_a_broken_file_stores_the_rest(writable_url: str, tmp_path:
 
 def test_an_article_that_fails_midway_leaves_nothing(writable_url: str) -> None:
     kb = KnowledgeBase(writable_url)
-    good = Fact("founding", {"org": "SCO", "org_id": "SCO", "date": "2001"},
-                Evidence(0, 4, "test"), 0.9)
-    broken = Fact("founding", {"org": "SCO", "org_id": "SCO", "date": "2001"},
-                  Evidence(0, 4, "test"), float("nan"))
+    good = Founding(org="SCO", org_id="SCO", date="2001", evidence=Evidence(0, 4, "test"),
+                    confidence=0.9)
+    broken = Founding(org="SCO", org_id="SCO", date="2001", evidence=Evidence(0, 4, "test"),
+                      confidence=float("nan"))
     broken.type = "x" * 400  # longer than the column allows: PostgreSQL refuses it
     document = Document("bad.txt", "f" * 64, "text", facts=[good, broken])
     if writable_url.endswith(".db"):

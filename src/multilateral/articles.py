@@ -19,13 +19,13 @@ from sqlalchemy import Connection, Engine, insert, select
 from multilateral.check.claims import find_claims
 from multilateral.check.report import CheckReport
 from multilateral.check.verdicts import Judge
-from multilateral.errors import InvalidInput, MultilateralError
+from multilateral.errors import InvalidFact, InvalidInput, MultilateralError
 from multilateral.ingest import evaluation, gazetteer, reading
 from multilateral.ingest.dates import find_dates
 from multilateral.ingest.pipeline import Extractor, extract, extract_bytes
 from multilateral.ingest.reading import UnreadableArticle
 from multilateral.model.dates import PartialDate
-from multilateral.model.facts import Document, Fact
+from multilateral.model.facts import Document, Fact, Membership
 from multilateral.store import accept, articles
 from multilateral.store import schema as s
 from multilateral.store.resolve import resolve
@@ -211,15 +211,15 @@ class ArticleDesk:
     def _conflicts_for(self, fact: Fact) -> list[str]:
         """Where the accepted claim and the other sources disagree, on the first day the
         claim is certainly in effect (the day after "2018" ends: 2019-01-01)."""
-        when = fact.get("date")
-        if not when or not fact.get("org_id") or fact.get("change") == "left":
+        if not isinstance(fact, Membership) or not fact.date or not fact.org_id or \
+                fact.change == "left":
             return []
-        date = PartialDate.parse(str(when))
-        if fact.get("change") != "holds" and date.precision.value != "day":
+        date = PartialDate.parse(fact.date)
+        if fact.change != "holds" and date.precision.value != "day":
             date = PartialDate.of(date.hi + dt.timedelta(days=1))
-        members = self.members(str(fact.get("org_id")), on=date)  # type: ignore[attr-defined]
+        members = self.members(fact.org_id, on=date)  # type: ignore[attr-defined]
         return [f"{st.subject.name}: {st.reason}" for st in members.conflicts
-                if st.subject.id == fact.get("state_id")]
+                if st.subject.id == fact.state_id]
 
     def check(self, target: str, on: PartialDate | None = None) -> CheckReport:
         """Judge an article's claims (a file path, or a stored article's id) as of its date."""
@@ -282,8 +282,8 @@ def _edited(original: dict[str, Any], edit: dict[str, Any] | None) -> Fact:
     merged["evidence"] = original["evidence"]  # the evidence is the article's, not the editor's
     try:
         return Fact.from_dict(merged)
-    except (ValueError, KeyError, TypeError) as exc:
-        raise accept.CannotAccept(f"The edited fact is not valid: {exc}.") from None
+    except InvalidFact as exc:
+        raise accept.CannotAccept(f"The edited fact is refused. {exc.message}") from exc
 
 
 def _cite(connection: Connection, row: Any) -> None:
