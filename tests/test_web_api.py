@@ -155,3 +155,19 @@ def test_admins_manage_tokens_through_the_api(web_url: str) -> None:
     assert new["token"] not in str(listed) and any(t["name"] == "bot" for t in listed)
     assert revoked.json() == {"id": new["id"], "revoked": True}
     assert after.status_code == 401
+
+
+def test_an_edit_with_an_unknown_change_is_refused_in_the_error_shape(writable_url: str) -> None:
+    _, (membership, _) = add_article(writable_url)
+    headers = bearer(token(writable_url, "editor"))
+    with client(writable_url) as web:
+        refused = web.post(f"/api/candidates/{membership}/review", headers=headers,
+                           json={"action": "edit", "fact": {"change": "bogus"}})
+        queue = web.get("/review.json", headers=headers).json()["candidates"]
+        history = web.get("/org/SCO/history.json", params={"state": "IND"}).json()
+    error = refused.json()["error"]
+    assert refused.status_code == 422
+    assert error["status"] == 422 and error["code"] == "cannot_accept"
+    assert "change 'bogus'" in error["message"] and "joined" in error["message"]
+    assert membership in {c["id"] for c in queue}  # still waiting for a decision
+    assert not [ch for ch in history["changes"] if ch["claim"]["dataset"] == "articles"]

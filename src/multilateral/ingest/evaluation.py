@@ -301,9 +301,9 @@ def _score(name: str, gold: list[Fact], predicted: list[Fact], result: Evaluatio
 
 def _brief(fact: Fact) -> dict[str, Any]:
     data = fact.as_dict()
-    data.pop("confidence", None)
-    evidence = data.pop("evidence", {}) or {}
-    data["evidence"] = str(evidence.get("text", ""))[:160]
+    data.pop("confidence")
+    data.pop("evidence")
+    data["evidence"] = fact.evidence.text[:160]
     return {k: v for k, v in data.items() if v not in (None, [], "") and not k.endswith("_id")
             and k != "party_ids"}
 
