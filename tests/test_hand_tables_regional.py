@@ -1,0 +1,19 @@
+"""Regional and club tables by hand (issue 12): each member count on a recent date equals
+the count the organization itself (or its presidency) publishes."""
+
+from multilateral.kb import KnowledgeBase
+
+
+def ids(standings: list, status: str | None = None) -> set[str]:
+    return {st.subject.id for st in standings if status is None or st.status == status}
+
+
+def test_g7_seven_states_with_the_eu_beside_them_and_russia_suspended(kb: KnowledgeBase) -> None:
+    # Seven countries, the EU taking part: https://www.g7hiroshima.go.jp/en/summit/about/faq/
+    result = kb.members("G7", on="2025-06-01")
+    assert result.counts["member"] == 7
+    assert ids(result.certain, "partner") == {"EU"}
+    assert ids(result.certain, "suspended") == {"RUS"}
+    assert "RUS" in ids(kb.members("G7", on="2010-01-01").certain, "member")
+    assert "CAN" not in ids(kb.members("G7", on="1976-01-01").certain)
+
