@@ -17,3 +17,9 @@ def test_g7_seven_states_with_the_eu_beside_them_and_russia_suspended(kb: Knowle
     assert "RUS" in ids(kb.members("G7", on="2010-01-01").certain, "member")
     assert "CAN" not in ids(kb.members("G7", on="1976-01-01").certain)
 
+
+def test_gcc_six_founders(kb: KnowledgeBase) -> None:
+    # Six states since the Charter of 25 May 1981: http://fgccc.org/en/?page_id=3727
+    result = kb.members("GCC", on="2025-06-01")
+    assert result.counts == {"member": 6} and not result.uncertain
+    assert ids(result.certain) == {"ARE", "BHR", "SAU", "OMN", "QAT", "KWT"}
