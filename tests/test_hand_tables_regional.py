@@ -23,3 +23,14 @@ def test_gcc_six_founders(kb: KnowledgeBase) -> None:
     result = kb.members("GCC", on="2025-06-01")
     assert result.counts == {"member": 6} and not result.uncertain
     assert ids(result.certain) == {"ARE", "BHR", "SAU", "OMN", "QAT", "KWT"}
+
+
+def test_opec_twelve_after_angola_left(kb: KnowledgeBase) -> None:
+    # 13 members before Angola's exit from 1 Jan 2024 (so 12 after):
+    # https://energynewsafrica.com/angola-africas-second-largest-oil-producer-angola-quits-opec
+    result = kb.members("OPEC", on="2025-06-01")
+    assert result.counts["member"] == 12
+    assert not {"AGO", "QAT", "ECU"} & ids(result.certain)
+    assert ids(result.certain, "suspended") == {"IDN"}
+    assert "AGO" in ids(kb.members("OPEC", on="2023-12-31").certain, "member")
+    assert "GAB" not in ids(kb.members("OPEC", on="2005-01-01").certain)
