@@ -34,3 +34,14 @@ def test_opec_twelve_after_angola_left(kb: KnowledgeBase) -> None:
     assert ids(result.certain, "suspended") == {"IDN"}
     assert "AGO" in ids(kb.members("OPEC", on="2023-12-31").certain, "member")
     assert "GAB" not in ids(kb.members("OPEC", on="2005-01-01").certain)
+
+
+def test_cplp_nine_with_guinea_bissau_back(kb: KnowledgeBase) -> None:
+    # Nine states since Equatorial Guinea joined at Dili on 23 Jul 2014:
+    # http://www.cecplp.org/guineacute-equatorial-jaacute-eacute-membro-de-pleno-direito-da-cplp.html
+    assert kb.organization("CPLP").id == "CPSC"
+    result = kb.members("CPLP", on="2025-06-01")
+    assert result.counts == {"member": 9} and not result.uncertain
+    assert "GNB" in ids(kb.members("CPLP", on="2013-06-01").certain
+                        + kb.members("CPLP", on="2013-06-01").uncertain, "suspended")
+    assert "GNQ" in ids(kb.members("CPLP", on="2010-01-01").certain, "observer")
