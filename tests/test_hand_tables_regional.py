@@ -40,8 +40,12 @@ def test_cplp_nine_with_guinea_bissau_back(kb: KnowledgeBase) -> None:
     # Nine states since Equatorial Guinea joined at Dili on 23 Jul 2014:
     # http://www.cecplp.org/guineacute-equatorial-jaacute-eacute-membro-de-pleno-direito-da-cplp.html
     assert kb.organization("CPLP").id == "CPSC"
-    result = kb.members("CPLP", on="2025-06-01")
-    assert result.counts == {"member": 9} and not result.uncertain
-    assert "GNB" in ids(kb.members("CPLP", on="2013-06-01").certain
-                        + kb.members("CPLP", on="2013-06-01").uncertain, "suspended")
+    result = kb.members("CPLP", on="2025-12-31")
+    # 19 associate observers before Luanda, 13 more there (17 Jul 2021):
+    # https://www.rtp.pt/noticias/mundo/cimeira-aprova-13-paises-e-organizacoes-como-observadores-associados_n1336199
+    # then Paraguay (2023) and Australia (2025): 34.
+    assert result.counts == {"member": 9, "observer": 34} and not result.uncertain
+    # Suspended 2012-2014: never a certain member then (COW, coded member, disagrees).
+    assert "GNB" not in ids(kb.members("CPLP", on="2013-06-01").certain, "member")
+    assert "GNB" in ids(kb.members("CPLP", on="2015-01-01").certain, "member")
     assert "GNQ" in ids(kb.members("CPLP", on="2010-01-01").certain, "observer")
