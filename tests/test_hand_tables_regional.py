@@ -49,3 +49,14 @@ def test_cplp_nine_with_guinea_bissau_back(kb: KnowledgeBase) -> None:
     assert "GNB" not in ids(kb.members("CPLP", on="2013-06-01").certain, "member")
     assert "GNB" in ids(kb.members("CPLP", on="2015-01-01").certain, "member")
     assert "GNQ" in ids(kb.members("CPLP", on="2010-01-01").certain, "observer")
+
+
+def test_mercosur_five_parties_venezuela_suspended_seven_associates(kb: KnowledgeBase) -> None:
+    # Five full members with Bolivia, Venezuela suspended:
+    # https://sonoticiasonline.com.br/bolivia-e-incorporada-formalmente-como-membro-do-mercosul
+    # Panama the seventh associate: https://elpoder.com.py/mundo/2024/12/06/panama-se-convirtio-en-estado-asociado-del-mercosur
+    result = kb.members("Mercosur", on="2025-06-01")
+    assert result.counts == {"member": 5, "suspended": 1, "associate": 7}
+    assert ids(result.certain, "suspended") == {"VEN"}
+    assert "BOL" in ids(kb.members("Mercosur", on="2024-01-01").certain, "associate")
+    assert "PRY" not in ids(kb.members("Mercosur", on="2013-01-01").certain, "member")
