@@ -60,3 +60,15 @@ def test_mercosur_five_parties_venezuela_suspended_seven_associates(kb: Knowledg
     assert ids(result.certain, "suspended") == {"VEN"}
     assert "BOL" in ids(kb.members("Mercosur", on="2024-01-01").certain, "associate")
     assert "PRY" not in ids(kb.members("Mercosur", on="2013-01-01").certain, "member")
+
+
+def test_ecowas_twelve_after_the_sahel_states_left(kb: KnowledgeBase) -> None:
+    # Fifteen until Burkina Faso, Mali and Niger ceased to be members on 29 Jan 2025:
+    # https://allafrica.com/stories/202412160050.html (and https://reliefweb.int/organization/ecowas)
+    result = kb.members("ECOWAS", on="2025-12-31")
+    assert result.counts == {"member": 10, "suspended": 2}
+    assert ids(result.certain, "suspended") == {"GIN", "GNB"}
+    assert not {"BFA", "MLI", "NER", "MRT"} & ids(result.certain + result.uncertain)
+    before = kb.members("ECOWAS", on="2024-06-01")
+    assert ids(before.certain, "suspended") == {"BFA", "MLI", "NER", "GIN"}
+    assert "MLI" in ids(kb.members("ECOWAS", on="2021-01-01").certain, "member")
