@@ -72,3 +72,12 @@ def test_ecowas_twelve_after_the_sahel_states_left(kb: KnowledgeBase) -> None:
     before = kb.members("ECOWAS", on="2024-06-01")
     assert ids(before.certain, "suspended") == {"BFA", "MLI", "NER", "GIN"}
     assert "MLI" in ids(kb.members("ECOWAS", on="2021-01-01").certain, "member")
+
+
+def test_sadc_sixteen_with_comoros(kb: KnowledgeBase) -> None:
+    # Ten founders, then six joiners up to Comoros (2017):
+    # https://www.sadc.int/document/compendium-sadc-investment-projects
+    result = kb.members("SADC", on="2025-06-01")
+    assert result.counts == {"member": 16} and not result.uncertain
+    assert ids(kb.members("SADC", on="2010-06-01").certain, "suspended") == {"MDG"}
+    assert "SYC" not in ids(kb.members("SADC", on="2006-01-01").certain)
