@@ -81,3 +81,13 @@ def test_sadc_sixteen_with_comoros(kb: KnowledgeBase) -> None:
     assert result.counts == {"member": 16} and not result.uncertain
     assert ids(kb.members("SADC", on="2010-06-01").certain, "suspended") == {"MDG"}
     assert "SYC" not in ids(kb.members("SADC", on="2006-01-01").certain)
+
+
+def test_arab_league_22_with_syria_back(kb: KnowledgeBase) -> None:
+    # 22 member states: https://en.wikipedia.org/wiki/Member_states_of_the_Arab_League
+    assert kb.organization("Arab League").id == "LOAS"
+    result = kb.members("Arab League", on="2025-06-01")
+    assert result.counts == {"member": 22} and not result.uncertain
+    assert ids(kb.members("LOAS", on="2015-01-01").certain, "suspended") == {"SYR"}
+    assert ids(kb.members("LOAS", on="1985-01-01").certain, "suspended") == {"EGY"}
+    assert "SYR" in ids(kb.members("LOAS", on="2023-05-07").certain, "member")
