@@ -91,3 +91,11 @@ def test_arab_league_22_with_syria_back(kb: KnowledgeBase) -> None:
     assert ids(kb.members("LOAS", on="2015-01-01").certain, "suspended") == {"SYR"}
     assert ids(kb.members("LOAS", on="1985-01-01").certain, "suspended") == {"EGY"}
     assert "SYR" in ids(kb.members("LOAS", on="2023-05-07").certain, "member")
+
+
+def test_apec_21_economies(kb: KnowledgeBase) -> None:
+    # 21 member economies: http://www.international.gc.ca/apec/map-carte.aspx?view=d&lang=eng
+    result = kb.members("APEC", on="2025-06-01")
+    assert result.counts == {"member": 21} and not result.uncertain
+    assert {"HKG", "TWN"} <= ids(result.certain, "member")
+    assert not {"RUS", "PER", "VNM"} & ids(kb.members("APEC", on="1998-06-01").certain)
