@@ -99,3 +99,12 @@ def test_apec_21_economies(kb: KnowledgeBase) -> None:
     assert result.counts == {"member": 21} and not result.uncertain
     assert {"HKG", "TWN"} <= ids(result.certain, "member")
     assert not {"RUS", "PER", "VNM"} & ids(kb.members("APEC", on="1998-06-01").certain)
+
+
+def test_celac_33_with_brazil_back(kb: KnowledgeBase) -> None:
+    # 33 members again after Brazil's return: https://www.brasil247.com/americalatina/brasil-formaliza-volta-a-celac
+    assert kb.organization("Community of Latin American and Caribbean States").id == "CELAC"
+    result = kb.members("CELAC", on="2025-06-01")
+    assert result.counts == {"member": 33} and not result.uncertain
+    assert ids(kb.members("CELAC", on="2021-06-01").certain, "suspended") == {"BRA"}
+    assert not kb.members("CELAC", on="2011-06-01").certain
