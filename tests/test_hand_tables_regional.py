@@ -1,6 +1,9 @@
 """Regional and club tables by hand (issue 12): each member count on a recent date equals
 the count the organization itself (or its presidency) publishes."""
 
+import pytest
+
+from multilateral.errors import OutOfExistence
 from multilateral.kb import KnowledgeBase
 
 
@@ -107,4 +110,5 @@ def test_celac_33_with_brazil_back(kb: KnowledgeBase) -> None:
     result = kb.members("CELAC", on="2025-06-01")
     assert result.counts == {"member": 33} and not result.uncertain
     assert ids(kb.members("CELAC", on="2021-06-01").certain, "suspended") == {"BRA"}
-    assert not kb.members("CELAC", on="2011-06-01").certain
+    with pytest.raises(OutOfExistence):
+        kb.members("CELAC", on="2011-06-01")
