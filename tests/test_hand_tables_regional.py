@@ -112,3 +112,13 @@ def test_celac_33_with_brazil_back(kb: KnowledgeBase) -> None:
     assert ids(kb.members("CELAC", on="2021-06-01").certain, "suspended") == {"BRA"}
     with pytest.raises(OutOfExistence):
         kb.members("CELAC", on="2011-06-01")
+
+
+def test_oas_34_after_nicaragua_left(kb: KnowledgeBase) -> None:
+    # 35 member states, 34 active (Cuba not taking part): https://acij-ioj.org.jm/1706-2/
+    # less Nicaragua from 19 Nov 2023: https://news-pravda.com/world/2023/11/20/191554.html
+    result = kb.members("OAS", on="2025-06-01")
+    assert result.counts == {"member": 34}
+    assert "NIC" not in ids(result.certain + result.uncertain)
+    assert ids(kb.members("OAS", on="1970-06-01").certain, "suspended") == {"CUB"}
+    assert ids(kb.members("OAS", on="2010-06-01").certain, "suspended") == {"HND"}
