@@ -8,13 +8,13 @@ import shutil
 from pathlib import Path
 
 from click.testing import CliRunner
-from web_support import bearer, client, token
 
 from multilateral.cli import main
 from multilateral.ingest.dates import find_dates
 from multilateral.ingest.reading import collect
 from multilateral.kb import KnowledgeBase
 from multilateral.model.dates import PartialDate
+from web_support import bearer, client, token
 
 ARTICLE = ("Ministers meet\n\nPublished 1 March 2024\n\nSweden joined NATO on 7 March 2024, "
            "the Alliance said.\n")

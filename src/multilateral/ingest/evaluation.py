@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from multilateral.errors import DataFileError, InvalidFact, MultilateralError
-from multilateral.ingest.pipeline import Extractor, extract
+from multilateral.ingest import gold_real
+from multilateral.ingest.pipeline import Extractor, extract, extract_bytes
 from multilateral.ingest.reading import UnreadableArticle
 from multilateral.model.facts import (
     FACT_TYPES,
@@ -30,6 +31,7 @@ from multilateral.model.facts import (
 )
 from multilateral.model.names import normalize
 
+BANDS = ("0.8-1.0", "0.6-0.8", "0.0-0.6")  # confidence bands, precision reported for each
 Resolver = Callable[[str, str], str]  # (entity type, name) -> id, or the normalised name
 
 
@@ -97,6 +99,12 @@ class Evaluation:
     errors: list[dict[str, Any]] = field(default_factory=list)
     claims: ClaimScores = field(default_factory=ClaimScores)
     below_floors: list[str] = field(default_factory=list)
+    # precision by confidence band: band -> [predicted, matched]
+    bands: dict[str, list[int]] = field(default_factory=lambda: {b: [0, 0] for b in BANDS})
+    # article dates: pages that state one, and how many of those the reader found right
+    dates_stated: int = 0
+    dates_found: int = 0
+    note: str | None = None  # what was not scored, and how to fix it
 
     @property
     def overall(self) -> Counts:
@@ -128,8 +136,19 @@ class Evaluation:
                           "year": round(self.scores()["date_year"], 4)},
                 "modality": round(self.scores()["modality"], 4),
                 "claims": self.claims.as_dict(),
+                "precision_by_confidence": {
+                    b: {"predicted": n, "matched": m,
+                        "precision": round(m / n, 4) if n else None}
+                    for b, (n, m) in self.bands.items()},
+                "article_dates": {"stated": self.dates_stated, "found": self.dates_found},
+                "note": self.note,
                 "below_floors": self.below_floors,
                 "errors": self.errors}
+
+
+def band(confidence: float) -> str:
+    return BANDS[0] if confidence >= 0.8 - 1e-9 else BANDS[1] if confidence >= 0.6 - 1e-9 \
+        else BANDS[2]
 
 
 def gold_pairs(gold_dir: Path) -> list[tuple[Path, Path]]:
@@ -155,7 +174,12 @@ ClaimJudge = Callable[[Document], list[tuple[int, int, str]]]
 
 
 def evaluate(gold_dir: Path, extractor: Extractor, resolve: Resolver,
-             parents: dict[str, str], judge: ClaimJudge | None = None) -> Evaluation:
+             parents: dict[str, str], judge: ClaimJudge | None = None,
+             split: str | None = "dev") -> Evaluation:
+    """Score a gold folder: the own-words articles beside their annotations, or a set of
+    real pages (`pages.jsonl`), of which `split` is scored."""
+    if gold_real.is_real_set(gold_dir):
+        return _evaluate_real(gold_dir, extractor, _Keys(resolve, parents), judge, split)
     result = Evaluation()
     for article, annotation in gold_pairs(gold_dir):
         gold = _read_gold(annotation)
@@ -169,6 +193,32 @@ def evaluate(gold_dir: Path, extractor: Extractor, resolve: Resolver,
                _Keys(resolve, parents))
         if judge is not None and gold.get("claims"):
             _score_claims(article.name, gold["claims"], document, judge(document), result.claims)
+    return result
+
+
+def _evaluate_real(gold_dir: Path, extractor: Extractor, keys: _Keys,
+                   judge: ClaimJudge | None, split: str | None) -> Evaluation:
+    result = Evaluation()
+    real = gold_real.load(gold_dir, split)
+    result.note = real.note
+    for page, text in real.cached:
+        gold = _gold_facts(gold_dir / gold_real.PAGES, list(gold_real.resolved_facts(page, text)))
+        try:
+            document = extract_bytes(f"{page.id}.txt", text.encode("utf-8"), extractor)
+        except UnreadableArticle as exc:
+            result.failed.append(exc.message)
+            continue
+        result.articles += 1
+        if page.published:
+            result.dates_stated += 1
+            result.dates_found += document.published == page.published
+            if document.published != page.published:
+                result.errors.append({"article": page.id, "error": "article date",
+                                      "fact": {"published": page.published},
+                                      "predicted": document.published})
+        _score(page.id, gold, document.facts, result, keys)
+        if judge is not None and page.claims:
+            _score_claims(page.id, page.claims, document, judge(document), result.claims)
     return result
 
 
@@ -277,6 +327,7 @@ def _score(name: str, gold: list[Fact], predicted: list[Fact], result: Evaluatio
     unmatched = list(predicted)
     for fact in predicted:
         result.by_type[fact.type].predicted += 1
+        result.bands[band(fact.confidence)][0] += 1
     for fact in gold:
         result.by_type[fact.type].gold += 1
         candidates = [p for p in unmatched if p.type == fact.type and keys.matches(fact, p)]
@@ -287,6 +338,7 @@ def _score(name: str, gold: list[Fact], predicted: list[Fact], result: Evaluatio
             result.errors.append({"article": name, "error": "missed", "fact": _brief(fact)})
             continue
         unmatched.remove(hit)
+        result.bands[band(hit.confidence)][1] += 1
         result.by_type[fact.type].matched += 1
         if hit.modality == fact.modality or {hit.modality, fact.modality} <= {"asserted",
                                                                                "reported"}:

@@ -195,8 +195,8 @@ class KnowledgeBase:
         return self.checking.check_article(article_id, on)
 
     def evaluate(self, gold_dir: Path, *, floors: Path | None = None,
-                 claims: bool = True) -> Evaluation:
-        return self.evaluating.evaluate(gold_dir, floors=floors, claims=claims)
+                 claims: bool = True, split: str | None = "dev") -> Evaluation:
+        return self.evaluating.evaluate(gold_dir, floors=floors, claims=claims, split=split)
 
     # -- tokens --------------------------------------------------------------
 
