@@ -1,24 +1,30 @@
-"""Article commands: extract, ingest, review, eval. Registered on the `multilateral` group."""
+"""Article commands: extract, ingest, review, eval and check, on the `multilateral` group."""
 
 from __future__ import annotations
 
 import json
 import sys
-import textwrap
 from pathlib import Path
 from typing import Any
 
 import click
 
 from multilateral.articles import ReviewResult
-from multilateral.cli import Failure, _clip, _kb, handled, main
-from multilateral.errors import MultilateralError
+from multilateral.cli.base import current_kb, echo_json, handled, main
+from multilateral.cli.text import (
+    candidates_table,
+    check_text,
+    evaluation_text,
+    facts_table,
+    in_context,
+    reviewed_lines,
+    table,
+)
+from multilateral.errors import MultilateralError, batch_exit_code
 from multilateral.ingest.evaluation import check_floors, read_floors
 from multilateral.ingest.reading import UnreadableArticle
-from multilateral.model.facts import Document
-from multilateral.render import table
 
-CONTEXT_CHARS = 90
+NO_ARTICLE = "No article found: give HTML or text files, or a directory holding some."
 
 
 @main.command(help="Read articles (HTML or text files, directories, or - for stdin) into "
@@ -29,61 +35,26 @@ CONTEXT_CHARS = 90
 @handled
 def extract(paths: tuple[str, ...], fmt: str) -> None:
     failed = total = 0
-    for result in _kb().extract(list(paths)):
+    for result in current_kb().extract(list(paths)):
         total += 1
         if isinstance(result, UnreadableArticle):
             failed += 1
             click.echo(f"Error: {result.message}", err=True)
             continue
         if fmt == "json":
-            click.echo(json.dumps(result.as_dict(), indent=2, ensure_ascii=False))
+            echo_json(result.as_dict())
         else:
-            click.echo(_facts_table(result))
+            click.echo(facts_table(result))
     _exit_for(failed, total)
 
 
 def _exit_for(failed: int, total: int) -> None:
+    """Say how many of the batch failed, and exit with the one batch policy's code."""
     if total == 0:
-        raise click.UsageError("No article found: give HTML or text files, or a directory "
-                               "holding some.")
+        raise click.UsageError(NO_ARTICLE)
     if failed:
         click.echo(f"{failed} of {total} articles failed.", err=True)
-        sys.exit(2 if failed == total else 1)
-
-
-def _facts_table(document: Document) -> str:
-    head = f"{document.source}: {document.title or '(no title)'}  published " \
-           f"{document.published or 'unknown'}  {len(document.facts)} facts"
-    rows = [[fact.type, fact.modality, _summary(fact.as_dict()), _when(fact.as_dict()),
-             f"{fact.confidence:.2f}"] for fact in document.facts]
-    lines = [head, table(["type", "modality", "fact", "date", "conf"], rows)]
-    lines += [f"warning: {w}" for w in document.warnings]
-    return "\n".join(lines)
-
-
-def _summary(fact: dict[str, Any]) -> str:
-    kind = fact["type"]
-    if kind == "membership":
-        return f"{fact.get('state')} {fact.get('change')} {fact.get('org')} as {fact.get('status')}"
-    if kind == "agreement":
-        return f"{fact.get('kind')}: " + " / ".join(fact.get("parties") or []) + \
-            (f" at {fact['place']}" if fact.get("place") else "")
-    if kind == "resolution":
-        return f"{fact.get('body')} {fact.get('number') or ''} on {fact.get('subject')} " \
-               f"({fact.get('effect')})"
-    if kind == "event":
-        return f"{fact.get('kind')}: {fact.get('name')}" + \
-            (f" at {fact['place']}" if fact.get("place") else "")
-    if kind == "chairmanship":
-        return f"{fact.get('state')} chairs {fact.get('org')}"
-    return f"{fact.get('org')} founded" + (f" at {fact['place']}" if fact.get("place") else "")
-
-
-def _when(fact: dict[str, Any]) -> str:
-    if fact["type"] == "chairmanship":
-        return "–".join(str(x) for x in (fact.get("start"), fact.get("end")) if x)
-    return str(fact.get("date") or (f"--{fact['date_partial']}" if fact.get("date_partial")
-                                    else ""))
+        sys.exit(batch_exit_code(failed, total))
 
 
 @main.command(help="Store articles with their facts as candidates for review. The same "
@@ -92,7 +63,7 @@ def _when(fact: dict[str, Any]) -> str:
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
 @handled
 def ingest(paths: tuple[str, ...], fmt: str) -> None:
-    kb = _kb()
+    kb = current_kb()
     items = list(_collect(paths))
     with click.progressbar(length=len(items), label="Ingesting", file=sys.stderr,
                            show_pos=True) as bar:
@@ -100,7 +71,7 @@ def ingest(paths: tuple[str, ...], fmt: str) -> None:
             bar.update(1)
         report = kb.ingest(items, on_item=advance)
     if fmt == "json":
-        click.echo(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
+        echo_json(report.as_dict())
     else:
         rows = [[item.source, item.article_id or "", "stored" if item.created else
                  ("failed" if item.error else "unchanged"), item.facts, item.error or ""]
@@ -109,17 +80,14 @@ def ingest(paths: tuple[str, ...], fmt: str) -> None:
         summary = report.as_dict()
         click.echo(f"{summary['stored']} stored, {summary['unchanged']} unchanged, "
                    f"{summary['failed']} failed. `multilateral review` lists the candidates.")
-    if report.failed:
-        click.echo(f"{report.failed} of {len(report.items)} articles failed.", err=True)
-        sys.exit(report.exit_code)
+    _exit_for(report.failed, len(report.items))
 
 
 def _collect(paths: tuple[str, ...]) -> list[str]:
     from multilateral.ingest.reading import collect
     found = [str(item) for item in collect(list(paths))]
     if not found:
-        raise click.UsageError("No article found: give HTML or text files, or a directory "
-                               "holding some.")
+        raise click.UsageError(NO_ARTICLE)
     return found
 
 
@@ -139,7 +107,7 @@ def _collect(paths: tuple[str, ...]) -> list[str]:
 def review(article_id: int | None, accept_above: float | None, accept_ids: tuple[int, ...],
            reject_ids: tuple[int, ...], list_only: bool, reviewer: str | None,
            fmt: str) -> None:
-    kb = _kb()
+    kb = current_kb()
     results: list[ReviewResult] = []
     errors: list[str] = []
     if accept_above is not None:
@@ -157,28 +125,28 @@ def review(article_id: int | None, accept_above: float | None, accept_ids: tuple
             _list_candidates(pending, fmt)
             return
         results, errors = _interactive(pending, reviewer)
-    _report(results, errors, fmt)
+    if fmt == "json":
+        echo_json({"reviewed": [r.as_dict() for r in results], "errors": errors})
+    else:
+        for line in reviewed_lines(results):
+            click.echo(line)
+        for error in errors:
+            click.echo(f"Error: {error}", err=True)
+        click.echo(f"{len(results)} reviewed, {len(errors)} could not be.")
     if errors:
-        sys.exit(2 if not results else 1)
+        sys.exit(batch_exit_code(len(errors), len(results) + len(errors)))
 
 
 def _list_candidates(pending: list[dict[str, Any]], fmt: str) -> None:
     if fmt == "json":
-        click.echo(json.dumps(pending, indent=2, ensure_ascii=False))
-        return
-    if not pending:
-        click.echo("No pending candidates.")
-        return
-    rows = [[c["id"], c["article_id"], c["type"], c["fact"].get("modality"),
-             _summary(c["fact"]), _when(c["fact"]), f"{c['confidence']:.2f}",
-             _clip(c["fact"]["evidence"]["text"], 50)] for c in pending]
-    click.echo(table(["id", "article", "type", "modality", "fact", "date", "conf", "evidence"],
-                     rows))
+        echo_json(pending)
+    else:
+        click.echo(candidates_table(pending))
 
 
 def _interactive(pending: list[dict[str, Any]], reviewer: str | None
                  ) -> tuple[list[ReviewResult], list[str]]:
-    kb = _kb()
+    kb = current_kb()
     results: list[ReviewResult] = []
     errors: list[str] = []
     texts: dict[int, str] = {}
@@ -186,7 +154,7 @@ def _interactive(pending: list[dict[str, Any]], reviewer: str | None
         article_id = candidate["article_id"]
         if article_id not in texts:
             texts[article_id] = kb.article(article_id)["text"]
-        click.echo(_in_context(candidate, texts[article_id]))
+        click.echo(in_context(candidate, texts[article_id]))
         choice = click.prompt("[a]ccept, [e]dit, [r]eject, [s]kip, [q]uit",
                               type=click.Choice(list("aersq")), default="s",
                               show_choices=False)
@@ -211,34 +179,6 @@ def _interactive(pending: list[dict[str, Any]], reviewer: str | None
     return results, errors
 
 
-def _in_context(candidate: dict[str, Any], text: str) -> str:
-    evidence = candidate["fact"]["evidence"]
-    start, end = evidence["start"], evidence["end"]
-    before = text[max(0, start - CONTEXT_CHARS):start].replace("\n", " ")
-    after = text[end:end + CONTEXT_CHARS].replace("\n", " ")
-    body = f"…{before}[{text[start:end]}]{after}…"
-    wrapped = textwrap.fill(body, width=100, initial_indent="    ", subsequent_indent="    ")
-    return (f"\n#{candidate['id']} (article {candidate['article_id']}) {candidate['type']}, "
-            f"{candidate['fact'].get('modality')}, confidence {candidate['confidence']:.2f}\n"
-            f"  {_summary(candidate['fact'])}  {_when(candidate['fact'])}\n{wrapped}")
-
-
-def _report(results: list[ReviewResult], errors: list[str], fmt: str) -> None:
-    if fmt == "json":
-        click.echo(json.dumps({"reviewed": [r.as_dict() for r in results], "errors": errors},
-                              indent=2, ensure_ascii=False))
-        return
-    for result in results:
-        where = f" -> {result.fact_type} {result.fact_id}" if result.fact_type else ""
-        click.echo(f"#{result.candidate['id']} {result.action}ed{where}"
-                   + (f" ({result.note})" if result.note else ""))
-        for conflict in result.conflicts:
-            click.echo(f"  conflict kept: {conflict}")
-    for error in errors:
-        click.echo(f"Error: {error}", err=True)
-    click.echo(f"{len(results)} reviewed, {len(errors)} could not be.")
-
-
 @main.command("eval", help="Score extraction against a gold set (FACTS.md): precision, recall "
                            "and F1 per type, date accuracy. Fails below the floors.")
 @click.argument("gold_dir", type=click.Path(path_type=Path))
@@ -248,7 +188,7 @@ def _report(results: list[ReviewResult], errors: list[str], fmt: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
 @handled
 def evaluate(gold_dir: Path, floors: Path | None, show_errors: bool, fmt: str) -> None:
-    result = _kb().evaluate(gold_dir)
+    result = current_kb().evaluate(gold_dir)
     scores = result.scores()
     floors_path = floors or next((p for p in (gold_dir / "floors.json",
                                               gold_dir.parent / "floors.json") if p.exists()), None)
@@ -258,36 +198,13 @@ def evaluate(gold_dir: Path, floors: Path | None, show_errors: bool, fmt: str) -
         if not show_errors:
             data.pop("errors")
         data["below_floors"] = below
-        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        echo_json(data)
     else:
-        rows = [[kind, c.gold, c.predicted, c.matched, f"{c.precision:.3f}", f"{c.recall:.3f}",
-                 f"{c.f1:.3f}"] for kind, c in [*result.by_type.items(), ("overall",
-                                                                          result.overall)]]
-        click.echo(f"{result.articles} articles, {len(result.failed)} failed")
-        click.echo(table(["type", "gold", "predicted", "matched", "precision", "recall", "f1"],
-                         rows))
-        click.echo(f"dates on matched facts: exact {scores['date_exact']:.3f}, year "
-                   f"{scores['date_year']:.3f} ({result.dated} dated); modality "
-                   f"{scores['modality']:.3f}")
-        claims = result.claims
-        click.echo(f"claims: {claims.found} of {claims.gold} found "
-                   f"({scores['claims_found']:.3f}); {claims.decided} judged, right for "
-                   f"{claims.right} ({scores['verdict_accuracy']:.3f}); "
-                   f"{claims.found - claims.decided} unverifiable")
-        if show_errors:
-            for miss in result.claims.misses:
-                click.echo(f"{miss['article']}: claim {miss['error']} {miss['claim']!r}"
-                           + (f" truth {miss['truth']}, got {miss['verdicts']}"
-                              if miss['error'] == 'verdict' else ""))
-            for error in result.errors:
-                click.echo(f"{error['article']}: {error['error']} "
-                           f"{json.dumps(error['fact'], ensure_ascii=False)}"
-                           + (f" predicted {error.get('predicted')}" if error['error'] == 'date'
-                              else ""))
+        click.echo(evaluation_text(result, show_errors))
         for failure in result.failed:
             click.echo(f"failed: {failure}", err=True)
     if below:
-        raise Failure(MultilateralError("Below the floors: " + "; ".join(below) + "."))
+        raise MultilateralError("Below the floors: " + "; ".join(below) + ".")
 
 
 @main.command(help="Judge an article's claims (a file, or a stored article's id) against the "
@@ -301,17 +218,11 @@ def evaluate(gold_dir: Path, floors: Path | None, show_errors: bool, fmt: str) -
 @handled
 def check(target: str, on: str | None, fmt: str) -> None:
     from multilateral.model.dates import PartialDate
-    report = _kb().check(target, PartialDate.parse(on) if on else None)
+    report = current_kb().check(target, PartialDate.parse(on) if on else None)
     if fmt == "json":
-        click.echo(json.dumps(report.as_dict(), indent=2, ensure_ascii=False, default=str))
+        echo_json(report.as_dict())
         return
     if fmt == "html":
         click.echo(report.html())
         return
-    data = report.as_dict()
-    click.echo(f"{data['article']['title'] or data['article']['source']}")
-    click.echo(f"judged as of {data['on']} ({data['on_note']}); today {data['today']}")
-    rows = [[v.claim.kind, _clip(v.claim.text.replace("\n", " "), 48), v.verdict,
-             v.reason] for v in report.verdicts]
-    click.echo(table(["claim", "text", "verdict", "why"], rows))
-    click.echo(", ".join(f"{n} {k}" for k, n in report.counts.items()) or "no checkable claim")
+    click.echo(check_text(report))
