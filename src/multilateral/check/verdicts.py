@@ -8,16 +8,29 @@ changes in between. Numbers come with the figure the knowledge base gives.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from multilateral.check.claims import Claim
 from multilateral.errors import MultilateralError
-from multilateral.model.dates import PartialDate
-from multilateral.model.results import Members, OrgProfile
+from multilateral.model.dates import DateLike, PartialDate
+from multilateral.model.results import History, Members, OrgProfile, Share
 
-if TYPE_CHECKING:
-    from multilateral.kb import KnowledgeBase
+
+class KnowledgeSource(Protocol):
+    """The questions a judge asks; the knowledge base's questions answer them."""
+
+    @property
+    def today(self) -> dt.date: ...
+
+    def members(self, org: str, on: DateLike = None, status: str | None = None) -> Members: ...
+
+    def history(self, org: str, state: str | None = None) -> History: ...
+
+    def org(self, org: str, on: DateLike = None) -> OrgProfile: ...
+
+    def share(self, org: str, on: DateLike = None, status: str = "member") -> Share: ...
 
 SUPPORTED, CONTRADICTED, UNVERIFIABLE, OUTDATED = (
     "supported", "contradicted", "unverifiable", "outdated")
@@ -43,7 +56,7 @@ class Verdict:
 class Judge:
     """Judges claims for one article date against one knowledge base."""
 
-    def __init__(self, kb: KnowledgeBase, on: PartialDate, parents: dict[str, str]) -> None:
+    def __init__(self, kb: KnowledgeSource, on: PartialDate, parents: dict[str, str]) -> None:
         self.kb = kb
         self.on = on
         self.today = PartialDate.of(kb.today)
@@ -53,7 +66,8 @@ class Judge:
 
     def judge(self, claim: Claim) -> Verdict:
         try:
-            return getattr(self, f"_{claim.kind}")(claim)  # type: ignore[no-any-return]
+            judge_kind: Callable[[Claim], Verdict] = getattr(self, f"_{claim.kind}")
+            return judge_kind(claim)
         except MultilateralError as exc:
             return Verdict(claim, UNVERIFIABLE, f"The knowledge base cannot answer: {exc.message}")
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
 import click
 
-from multilateral.articles import ReviewResult
 from multilateral.cli.base import current_kb, echo_json, handled, main
 from multilateral.cli.text import (
     candidates_table,
@@ -17,14 +18,12 @@ from multilateral.cli.text import (
     evaluation_text,
     facts_table,
     in_context,
+    ingest_text,
     reviewed_lines,
-    table,
 )
 from multilateral.errors import MultilateralError, batch_exit_code
-from multilateral.ingest.evaluation import check_floors, read_floors
 from multilateral.ingest.reading import UnreadableArticle
-
-NO_ARTICLE = "No article found: give HTML or text files, or a directory holding some."
+from multilateral.kb.articles import IngestItem, ReviewBatch
 
 
 @main.command(help="Read articles (HTML or text files, directories, or - for stdin) into "
@@ -40,8 +39,7 @@ def extract(paths: tuple[str, ...], fmt: str) -> None:
         if isinstance(result, UnreadableArticle):
             failed += 1
             click.echo(f"Error: {result.message}", err=True)
-            continue
-        if fmt == "json":
+        elif fmt == "json":
             echo_json(result.as_dict())
         else:
             click.echo(facts_table(result))
@@ -49,9 +47,7 @@ def extract(paths: tuple[str, ...], fmt: str) -> None:
 
 
 def _exit_for(failed: int, total: int) -> None:
-    """Say how many of the batch failed, and exit with the one batch policy's code."""
-    if total == 0:
-        raise click.UsageError(NO_ARTICLE)
+    """Say how many of the batch failed, and exit by the one batch policy."""
     if failed:
         click.echo(f"{failed} of {total} articles failed.", err=True)
         sys.exit(batch_exit_code(failed, total))
@@ -63,32 +59,22 @@ def _exit_for(failed: int, total: int) -> None:
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
 @handled
 def ingest(paths: tuple[str, ...], fmt: str) -> None:
-    kb = current_kb()
-    items = list(_collect(paths))
-    with click.progressbar(length=len(items), label="Ingesting", file=sys.stderr,
-                           show_pos=True) as bar:
-        def advance(item: Any) -> None:
-            bar.update(1)
-        report = kb.ingest(items, on_item=advance)
+    with ExitStack() as stack:
+        steps: list[Callable[[int], None]] = []  # the bar opens once the articles are counted
+
+        def start(total: int) -> None:
+            steps.append(stack.enter_context(click.progressbar(
+                length=total, label="Ingesting", file=sys.stderr, show_pos=True)).update)
+
+        def advance(item: IngestItem) -> None:
+            steps[0](1)
+
+        report = current_kb().ingest(list(paths), on_start=start, on_item=advance)
     if fmt == "json":
         echo_json(report.as_dict())
     else:
-        rows = [[item.source, item.article_id or "", "stored" if item.created else
-                 ("failed" if item.error else "unchanged"), item.facts, item.error or ""]
-                for item in report.items]
-        click.echo(table(["source", "article", "result", "facts", "error"], rows))
-        summary = report.as_dict()
-        click.echo(f"{summary['stored']} stored, {summary['unchanged']} unchanged, "
-                   f"{summary['failed']} failed. `multilateral review` lists the candidates.")
+        click.echo(ingest_text(report))
     _exit_for(report.failed, len(report.items))
-
-
-def _collect(paths: tuple[str, ...]) -> list[str]:
-    from multilateral.ingest.reading import collect
-    found = [str(item) for item in collect(list(paths))]
-    if not found:
-        raise click.UsageError(NO_ARTICLE)
-    return found
 
 
 @main.command(help="Review candidate facts: accept, edit or reject each, with its evidence "
@@ -108,47 +94,34 @@ def review(article_id: int | None, accept_above: float | None, accept_ids: tuple
            reject_ids: tuple[int, ...], list_only: bool, reviewer: str | None,
            fmt: str) -> None:
     kb = current_kb()
-    results: list[ReviewResult] = []
-    errors: list[str] = []
-    if accept_above is not None:
-        results, errors = kb.accept_above(accept_above, article_id, reviewer)
-    for action, ids in (("accept", accept_ids), ("reject", reject_ids)):
-        for candidate_id in ids:
-            try:
-                results.append(kb.review(candidate_id, action, reviewer=reviewer))
-            except MultilateralError as exc:
-                errors.append(f"candidate {candidate_id}: {exc.message}")
-    acted = accept_above is not None or accept_ids or reject_ids
-    if not acted:
+    if accept_above is not None or accept_ids or reject_ids:
+        batch = kb.review_batch(accept=accept_ids, reject=reject_ids, accept_above=accept_above,
+                                article_id=article_id, reviewer=reviewer)
+    else:
         pending = kb.candidates(article_id)
         if list_only or not sys.stdin.isatty():
-            _list_candidates(pending, fmt)
+            if fmt == "json":
+                echo_json(pending)
+            else:
+                click.echo(candidates_table(pending))
             return
-        results, errors = _interactive(pending, reviewer)
+        batch = _interactive(pending, reviewer)
     if fmt == "json":
-        echo_json({"reviewed": [r.as_dict() for r in results], "errors": errors})
+        echo_json(batch.as_dict())
     else:
-        for line in reviewed_lines(results):
+        for line in reviewed_lines(batch.results):
             click.echo(line)
-        for error in errors:
+        for error in batch.errors:
             click.echo(f"Error: {error}", err=True)
-        click.echo(f"{len(results)} reviewed, {len(errors)} could not be.")
-    if errors:
-        sys.exit(batch_exit_code(len(errors), len(results) + len(errors)))
+        click.echo(f"{len(batch.results)} reviewed, {len(batch.errors)} could not be.")
+    if batch.exit_code:
+        sys.exit(batch.exit_code)
 
 
-def _list_candidates(pending: list[dict[str, Any]], fmt: str) -> None:
-    if fmt == "json":
-        echo_json(pending)
-    else:
-        click.echo(candidates_table(pending))
-
-
-def _interactive(pending: list[dict[str, Any]], reviewer: str | None
-                 ) -> tuple[list[ReviewResult], list[str]]:
+def _interactive(pending: list[dict[str, Any]], reviewer: str | None) -> ReviewBatch:
+    """Ask for each candidate in turn, showing its evidence in the article's text."""
     kb = current_kb()
-    results: list[ReviewResult] = []
-    errors: list[str] = []
+    batch = ReviewBatch()
     texts: dict[int, str] = {}
     for candidate in pending:
         article_id = candidate["article_id"]
@@ -168,15 +141,16 @@ def _interactive(pending: list[dict[str, Any]], reviewer: str | None
                                     extension=".json")
                 if edited is None:
                     continue
-                results.append(kb.review(candidate["id"], "edit", json.loads(edited), reviewer))
+                batch.results.append(kb.review(candidate["id"], "edit", json.loads(edited),
+                                               reviewer))
             else:
                 action = "accept" if choice == "a" else "reject"
-                results.append(kb.review(candidate["id"], action, reviewer=reviewer))
+                batch.results.append(kb.review(candidate["id"], action, reviewer=reviewer))
         except (MultilateralError, json.JSONDecodeError) as exc:
             message = exc.message if isinstance(exc, MultilateralError) else str(exc)
-            errors.append(f"candidate {candidate['id']}: {message}")
+            batch.errors.append(f"candidate {candidate['id']}: {message}")
             click.echo(f"Error: {message}", err=True)
-    return results, errors
+    return batch
 
 
 @main.command("eval", help="Score extraction against a gold set (FACTS.md): precision, recall "
@@ -188,23 +162,18 @@ def _interactive(pending: list[dict[str, Any]], reviewer: str | None
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
 @handled
 def evaluate(gold_dir: Path, floors: Path | None, show_errors: bool, fmt: str) -> None:
-    result = current_kb().evaluate(gold_dir)
-    scores = result.scores()
-    floors_path = floors or next((p for p in (gold_dir / "floors.json",
-                                              gold_dir.parent / "floors.json") if p.exists()), None)
-    below = check_floors(scores, read_floors(floors_path)) if floors_path else []
+    result = current_kb().evaluate(gold_dir, floors=floors)
     if fmt == "json":
         data = result.as_dict()
         if not show_errors:
             data.pop("errors")
-        data["below_floors"] = below
         echo_json(data)
     else:
         click.echo(evaluation_text(result, show_errors))
         for failure in result.failed:
             click.echo(f"failed: {failure}", err=True)
-    if below:
-        raise MultilateralError("Below the floors: " + "; ".join(below) + ".")
+    if result.below_floors:
+        raise MultilateralError("Below the floors: " + "; ".join(result.below_floors) + ".")
 
 
 @main.command(help="Judge an article's claims (a file, or a stored article's id) against the "

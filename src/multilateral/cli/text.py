@@ -11,9 +11,9 @@ import textwrap
 from collections.abc import Sequence
 from typing import Any
 
-from multilateral.articles import ReviewResult
 from multilateral.check.report import CheckReport
 from multilateral.ingest.evaluation import Evaluation
+from multilateral.kb.articles import IngestReport, ReviewResult
 from multilateral.model.facts import Document
 from multilateral.model.membership import Standing
 from multilateral.model.results import OrgProfile
@@ -189,6 +189,18 @@ def facts_table(document: Document) -> str:
     lines = [head, table(["type", "modality", "fact", "date", "conf"], rows)]
     lines += [f"warning: {w}" for w in document.warnings]
     return "\n".join(lines)
+
+
+def ingest_text(report: IngestReport) -> str:
+    """A row per article and what became of it, then the tally."""
+    rows = [[item.source, item.article_id or "", "stored" if item.created else
+             ("failed" if item.error else "unchanged"), item.facts, item.error or ""]
+            for item in report.items]
+    summary = report.as_dict()
+    return "\n".join([
+        table(["source", "article", "result", "facts", "error"], rows),
+        f"{summary['stored']} stored, {summary['unchanged']} unchanged, "
+        f"{summary['failed']} failed. `multilateral review` lists the candidates."])
 
 
 def candidates_table(pending: list[dict[str, Any]]) -> str:

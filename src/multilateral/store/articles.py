@@ -65,6 +65,16 @@ def source_id(article_id: int) -> str:
     return f"article:{article_id}"
 
 
+def cite(connection: Connection, row: Any) -> None:
+    """Make the article a source (once), so that accepted facts can cite it."""
+    source = source_id(row.id)
+    if connection.scalar(select(s.sources.c.id).where(s.sources.c.id == source)) is None:
+        citation = f"{row.title or row.source}" + (f" ({row.published})" if row.published else "")
+        connection.execute(insert(s.sources).values(
+            id=source, kind="article", title=row.title, citation=citation,
+            url=row.source if str(row.source).startswith("http") else None))
+
+
 def article_row(connection: Connection, article_id: int) -> Any:
     row = connection.execute(select(s.articles).where(s.articles.c.id == article_id)).first()
     if row is None:

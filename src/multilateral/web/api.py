@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, Field
 
 from multilateral.kb import KnowledgeBase
-from multilateral.store.tokens import Token
+from multilateral.model.access import Token
 from multilateral.web.auth import require
 
 router = APIRouter(prefix="/api", tags=["writes"])

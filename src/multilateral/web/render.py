@@ -12,7 +12,7 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
 from multilateral.errors import MultilateralError
-from multilateral.store.search import MARK_END, MARK_START
+from multilateral.model.results import MARK_END, MARK_START
 from multilateral.web.auth import CSRF_COOKIE, SESSION_COOKIE, csrf_token, current_token
 from multilateral.web.formats import is_twin
 
