@@ -97,15 +97,15 @@ def review(article_id: int | None, accept_above: float | None, accept_ids: tuple
     if accept_above is not None or accept_ids or reject_ids:
         batch = kb.review_batch(accept=accept_ids, reject=reject_ids, accept_above=accept_above,
                                 article_id=article_id, reviewer=reviewer)
-    else:
+    elif list_only or not sys.stdin.isatty():
         pending = kb.candidates(article_id)
-        if list_only or not sys.stdin.isatty():
-            if fmt == "json":
-                echo_json(pending)
-            else:
-                click.echo(candidates_table(pending))
-            return
-        batch = _interactive(pending, reviewer)
+        if fmt == "json":
+            echo_json(pending)
+        else:
+            click.echo(candidates_table(pending))
+        return
+    else:
+        batch = _interactive(kb.review_queue(article_id), reviewer)
     if fmt == "json":
         echo_json(batch.as_dict())
     else:
@@ -122,12 +122,8 @@ def _interactive(pending: list[dict[str, Any]], reviewer: str | None) -> ReviewB
     """Ask for each candidate in turn, showing its evidence in the article's text."""
     kb = current_kb()
     batch = ReviewBatch()
-    texts: dict[int, str] = {}
     for candidate in pending:
-        article_id = candidate["article_id"]
-        if article_id not in texts:
-            texts[article_id] = kb.article(article_id)["text"]
-        click.echo(in_context(candidate, texts[article_id]))
+        click.echo(in_context(candidate))
         choice = click.prompt("[a]ccept, [e]dit, [r]eject, [s]kip, [q]uit",
                               type=click.Choice(list("aersq")), default="s",
                               show_choices=False)

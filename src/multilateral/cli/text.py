@@ -212,17 +212,19 @@ def candidates_table(pending: list[dict[str, Any]]) -> str:
     return table(["id", "article", "type", "modality", "fact", "date", "conf", "evidence"], rows)
 
 
-def in_context(candidate: dict[str, Any], text: str) -> str:
-    """A candidate with its evidence bracketed inside the article text around it."""
-    evidence = candidate["fact"]["evidence"]
-    start, end = evidence["start"], evidence["end"]
-    before = text[max(0, start - CONTEXT_CHARS):start].replace("\n", " ")
-    after = text[end:end + CONTEXT_CHARS].replace("\n", " ")
-    body = f"…{before}[{text[start:end]}]{after}…"
+def in_context(candidate: dict[str, Any]) -> str:
+    """A review-queue candidate (`KnowledgeBase.review_queue`) with its evidence bracketed in
+    the article text around it, CONTEXT_CHARS each side."""
+    fact = candidate["fact"]
+    context = candidate.get("context") or {
+        "before": "", "evidence": (fact.get("evidence") or {}).get("text", ""), "after": ""}
+    before = context["before"][-CONTEXT_CHARS:].replace("\n", " ")
+    after = context["after"][:CONTEXT_CHARS].replace("\n", " ")
+    body = f"…{before}[{context['evidence']}]{after}…"
     wrapped = textwrap.fill(body, width=100, initial_indent="    ", subsequent_indent="    ")
     return (f"\n#{candidate['id']} (article {candidate['article_id']}) {candidate['type']}, "
-            f"{candidate['fact'].get('modality')}, confidence {candidate['confidence']:.2f}\n"
-            f"  {fact_summary(candidate['fact'])}  {fact_when(candidate['fact'])}\n{wrapped}")
+            f"{fact.get('modality')}, confidence {candidate['confidence']:.2f}\n"
+            f"  {fact_summary(fact)}  {fact_when(fact)}\n{wrapped}")
 
 
 def reviewed_lines(results: list[ReviewResult]) -> list[str]:
