@@ -14,19 +14,18 @@ from multilateral.cli.text import csv_text
 from multilateral.errors import MultilateralError
 from multilateral.kb import KnowledgeBase
 from multilateral.model.status import Status
-from multilateral.settings import SETTINGS
+from multilateral.settings import DATABASE
 
 P = ParamSpec("P")
 R = TypeVar("R")
 F = TypeVar("F", bound=Callable[..., Any])
 FORMATS = click.Choice(["table", "json", "csv"])
 STATUSES = click.Choice([status.value for status in Status], case_sensitive=False)
-_DB = SETTINGS[0]
 
 
 @click.group(help="multilateral: international organizations and their members, over time.")
-@click.option("--db", envvar=_DB.env, default=None, metavar="URL",
-              help=f"{_DB.help} Default: {_DB.default}. Environment: {_DB.env}.")
+@click.option("--db", envvar=DATABASE.env, default=None, metavar="URL",
+              help=f"{DATABASE.help} Default: {DATABASE.default}. Environment: {DATABASE.env}.")
 @click.version_option(package_name="multilateral")
 @click.pass_context
 def main(ctx: click.Context, db: str | None) -> None:
