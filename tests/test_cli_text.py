@@ -7,7 +7,7 @@ import re
 import shutil
 from pathlib import Path
 
-from multilateral.cli.text import CONTEXT_CHARS, in_context, org_text
+from multilateral.cli.text import CONTEXT_CHARS, candidate_text, org_text
 from multilateral.kb import KnowledgeBase
 
 
@@ -36,7 +36,7 @@ def test_evidence_is_shown_bracketed_in_its_article_text(sqlite_url: str, tmp_pa
     for candidate in queue:
         text = kb.article(candidate["article_id"])["text"]
         start, end = candidate["fact"]["evidence"]["start"], candidate["fact"]["evidence"]["end"]
-        shown = in_context(candidate)
+        shown = candidate_text(candidate)
         assert f"#{candidate['id']} (article {candidate['article_id']})" in shown
         around = (text[max(0, start - CONTEXT_CHARS):start] + f"[{text[start:end]}]"
                   + text[end:end + CONTEXT_CHARS])
@@ -53,4 +53,4 @@ def test_evidence_without_its_place_in_the_text_is_still_shown() -> None:
     candidate = {"id": 7, "article_id": 3, "type": "event", "confidence": 0.5, "context": None,
                  "fact": {"type": "event", "kind": "summit", "name": "Bishkek summit",
                           "modality": "asserted", "evidence": {"text": "the Bishkek summit"}}}
-    assert "…[the Bishkek summit]…" in in_context(candidate)
+    assert "…[the Bishkek summit]…" in candidate_text(candidate)

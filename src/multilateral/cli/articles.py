@@ -13,17 +13,17 @@ import click
 
 from multilateral.cli.base import current_kb, echo_json, handled, main
 from multilateral.cli.text import (
+    candidate_text,
     candidates_table,
     check_text,
     evaluation_text,
     facts_table,
-    in_context,
     ingest_text,
     reviewed_lines,
 )
 from multilateral.errors import MultilateralError, batch_exit_code
 from multilateral.ingest.reading import UnreadableArticle
-from multilateral.kb.articles import IngestItem, ReviewBatch
+from multilateral.kb.desk import IngestItem, ReviewBatch
 
 
 @main.command(help="Read articles (HTML or text files, directories, or - for stdin) into "
@@ -123,7 +123,7 @@ def _interactive(pending: list[dict[str, Any]], reviewer: str | None) -> ReviewB
     kb = current_kb()
     batch = ReviewBatch()
     for candidate in pending:
-        click.echo(in_context(candidate))
+        click.echo(candidate_text(candidate))
         choice = click.prompt("[a]ccept, [e]dit, [r]eject, [s]kip, [q]uit",
                               type=click.Choice(list("aersq")), default="s",
                               show_choices=False)

@@ -13,7 +13,7 @@ from typing import Any
 
 from multilateral.check.report import CheckReport
 from multilateral.ingest.evaluation import Evaluation
-from multilateral.kb.articles import IngestReport, ReviewResult
+from multilateral.kb.desk import IngestReport, ReviewResult
 from multilateral.model.facts import Document
 from multilateral.model.membership import Standing
 from multilateral.model.results import OrgProfile
@@ -212,7 +212,7 @@ def candidates_table(pending: list[dict[str, Any]]) -> str:
     return table(["id", "article", "type", "modality", "fact", "date", "conf", "evidence"], rows)
 
 
-def in_context(candidate: dict[str, Any]) -> str:
+def candidate_text(candidate: dict[str, Any]) -> str:
     """A review-queue candidate (`KnowledgeBase.review_queue`) with its evidence bracketed in
     the article text around it, CONTEXT_CHARS each side."""
     fact = candidate["fact"]

@@ -22,15 +22,15 @@ from multilateral.check.report import CheckReport
 from multilateral.ingest.evaluation import Evaluation
 from multilateral.ingest.pipeline import Extractor
 from multilateral.ingest.reading import UnreadableArticle
-from multilateral.kb.articles import (
+from multilateral.kb.checking import Checking
+from multilateral.kb.database import Database
+from multilateral.kb.desk import (
     ArticleDesk,
     IngestItem,
     IngestReport,
     ReviewBatch,
     ReviewResult,
 )
-from multilateral.kb.checking import Checking
-from multilateral.kb.database import Database
 from multilateral.kb.evaluation import Evaluating
 from multilateral.kb.questions import Questions
 from multilateral.kb.tokens import Tokens

@@ -11,7 +11,7 @@ from multilateral.check.report import CheckReport
 from multilateral.check.verdicts import Judge
 from multilateral.ingest.dates import find_dates
 from multilateral.ingest.pipeline import extract
-from multilateral.kb.articles import ArticleDesk
+from multilateral.kb.desk import ArticleDesk
 from multilateral.kb.questions import Questions
 from multilateral.model.dates import PartialDate
 from multilateral.model.facts import Document, Fact

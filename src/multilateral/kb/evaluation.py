@@ -6,8 +6,8 @@ from pathlib import Path
 
 from multilateral.errors import MultilateralError
 from multilateral.ingest import evaluation
-from multilateral.kb.articles import ArticleDesk
 from multilateral.kb.checking import Checking
+from multilateral.kb.desk import ArticleDesk
 from multilateral.store.resolve import resolve
 
 

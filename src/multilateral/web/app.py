@@ -19,7 +19,7 @@ from multilateral.settings import FAILURES_ALLOWED, int_setting
 from multilateral.web import api, errors, pages, reconcile
 from multilateral.web.auth import Throttle
 from multilateral.web.feeds import atom
-from multilateral.web.formats import HeadAsGet, JsonSuffix, SecurityHeaders
+from multilateral.web.middleware import HeadAsGet, JsonSuffix, SecurityHeaders
 from multilateral.web.render import make_templates
 
 

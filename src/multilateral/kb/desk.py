@@ -182,7 +182,7 @@ class ArticleDesk:
     def review_queue(self, article_id: int | None = None) -> list[dict[str, Any]]:
         """Pending candidates, each with its article's title and its evidence in context."""
         with self.db.connect() as connection:
-            return articles.in_context(
+            return articles.with_context(
                 connection, articles.candidates(connection, article_id=article_id))
 
     def feature(self, article_id: int, featured: bool = True) -> None:
