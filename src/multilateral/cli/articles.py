@@ -16,14 +16,16 @@ from multilateral.cli.text import (
     candidate_text,
     candidates_table,
     check_text,
-    evaluation_text,
+    error_text,
     facts_table,
     ingest_text,
+    miss_text,
     reviewed_lines,
+    table,
 )
 from multilateral.errors import MultilateralError, batch_exit_code
-from multilateral.ingest.reading import UnreadableArticle
 from multilateral.kb.desk import IngestItem, ReviewBatch
+from multilateral.model.facts import Document
 
 
 @main.command(help="Read articles (HTML or text files, directories, or - for stdin) into "
@@ -36,7 +38,7 @@ def extract(paths: tuple[str, ...], fmt: str) -> None:
     failed = total = 0
     for result in current_kb().extract(list(paths)):
         total += 1
-        if isinstance(result, UnreadableArticle):
+        if not isinstance(result, Document):  # unreadable: named, and the batch goes on
             failed += 1
             click.echo(f"Error: {result.message}", err=True)
         elif fmt == "json":
@@ -165,7 +167,27 @@ def evaluate(gold_dir: Path, floors: Path | None, show_errors: bool, fmt: str) -
             data.pop("errors")
         echo_json(data)
     else:
-        click.echo(evaluation_text(result, show_errors))
+        # Rendered here, not in cli.text: the evaluation's types belong to ingest, below kb.
+        scores = result.scores()
+        rows = [[kind, c.gold, c.predicted, c.matched, f"{c.precision:.3f}",
+                 f"{c.recall:.3f}", f"{c.f1:.3f}"]
+                for kind, c in [*result.by_type.items(), ("overall", result.overall)]]
+        claims = result.claims
+        click.echo(f"{result.articles} articles, {len(result.failed)} failed")
+        click.echo(table(["type", "gold", "predicted", "matched", "precision", "recall", "f1"],
+                         rows))
+        click.echo(f"dates on matched facts: exact {scores['date_exact']:.3f}, year "
+                   f"{scores['date_year']:.3f} ({result.dated} dated); modality "
+                   f"{scores['modality']:.3f}")
+        click.echo(f"claims: {claims.found} of {claims.gold} found "
+                   f"({scores['claims_found']:.3f}); {claims.decided} judged, right for "
+                   f"{claims.right} ({scores['verdict_accuracy']:.3f}); "
+                   f"{claims.found - claims.decided} unverifiable")
+        if show_errors:
+            for miss in claims.misses:
+                click.echo(miss_text(miss))
+            for error in result.errors:
+                click.echo(error_text(error))
         for failure in result.failed:
             click.echo(f"failed: {failure}", err=True)
     if result.below_floors:
@@ -190,4 +212,4 @@ def check(target: str, on: str | None, fmt: str) -> None:
     if fmt == "html":
         click.echo(report.html())
         return
-    click.echo(check_text(report))
+    click.echo(check_text(report.as_dict()))

@@ -11,8 +11,6 @@ import textwrap
 from collections.abc import Sequence
 from typing import Any
 
-from multilateral.check.report import CheckReport
-from multilateral.ingest.evaluation import Evaluation
 from multilateral.kb.desk import IngestReport, ReviewResult
 from multilateral.model.facts import Document
 from multilateral.model.membership import Standing
@@ -238,39 +236,27 @@ def reviewed_lines(results: list[ReviewResult]) -> list[str]:
     return out
 
 
-def evaluation_text(result: Evaluation, show_errors: bool = False) -> str:
-    """Scores per fact type, dates, modality and claims; with `show_errors`, every miss."""
-    scores = result.scores()
-    rows = [[kind, c.gold, c.predicted, c.matched, f"{c.precision:.3f}", f"{c.recall:.3f}",
-             f"{c.f1:.3f}"] for kind, c in [*result.by_type.items(), ("overall", result.overall)]]
-    claims = result.claims
-    out = [f"{result.articles} articles, {len(result.failed)} failed",
-           table(["type", "gold", "predicted", "matched", "precision", "recall", "f1"], rows),
-           f"dates on matched facts: exact {scores['date_exact']:.3f}, year "
-           f"{scores['date_year']:.3f} ({result.dated} dated); modality "
-           f"{scores['modality']:.3f}",
-           f"claims: {claims.found} of {claims.gold} found ({scores['claims_found']:.3f}); "
-           f"{claims.decided} judged, right for {claims.right} "
-           f"({scores['verdict_accuracy']:.3f}); {claims.found - claims.decided} unverifiable"]
-    if show_errors:
-        out += [f"{miss['article']}: claim {miss['error']} {miss['claim']!r}"
-                + (f" truth {miss['truth']}, got {miss['verdicts']}"
-                   if miss["error"] == "verdict" else "")
-                for miss in claims.misses]
-        out += [f"{error['article']}: {error['error']} "
-                f"{json.dumps(error['fact'], ensure_ascii=False)}"
-                + (f" predicted {error.get('predicted')}" if error["error"] == "date" else "")
-                for error in result.errors]
-    return "\n".join(out)
+def miss_text(miss: dict[str, Any]) -> str:
+    """A gold claim `check` missed or judged otherwise than the annotator."""
+    return (f"{miss['article']}: claim {miss['error']} {miss['claim']!r}"
+            + (f" truth {miss['truth']}, got {miss['verdicts']}"
+               if miss["error"] == "verdict" else ""))
 
 
-def check_text(report: CheckReport) -> str:
-    """An article's claims, each with its verdict and why, then the count per verdict."""
-    data = report.as_dict()
-    rows = [[v.claim.kind, clip(v.claim.text.replace("\n", " "), 48), v.verdict, v.reason]
-            for v in report.verdicts]
+def error_text(error: dict[str, Any]) -> str:
+    """A gold fact missed, a spurious fact, or a fact dated otherwise than the annotator."""
+    return (f"{error['article']}: {error['error']} "
+            f"{json.dumps(error['fact'], ensure_ascii=False)}"
+            + (f" predicted {error.get('predicted')}" if error["error"] == "date" else ""))
+
+
+def check_text(report: dict[str, Any]) -> str:
+    """A check report (its `as_dict()`): each claim with its verdict and why, then the count
+    per verdict."""
+    rows = [[c["kind"], clip(c["text"].replace("\n", " "), 48), c["verdict"], c["reason"]]
+            for c in report["claims"]]
     return "\n".join([
-        f"{data['article']['title'] or data['article']['source']}",
-        f"judged as of {data['on']} ({data['on_note']}); today {data['today']}",
+        f"{report['article']['title'] or report['article']['source']}",
+        f"judged as of {report['on']} ({report['on_note']}); today {report['today']}",
         table(["claim", "text", "verdict", "why"], rows),
-        ", ".join(f"{n} {k}" for k, n in report.counts.items()) or "no checkable claim"])
+        ", ".join(f"{n} {k}" for k, n in report["counts"].items()) or "no checkable claim"])
