@@ -51,7 +51,7 @@ def test_counts_by_kind_and_by_organization_add_up(kb: KnowledgeBase) -> None:
     assert set(found.by_kind) <= set(KINDS)
     assert {"SCO", "AU", "UN", "EU"} <= set(found.by_org)
     # COW alone never disagrees with itself: an organization only COW covers is not compared.
-    assert "OAS" not in {org.id for org in found.compared}
+    assert "IADB" not in {org.id for org in found.compared}
 
 
 def test_conflicts_json_shape(sqlite_url: str) -> None:

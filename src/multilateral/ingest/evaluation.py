@@ -14,13 +14,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from multilateral.errors import DataFileError, MultilateralError
+from multilateral.errors import DataFileError, InvalidFact, MultilateralError
 from multilateral.ingest.pipeline import Extractor, extract
 from multilateral.ingest.reading import UnreadableArticle
-from multilateral.model.facts import FACT_TYPES, Document, Fact
+from multilateral.model.facts import (
+    FACT_TYPES,
+    Agreement,
+    Chairmanship,
+    Document,
+    Event,
+    Fact,
+    Founding,
+    Membership,
+    Resolution,
+)
 from multilateral.model.names import normalize
 
-DATE_FIELD = {"chairmanship": "start"}
 Resolver = Callable[[str, str], str]  # (entity type, name) -> id, or the normalised name
 
 
@@ -156,8 +165,8 @@ def evaluate(gold_dir: Path, extractor: Extractor, resolve: Resolver,
             result.failed.append(exc.message)
             continue
         result.articles += 1
-        _score(article.name, [Fact.from_dict(f) for f in gold.get("facts", [])],
-               document.facts, result, _Keys(resolve, parents))
+        _score(article.name, _gold_facts(annotation, gold["facts"]), document.facts, result,
+               _Keys(resolve, parents))
         if judge is not None and gold.get("claims"):
             _score_claims(article.name, gold["claims"], document, judge(document), result.claims)
     return result
@@ -206,6 +215,16 @@ def _read_gold(path: Path) -> dict[str, Any]:
     return data
 
 
+def _gold_facts(path: Path, facts: list[Any]) -> list[Fact]:
+    out = []
+    for number, fact in enumerate(facts, 1):
+        try:
+            out.append(Fact.from_dict(fact))
+        except InvalidFact as exc:
+            raise DataFileError(f"{path}, fact {number}: {exc.message}") from None
+    return out
+
+
 class _Keys:
     def __init__(self, resolve: Resolver, parents: dict[str, str]) -> None:
         self.resolve = resolve
@@ -227,29 +246,29 @@ class _Keys:
         return entity
 
     def key(self, fact: Fact) -> tuple[Any, ...]:
-        get = fact.get
         org, member = ("organization",), ("state", "organization")
-        if fact.type == "membership":
-            return (self.entity(org, get("org")), self.entity(member, get("state")),
-                    get("status"), get("change"))
-        if fact.type == "agreement":
-            return (get("kind"), frozenset(self.root(p) for p in get("parties") or []))
-        if fact.type == "resolution":
-            return (self.entity(org, get("body")), self.entity(member, get("subject")))
-        if fact.type == "chairmanship":
-            return (self.entity(org, get("org")), self.entity(("state",), get("state")))
-        if fact.type == "founding":
-            return (self.entity(org, get("org")),)
-        return (get("kind"),)
+        if isinstance(fact, Membership):
+            return (self.entity(org, fact.org), self.entity(member, fact.state),
+                    fact.status, fact.change)
+        if isinstance(fact, Agreement):
+            return (fact.kind, frozenset(self.root(p) for p in fact.parties))
+        if isinstance(fact, Resolution):
+            return (self.entity(org, fact.body), self.entity(member, fact.subject))
+        if isinstance(fact, Chairmanship):
+            return (self.entity(org, fact.org), self.entity(("state",), fact.state))
+        if isinstance(fact, Founding):
+            return (self.entity(org, fact.org),)
+        assert isinstance(fact, Event)
+        return (fact.kind,)
 
     def matches(self, gold: Fact, predicted: Fact) -> bool:
         if self.key(gold) != self.key(predicted):
             return False
-        if gold.type != "event":
+        if not isinstance(gold, Event) or not isinstance(predicted, Event):
             return True
-        same_place = bool(gold.get("place")) and self.entity(
-            ("place",), gold.get("place")) == self.entity(("place",), predicted.get("place"))
-        same_date = bool(gold.get("date")) and gold.get("date") == predicted.get("date")
+        same_place = bool(gold.place) and self.entity(
+            ("place",), gold.place) == self.entity(("place",), predicted.place)
+        same_date = bool(gold.date) and gold.date == predicted.date
         return same_place or same_date
 
 
@@ -262,8 +281,7 @@ def _score(name: str, gold: list[Fact], predicted: list[Fact], result: Evaluatio
         result.by_type[fact.type].gold += 1
         candidates = [p for p in unmatched if p.type == fact.type and keys.matches(fact, p)]
         # one to one, and where several predictions fit, the one whose date agrees
-        date_field = DATE_FIELD.get(fact.type, "date")
-        hit = next((p for p in candidates if p.get(date_field) == fact.get(date_field)),
+        hit = next((p for p in candidates if p.when == fact.when),
                    candidates[0] if candidates else None)
         if hit is None:
             result.errors.append({"article": name, "error": "missed", "fact": _brief(fact)})
@@ -273,7 +291,7 @@ def _score(name: str, gold: list[Fact], predicted: list[Fact], result: Evaluatio
         if hit.modality == fact.modality or {hit.modality, fact.modality} <= {"asserted",
                                                                                "reported"}:
             result.modality_right += 1
-        want, got = fact.get(date_field), hit.get(date_field)
+        want, got = fact.when, hit.when
         if want:
             result.dated += 1
             if want == got:
@@ -289,9 +307,9 @@ def _score(name: str, gold: list[Fact], predicted: list[Fact], result: Evaluatio
 
 def _brief(fact: Fact) -> dict[str, Any]:
     data = fact.as_dict()
-    data.pop("confidence", None)
-    evidence = data.pop("evidence", {}) or {}
-    data["evidence"] = str(evidence.get("text", ""))[:160]
+    data.pop("confidence")
+    data.pop("evidence")
+    data["evidence"] = fact.evidence.text[:160]
     return {k: v for k, v in data.items() if v not in (None, [], "") and not k.endswith("_id")
             and k != "party_ids"}
 

@@ -14,14 +14,14 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from multilateral.errors import InvalidInput, MultilateralError, batch_exit_code
+from multilateral.errors import InvalidFact, InvalidInput, MultilateralError, batch_exit_code
 from multilateral.ingest import gazetteer, reading
 from multilateral.ingest.pipeline import Extractor, extract, extract_bytes
 from multilateral.ingest.reading import UnreadableArticle
 from multilateral.kb.database import Database
 from multilateral.kb.questions import Questions
 from multilateral.model.dates import PartialDate
-from multilateral.model.facts import Document, Fact
+from multilateral.model.facts import Document, Fact, Membership
 from multilateral.store import accept, articles, queries
 
 ACTIONS = ("accept", "reject", "edit")
@@ -257,15 +257,15 @@ class ArticleDesk:
     def _conflicts_for(self, fact: Fact) -> list[str]:
         """Where the accepted claim and the other sources disagree, on the first day the
         claim is certainly in effect (the day after "2018" ends: 2019-01-01)."""
-        when = fact.get("date")
-        if not when or not fact.get("org_id") or fact.get("change") == "left":
+        if not isinstance(fact, Membership) or not fact.date or not fact.org_id or \
+                fact.change == "left":
             return []
-        date = PartialDate.parse(str(when))
-        if fact.get("change") != "holds" and date.precision.value != "day":
+        date = PartialDate.parse(fact.date)
+        if fact.change != "holds" and date.precision.value != "day":
             date = PartialDate.of(date.hi + dt.timedelta(days=1))
-        members = self.questions.members(str(fact.get("org_id")), on=date)
+        members = self.questions.members(fact.org_id, on=date)
         return [f"{st.subject.name}: {st.reason}" for st in members.conflicts
-                if st.subject.id == fact.get("state_id")]
+                if st.subject.id == fact.state_id]
 
 
 def _edited(original: dict[str, Any], edit: dict[str, Any] | None) -> Fact:
@@ -276,5 +276,5 @@ def _edited(original: dict[str, Any], edit: dict[str, Any] | None) -> Fact:
     merged["evidence"] = original["evidence"]  # the evidence is the article's, not the editor's
     try:
         return Fact.from_dict(merged)
-    except (ValueError, KeyError, TypeError) as exc:
-        raise accept.CannotAccept(f"The edited fact is not valid: {exc}.") from None
+    except InvalidFact as exc:
+        raise accept.CannotAccept(f"The edited fact is refused. {exc.message}") from exc
