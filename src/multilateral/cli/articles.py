@@ -24,7 +24,7 @@ from multilateral.cli.text import (
     table,
 )
 from multilateral.errors import MultilateralError, batch_exit_code
-from multilateral.kb.desk import IngestItem, ReviewBatch
+from multilateral.kb import IngestItem, ReviewBatch
 from multilateral.model.facts import Document
 
 

@@ -11,7 +11,7 @@ import textwrap
 from collections.abc import Sequence
 from typing import Any
 
-from multilateral.kb.desk import IngestReport, ReviewResult
+from multilateral.kb import IngestReport, ReviewResult
 from multilateral.model.facts import Document
 from multilateral.model.membership import Standing
 from multilateral.model.results import OrgProfile
