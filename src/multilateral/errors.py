@@ -94,6 +94,14 @@ class DataFileError(MultilateralError):
     code = "data_file_error"
 
 
+class NotFound(MultilateralError, LookupError):
+    """No record with that id (a token, a candidate, an article)."""
+
+    exit_code = 2
+    status = 404
+    code = "not_found"
+
+
 class InvalidInput(MultilateralError, ValueError):
     """A request the library cannot carry out as given (an unknown review action, say)."""
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -109,28 +109,39 @@ class ArticleDesk:
                 self._extractor = Extractor(gazetteer.build(queries.known_names(connection)))
         return self._extractor
 
-    def extract(self, paths: list[str]) -> Iterator[Document | UnreadableArticle]:
-        """A Document per article found under `paths`, or the error that stopped it."""
+    def extract(self, paths: list[str], *, force: bool = False
+                ) -> Iterator[Document | UnreadableArticle]:
+        """A Document per article found under `paths`, or the error that stopped it.
+        `force` reads a text that names no organization or state."""
+        extractor = self._extractor_for(force)
         for item in self._collect(paths):
-            yield self._read(item)
+            yield self._read(item, extractor)
 
-    def _collect(self, paths: list[str]) -> list[Path | str]:
+    def _extractor_for(self, force: bool) -> Extractor:
+        extractor = self.extractor()
+        return replace(extractor, require_subject=False) if force else extractor
+
+    def _collect(self, paths: list[str]) -> list[Path | str | UnreadableArticle]:
         found = list(reading.collect(paths))
         if not found:
             raise InvalidInput("No article found in " + ", ".join(paths) + ": give HTML or "
                                "text files, or a directory holding some.")
         return found
 
-    def _read(self, item: Path | str) -> Document | UnreadableArticle:
+    def _read(self, item: Path | str | UnreadableArticle, extractor: Extractor
+              ) -> Document | UnreadableArticle:
+        if isinstance(item, UnreadableArticle):
+            return item
         try:
-            return extract(item, self.extractor())
+            return extract(item, extractor)
         except UnreadableArticle as exc:
             return exc
 
-    def extract_bytes(self, name: str, data: bytes) -> Document:
-        return extract_bytes(name, data, self.extractor())
+    def extract_bytes(self, name: str, data: bytes, *, force: bool = False) -> Document:
+        return extract_bytes(name, data, self._extractor_for(force))
 
-    def ingest(self, paths: list[str], *, on_start: Callable[[int], None] | None = None,
+    def ingest(self, paths: list[str], *, force: bool = False,
+               on_start: Callable[[int], None] | None = None,
                on_item: Callable[[IngestItem], None] | None = None) -> IngestReport:
         """Store each article with its facts as review candidates, one transaction each.
         The paths are walked once; `on_start` hears how many articles were found."""
@@ -138,8 +149,9 @@ class ArticleDesk:
         if on_start is not None:
             on_start(len(found))
         report = IngestReport()
+        extractor = self._extractor_for(force)
         for path in found:
-            result = self._read(path)
+            result = self._read(path, extractor)
             if isinstance(result, UnreadableArticle):
                 item = IngestItem(result.name, error=result.message)
             else:
@@ -149,10 +161,10 @@ class ArticleDesk:
                 on_item(item)
         return report
 
-    def ingest_content(self, name: str, data: bytes) -> IngestItem:
+    def ingest_content(self, name: str, data: bytes, *, force: bool = False) -> IngestItem:
         """Read one article given as bytes (an upload to the API) and store it as `ingest`
         stores a file."""
-        return self.store_document(self.extract_bytes(name, data))
+        return self.store_document(self.extract_bytes(name, data, force=force))
 
     def store_document(self, document: Document) -> IngestItem:
         with self.db.begin() as connection:

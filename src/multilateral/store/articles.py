@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import PurePath
 from typing import Any
 
 from sqlalchemy import Connection, func, insert, select, update
@@ -42,7 +43,7 @@ def save(connection: Connection, document: Document) -> tuple[int, bool]:
     # Two ingests of one article at once: the second insert finds the first one's row
     # (PostgreSQL waits for the first to commit) and does nothing; then it is "already in".
     inserted = connection.scalar(_insert_new(connection).values(
-        sha256=document.sha256, source=document.source, title=document.title,
+        sha256=document.sha256, source=public_source(document.source), title=document.title,
         published=str(published) if published else None,
         published_lo=published.lo if published else None,
         published_hi=published.hi if published else None,
@@ -67,6 +68,14 @@ def save(connection: Connection, document: Document) -> tuple[int, bool]:
             fact=json.dumps(fact.as_dict(), ensure_ascii=False), confidence=fact.confidence,
             status=PENDING))
     return int(article_id), True
+
+
+def public_source(source: str) -> str:
+    """The source the site publishes: a URL as given, a file by its name alone (never the
+    folders of the machine it was read on)."""
+    if "://" in source:
+        return source
+    return PurePath(source).name or source
 
 
 def _insert_new(connection: Connection) -> Any:
