@@ -103,3 +103,21 @@ def test_revoking_an_unknown_token_is_not_found(writable_url: str) -> None:
     assert missing.status_code == 404 and missing.json()["error"]["code"] == "not_found"
     result = CliRunner().invoke(main, ["--db", writable_url, "token", "revoke", "987654"])
     assert result.exit_code == 2 and "No token 987654" in result.output
+
+
+def test_statuses_come_members_first(sqlite_url: str) -> None:
+    kb = KnowledgeBase(sqlite_url)
+    result = kb.members("SCO", on="2019-11-19")
+    kb.close()
+    assert list(result.counts) == ["member", "observer", "dialogue_partner"]
+    assert [st.status for st in result.certain][:8] == ["member"] * 8
+
+
+def test_force_reads_a_stray_file_from_the_command_line(writable_url: str, tmp_path: Path
+                                                       ) -> None:
+    stray = tmp_path / "hostname"
+    stray.write_text("vm\n")
+    refused = CliRunner().invoke(main, ["--db", writable_url, "ingest", str(stray)])
+    forced = CliRunner().invoke(main, ["--db", writable_url, "ingest", "--force", str(stray)])
+    assert refused.exit_code == 2 and "--force" in refused.output
+    assert forced.exit_code == 0 and "1 stored" in forced.output

@@ -33,10 +33,12 @@ from multilateral.model.facts import Document
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="json",
               show_default=True)
+@click.option("--force", is_flag=True,
+              help="Read a text even when it names no organization or state.")
 @handled
-def extract(paths: tuple[str, ...], fmt: str) -> None:
+def extract(paths: tuple[str, ...], fmt: str, force: bool) -> None:
     failed = total = 0
-    for result in current_kb().extract(list(paths)):
+    for result in current_kb().extract(list(paths), force=force):
         total += 1
         if not isinstance(result, Document):  # unreadable: named, and the batch goes on
             failed += 1
@@ -59,8 +61,10 @@ def _exit_for(failed: int, total: int) -> None:
                    "article twice changes nothing.")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+@click.option("--force", is_flag=True,
+              help="Read a text even when it names no organization or state.")
 @handled
-def ingest(paths: tuple[str, ...], fmt: str) -> None:
+def ingest(paths: tuple[str, ...], fmt: str, force: bool) -> None:
     with ExitStack() as stack:
         steps: list[Callable[[int], None]] = []  # the bar opens once the articles are counted
 
@@ -71,7 +75,8 @@ def ingest(paths: tuple[str, ...], fmt: str) -> None:
         def advance(item: IngestItem) -> None:
             steps[0](1)
 
-        report = current_kb().ingest(list(paths), on_start=start, on_item=advance)
+        report = current_kb().ingest(list(paths), force=force, on_start=start,
+                                     on_item=advance)
     if fmt == "json":
         echo_json(report.as_dict())
     else:
@@ -157,10 +162,14 @@ def _interactive(pending: list[dict[str, Any]], reviewer: str | None) -> ReviewB
 @click.option("--floors", type=click.Path(path_type=Path), default=None,
               help="JSON file of minimum scores (default: floors.json beside GOLD_DIR, if any).")
 @click.option("--errors", "show_errors", is_flag=True, help="List every miss and spurious fact.")
+@click.option("--split", type=click.Choice(["dev", "test", "all"]), default="dev",
+              show_default=True, help="Which part of a set of real pages (gold/real) to score.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
 @handled
-def evaluate(gold_dir: Path, floors: Path | None, show_errors: bool, fmt: str) -> None:
-    result = current_kb().evaluate(gold_dir, floors=floors)
+def evaluate(gold_dir: Path, floors: Path | None, show_errors: bool, split: str,
+             fmt: str) -> None:
+    result = current_kb().evaluate(gold_dir, floors=floors,
+                                   split=None if split == "all" else split)
     if fmt == "json":
         data = result.as_dict()
         if not show_errors:
@@ -183,6 +192,14 @@ def evaluate(gold_dir: Path, floors: Path | None, show_errors: bool, fmt: str) -
                    f"({scores['claims_found']:.3f}); {claims.decided} judged, right for "
                    f"{claims.right} ({scores['verdict_accuracy']:.3f}); "
                    f"{claims.found - claims.decided} unverifiable")
+        data = result.as_dict()
+        click.echo("precision by confidence: " + ", ".join(
+            f"{b} {v['precision']:.3f} ({v['matched']}/{v['predicted']})"
+            for b, v in data["precision_by_confidence"].items() if v["predicted"]))
+        if result.dates_stated:
+            click.echo(f"article dates: {result.dates_found} of {result.dates_stated} found")
+        if result.note:
+            click.echo(f"Note: {result.note}")
         if show_errors:
             for miss in claims.misses:
                 click.echo(miss_text(miss))

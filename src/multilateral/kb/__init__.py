@@ -1,7 +1,7 @@
 """The knowledge base: one object over SQLite or PostgreSQL, composed of parts.
 
     kb = KnowledgeBase("sqlite:///multilateral.db")
-    kb.members("SCO", on="2019-11-19").counts  # {'dialogue_partner': 6, 'member': 8, ...}
+    kb.members("SCO", on="2019-11-19").counts  # {'member': 8, 'observer': 4, ...}
 
 The parts, each usable alone: `questions` (members, memberships, history, org, overlap,
 share, conflicts), `desk` (extract, ingest, review, feature), `checking` (claims

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from multilateral.model.dates import PartialDate, Span, Truth
+from multilateral.model.status import rank
 
 
 @dataclass(frozen=True)
@@ -129,7 +130,7 @@ def standings(claims: Iterable[Claim], when: PartialDate, key: Callable[[Claim],
         if truth is not Truth.NO and claim.id not in dropped:
             groups[key(claim)].append((claim, truth))
     result = [_judge(subject, judged) for subject, judged in groups.items()]
-    return sorted(result, key=lambda st: (st.status or "", st.subject.name))
+    return sorted(result, key=lambda st: (rank(st.status), st.status or "", st.subject.name))
 
 
 def past_coverage(claim: Claim, when: PartialDate) -> bool:
