@@ -15,6 +15,7 @@ from multilateral.kb import IngestReport, ReviewResult
 from multilateral.model.facts import Document
 from multilateral.model.membership import Standing
 from multilateral.model.results import OrgProfile
+from multilateral.model.status import label
 
 CONTEXT_CHARS = 90
 STANDING_HEADERS = ["status", "subject", "id", "since", "certainty", "datasets", "note",
@@ -53,9 +54,8 @@ def clip(text: str, width: int = 60) -> str:
 
 
 def plural(count: int, status: str) -> str:
-    label = status.replace("_", " ")
-    # "6 suspended", not "6 suspendeds": a participle takes no plural.
-    return f"{count} {label}{'' if count == 1 or label.endswith('ed') else 's'}"
+    """"6 dialogue partners", "6 suspended"."""
+    return f"{count} {label(status, count)}"
 
 
 def counts_text(counts: dict[str, int], none: str = "none known") -> str:
