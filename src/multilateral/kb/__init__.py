@@ -102,8 +102,9 @@ class KnowledgeBase:
     def state(self, name: str) -> Ref:
         return self.questions.state(name)
 
-    def find(self, text: str, entity_type: str | None = None) -> list[tuple[Ref, str]]:
-        return self.questions.find(text, entity_type)
+    def find(self, text: str, entity_type: str | None = None,
+             limit: int = 20) -> list[tuple[Ref, str]]:
+        return self.questions.find(text, entity_type, limit)
 
     def match(self, text: str, entity_type: str, limit: int = 5) -> list[tuple[Ref, int, bool]]:
         return self.questions.match(text, entity_type, limit)
