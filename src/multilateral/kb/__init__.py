@@ -151,8 +151,10 @@ class KnowledgeBase:
         return self.desk.store_document(document)
 
     def articles(self, *, limit: int = 20, offset: int = 0, tag: str | None = None,
-                 featured: bool | None = None) -> list[dict[str, Any]]:
-        return self.desk.articles(limit=limit, offset=offset, tag=tag, featured=featured)
+                 featured: bool | None = None, with_facts: bool = False
+                 ) -> list[dict[str, Any]]:
+        return self.desk.articles(limit=limit, offset=offset, tag=tag, featured=featured,
+                                  with_facts=with_facts)
 
     def article(self, article_id: int) -> dict[str, Any]:
         return self.desk.article(article_id)

@@ -80,18 +80,20 @@ def _feeds(app: FastAPI) -> None:
     @app.get("/feeds/articles.atom", tags=["feeds"], summary="Atom feed of all articles.")
     def all_articles(request: Request) -> Response:
         return feed(request, "multilateral: articles",
-                    request.app.state.kb.articles(limit=50))
+                    request.app.state.kb.articles(limit=50, with_facts=True))
 
     @app.get("/feeds/org/{ident}.atom", tags=["feeds"],
              summary="Atom feed of articles about an organization.")
     def org_articles(request: Request, ident: str) -> Response:
         org = request.app.state.kb.organization(ident)
         return feed(request, f"multilateral: {org.name}",
-                    request.app.state.kb.articles(tag=org.id, limit=50))
+                    request.app.state.kb.articles(tag=org.id, limit=50,
+                                                              with_facts=True))
 
     @app.get("/feeds/state/{ident}.atom", tags=["feeds"],
              summary="Atom feed of articles about a state.")
     def state_articles(request: Request, ident: str) -> Response:
         state = request.app.state.kb.state(ident)
         return feed(request, f"multilateral: {state.name}",
-                    request.app.state.kb.articles(tag=state.id, limit=50))
+                    request.app.state.kb.articles(tag=state.id, limit=50,
+                                                              with_facts=True))
