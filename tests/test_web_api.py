@@ -20,6 +20,18 @@ def test_openapi_documents_the_reads_and_the_writes(web_url: str) -> None:
     assert "/login" not in paths
 
 
+def test_the_api_documentation_loads_nothing_from_elsewhere(web_url: str) -> None:
+    with client(web_url) as web:
+        docs = web.get("/docs").text
+        assets = re.findall(r'(?:src|href)="([^"]+)"', docs) + re.findall(
+            r"url: ?'([^']+)'", docs)
+        fetched = {asset: web.get(asset) for asset in assets}
+    assert assets and all(asset.startswith("/") for asset in assets), assets
+    assert any(asset.endswith(".js") for asset in assets)
+    assert all(response.status_code == 200 for response in fetched.values())
+    assert "SwaggerUIBundle" in next(r.text for a, r in fetched.items() if a.endswith(".js"))
+
+
 def test_review_accept_edit_reject(writable_url: str) -> None:
     article_id, (first, second) = add_article(writable_url)
     _, (third, fourth) = add_article(writable_url)

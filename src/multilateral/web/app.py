@@ -16,7 +16,7 @@ from fastapi.staticfiles import StaticFiles
 
 from multilateral.kb import KnowledgeBase
 from multilateral.settings import FAILURES_ALLOWED, int_setting
-from multilateral.web import api, errors, pages, reconcile
+from multilateral.web import api, docs, errors, pages, reconcile
 from multilateral.web.auth import Throttle
 from multilateral.web.feeds import atom
 from multilateral.web.middleware import HeadAsGet, JsonSuffix, SecurityHeaders
@@ -45,6 +45,8 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
                     '`{"error": {"status", "code", "message"}}`.',
         version="0.1.0",
         lifespan=_lifespan,
+        docs_url=None,  # web/docs.py serves /docs from local assets
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.kb = KnowledgeBase(settings.database, today=settings.today)
@@ -55,6 +57,7 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     app.include_router(pages.router)
     app.include_router(api.router)
     app.include_router(reconcile.router)
+    docs.install(app)
     _feeds(app)
     errors.install(app)
     app.add_middleware(JsonSuffix)
