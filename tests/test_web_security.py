@@ -142,3 +142,11 @@ def test_login_with_a_wrong_token_is_refused(web_url: str) -> None:
                             headers={"Accept": "text/html"})
     assert response.status_code == 401 and "That token is not valid" in response.text
     assert SESSION_COOKIE not in web.cookies
+
+
+def test_a_browser_without_a_session_is_sent_to_the_login_page(web_url: str) -> None:
+    with client(web_url) as web:
+        page = web.get("/review", headers={"Accept": "text/html"}, follow_redirects=False)
+        twin = web.get("/review.json", follow_redirects=False)
+    assert page.status_code == 303 and page.headers["location"] == "/login"
+    assert twin.status_code == 401 and twin.json()["error"]["code"] == "unauthorized"

@@ -13,7 +13,7 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import Response
+from fastapi.responses import RedirectResponse, Response
 from starlette.exceptions import HTTPException
 
 from multilateral.errors import MultilateralError
@@ -46,6 +46,8 @@ def _respond(request: Request, status: int, code: str, message: str, details: An
 def install(app: FastAPI) -> None:
     @app.exception_handler(MultilateralError)
     async def domain(request: Request, exc: MultilateralError) -> Response:
+        if exc.status == 401 and request.method == "GET" and not error_as_json(request.scope):
+            return RedirectResponse("/login", status_code=303)  # a browser: go and log in
         return _respond(request, exc.status, exc.code, exc.message,
                         headers=getattr(exc, "headers", None))
 
