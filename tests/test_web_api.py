@@ -37,7 +37,8 @@ def test_review_accept_edit_reject(writable_url: str) -> None:
     _, (third, fourth) = add_article(writable_url)
     headers = bearer(token(writable_url, "editor"))
     edited = {"type": "event", "kind": "summit", "name": "SCO summit", "date": "2019-06-14",
-              "place": "Bishkek", "confidence": 1.0, "modality": "asserted"}
+              "place": "Bishkek", "organizer_ids": ["SCO"], "confidence": 1.0,
+              "modality": "asserted"}
     with client(writable_url) as web:
         queue = web.get("/review.json", headers=headers).json()["candidates"]
         accepted = web.post(f"/api/candidates/{first}/review", headers=headers,
@@ -182,3 +183,22 @@ def test_a_review_batch_goes_on_past_a_bad_item_and_says_so(writable_url: str) -
     assert len(some.json()["errors"]) == 1 and "999999" in some.json()["errors"][0]
     assert none.status_code == 422 and "already accepted" in none.json()["errors"][0]
     assert refused.status_code == 401
+
+
+def test_a_fact_tied_to_no_organization_cannot_be_accepted(writable_url: str) -> None:
+    _, (_, event) = add_article(writable_url)  # a summit in Bishkek, no organizer named
+    _, (_, other) = add_article(writable_url)
+    headers = bearer(token(writable_url, "editor"))
+    with client(writable_url) as web:
+        refused = web.post(f"/api/candidates/{event}/review", headers=headers,
+                           json={"action": "accept"})
+        unknown = web.post(f"/api/candidates/{other}/review", headers=headers,
+                           json={"action": "edit", "fact": {"organizer_ids": ["NOPE"]}})
+        linked = web.post(f"/api/candidates/{event}/review", headers=headers,
+                          json={"action": "edit", "fact": {"organizer_ids": ["SCO"]}})
+    assert refused.status_code == 422 and refused.json()["error"]["code"] == "cannot_accept"
+    assert "organization" in refused.json()["error"]["message"]
+    assert "organizer_ids" in refused.json()["error"]["message"]
+    assert unknown.status_code == 422 and "NOPE" in unknown.json()["error"]["message"]
+    assert linked.status_code == 200
+    assert linked.json()["knowledge_base"]["fact_type"] == "event"
