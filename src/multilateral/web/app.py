@@ -15,11 +15,17 @@ from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
 
 from multilateral.kb import KnowledgeBase
-from multilateral.settings import FAILURES_ALLOWED, int_setting
+from multilateral.settings import FAILURES_ALLOWED, MAX_ARTICLE_BYTES, int_setting
 from multilateral.web import api, docs, errors, pages, reconcile
 from multilateral.web.auth import Throttle
 from multilateral.web.feeds import atom
-from multilateral.web.middleware import HeadAsGet, JsonSuffix, SecurityHeaders
+from multilateral.web.middleware import (
+    BodyLimit,
+    HeadAsGet,
+    JsonSuffix,
+    SecurityHeaders,
+    body_limit,
+)
 from multilateral.web.render import make_templates
 
 
@@ -28,12 +34,14 @@ class WebSettings:
     """`database`: a URL or path (None: the `database` setting or the default file);
     `today`: the day "today" questions mean (tests pin it); `failures_allowed`: wrong
     tokens in a row from one address before each try is made to wait; `warm_up`: build
-    the article reader's name lists at start-up rather than on the first article page."""
+    the article reader's name lists at start-up rather than on the first article page;
+    `max_article_bytes`: the largest article, which sets the largest request body."""
 
     database: str | None = None
     today: dt.date | None = None
     failures_allowed: int = field(default_factory=lambda: int_setting(FAILURES_ALLOWED))
     warm_up: bool = False
+    max_article_bytes: int = field(default_factory=lambda: int_setting(MAX_ARTICLE_BYTES))
 
 
 def create_app(settings: WebSettings | None = None) -> FastAPI:
@@ -61,6 +69,8 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     _feeds(app)
     errors.install(app)
     app.add_middleware(JsonSuffix)
+    app.add_middleware(BodyLimit, limit=body_limit(settings.max_article_bytes),
+                       refuse=errors.refuse)
     app.add_middleware(HeadAsGet)
     app.add_middleware(SecurityHeaders)
     return app

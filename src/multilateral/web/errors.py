@@ -23,7 +23,8 @@ from multilateral.web.render import html, json_response
 log = logging.getLogger(__name__)
 
 _CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
-          405: "method_not_allowed", 409: "conflict", 422: "invalid_request",
+          405: "method_not_allowed", 409: "conflict", 413: "body_too_large",
+          422: "invalid_request",
           429: "too_many_requests", 501: "not_implemented"}
 
 
@@ -41,6 +42,11 @@ def _respond(request: Request, status: int, code: str, message: str, details: An
         return json_response(body, status, dict(headers or {}))
     return html(request, "error.html", {"error": body["error"], "token": None}, status,
                 dict(headers or {}))
+
+
+def refuse(request: Request, status: int, message: str) -> Response:
+    """An error answered by a middleware, before routing (a body over the limit)."""
+    return _respond(request, status, _CODES.get(status, "error"), message)
 
 
 def install(app: FastAPI) -> None:

@@ -1,4 +1,5 @@
-"""ASGI middlewares every request passes: JSON twins, HEAD as GET, security headers.
+"""ASGI middlewares every request passes: JSON twins, HEAD as GET, a limit on request
+bodies, security headers.
 
 Every page has a JSON twin: the same URL with `.json` added (`/org/SCO.json`).
 
@@ -8,10 +9,13 @@ each view is written once and `respond` picks the template or the JSON.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from starlette.datastructures import MutableHeaders
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 JSON_KEY = "multilateral.json"
@@ -90,3 +94,50 @@ class HeadAsGet:
             await send(message)
 
         await self.app({**scope, "method": "GET"}, receive, headers_only)
+
+
+def body_limit(max_article_bytes: int) -> int:
+    """The largest request body: an article of the largest size, as a JSON string (which
+    may spell a character in up to three times its UTF-8 bytes: "\\u0439" for "й"),
+    plus 64 KiB for the rest of the envelope."""
+    return 3 * max_article_bytes + 64 * 1024
+
+
+def too_large_message(limit: int) -> str:
+    return (f"The request body is over {limit} bytes, the most this server reads; articles "
+            "are limited by the max_article_bytes setting (MULTILATERAL_MAX_ARTICLE_BYTES).")
+
+
+class BodyLimit:
+    """Refuse a body over `limit` bytes with 413: from its Content-Length before a byte is
+    read, or, for a body sent in chunks, as soon as the count passes the limit. Either way
+    before the view runs, so before any token is looked up (FastAPI reads the body before
+    it solves the dependencies). `refuse` renders the error in the site's one shape."""
+
+    def __init__(self, app: ASGIApp, limit: int,
+                 refuse: Callable[[Request, int, str], Response]) -> None:
+        self.app = app
+        self.limit = limit
+        self.refuse = refuse
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope["headers"]).get(b"content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > self.limit):
+            response = self.refuse(Request(scope), 413, too_large_message(self.limit))
+            await response(scope, receive, send)
+            return
+        seen = 0
+
+        async def counted() -> Message:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.limit:  # handled by the app's HTTPException handler
+                    raise HTTPException(413, too_large_message(self.limit))
+            return message
+
+        await self.app(scope, counted, send)
