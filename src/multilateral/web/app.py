@@ -22,8 +22,9 @@ from multilateral.web.feeds import atom
 from multilateral.web.middleware import (
     BodyLimit,
     HeadAsGet,
-    JsonSuffix,
+    ReadCors,
     SecurityHeaders,
+    Twins,
     body_limit,
 )
 from multilateral.web.render import make_templates
@@ -68,10 +69,11 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     docs.install(app)
     _feeds(app)
     errors.install(app)
-    app.add_middleware(JsonSuffix)
+    app.add_middleware(Twins)
     app.add_middleware(BodyLimit, limit=body_limit(settings.max_article_bytes),
                        refuse=errors.refuse)
     app.add_middleware(HeadAsGet)
+    app.add_middleware(ReadCors)
     app.add_middleware(SecurityHeaders)
     return app
 
