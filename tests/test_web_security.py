@@ -150,3 +150,75 @@ def test_a_browser_without_a_session_is_sent_to_the_login_page(web_url: str) -> 
         twin = web.get("/review.json", follow_redirects=False)
     assert page.status_code == 303 and page.headers["location"] == "/login"
     assert twin.status_code == 401 and twin.json()["error"]["code"] == "unauthorized"
+
+
+def _logout(web: TestClient, csrf: str) -> None:
+    response = web.post("/logout", data={"csrf_token": csrf}, follow_redirects=False)
+    assert response.status_code == 303
+
+
+def test_the_session_cookie_holds_no_token_and_logging_out_ends_it(web_url: str) -> None:
+    secret = token(web_url, "editor")
+    with client(web_url) as web:
+        csrf = re.search(r'name="csrf_token" value="([^"]+)"', web.get("/login").text)
+        assert csrf
+        login = web.post("/login", data={"token": secret, "csrf_token": csrf.group(1)},
+                         follow_redirects=False)
+        session = web.cookies[SESSION_COOKIE]
+        before = web.get("/review.json")
+        _logout(web, re.findall(r'name="csrf_token" value="([^"]+)"',
+                                web.get("/review").text)[-1])
+    assert secret not in session and secret not in login.headers["set-cookie"]
+    cookie = login.headers["set-cookie"].lower()
+    assert "httponly" in cookie and "samesite=strict" in cookie and "secure" not in cookie
+    assert before.status_code == 200
+    with client(web_url) as replay:
+        replay.cookies.set(SESSION_COOKIE, session)
+        kept = replay.get("/review.json")
+        replay.cookies.set(SESSION_COOKIE, secret)
+        as_token = replay.get("/review.json")
+    assert kept.status_code == 401  # the copy of the cookie kept after logout opens nothing
+    assert "log in again" in kept.json()["error"]["message"]
+    assert as_token.status_code == 401  # nor does a token put in the cookie
+
+
+def test_a_session_ends_with_its_token_and_when_it_expires(web_url: str) -> None:
+    secret = token(web_url, "editor")
+    admin = bearer(token(web_url, "admin"))
+    with client(web_url) as web:
+        _login(web, secret)
+        alive = web.get("/review.json")
+        mine = next(t for t in web.get("/api/tokens", headers=admin).json()["tokens"]
+                    if t["last_used_at"] and t["role"] == "editor" and t["revoked_at"] is None
+                    and web.get("/api/whoami", headers=bearer(secret)).json()["id"] == t["id"])
+        web.delete(f"/api/tokens/{mine['id']}", headers=admin)
+        revoked = web.get("/review.json")
+    with client(web_url, session_hours=0) as brief:  # a session over as soon as it opens
+        csrf = re.search(r'name="csrf_token" value="([^"]+)"', brief.get("/login").text)
+        assert csrf
+        login = brief.post("/login", data={"token": token(web_url, "editor"),
+                                           "csrf_token": csrf.group(1)},
+                           follow_redirects=False)
+        session = re.search(rf"{SESSION_COOKIE}=([^;]+)", login.headers["set-cookie"])
+        assert login.status_code == 303 and session
+        brief.cookies.set(SESSION_COOKIE, session.group(1))
+        expired = brief.get("/review.json")
+    assert alive.status_code == 200
+    assert revoked.status_code == expired.status_code == 401
+
+
+def test_cookies_are_secure_when_the_site_is_served_over_https(web_url: str) -> None:
+    from conftest import TODAY
+    from multilateral.web import WebSettings, create_app
+
+    app = create_app(WebSettings(database=web_url, today=TODAY, https=True))
+    with TestClient(app, base_url="https://testserver") as web:
+        form = web.get("/login")
+        csrf = re.search(r'name="csrf_token" value="([^"]+)"', form.text)
+        assert csrf
+        login = web.post("/login", data={"token": token(web_url, "editor"),
+                                         "csrf_token": csrf.group(1)}, follow_redirects=False)
+        queue = web.get("/review.json")
+    assert "secure" in form.headers["set-cookie"].lower()
+    assert "secure" in login.headers["set-cookie"].lower()
+    assert login.status_code == 303 and queue.status_code == 200

@@ -35,7 +35,16 @@ FAILURES_ALLOWED = Setting(
     "Wrong API tokens in a row from one client before each further try must wait.",
 )
 
-SETTINGS = (DATABASE, MAX_ARTICLE_BYTES, FAILURES_ALLOWED)
+HTTPS = Setting(
+    "https", "MULTILATERAL_HTTPS", "0",
+    "1 when the site is served over HTTPS (behind a TLS proxy): the session and CSRF cookies "
+    "then carry Secure, so a browser never sends them over plain HTTP.",
+)
+SESSION_HOURS = Setting(
+    "session_hours", "MULTILATERAL_SESSION_HOURS", "12",
+    "Hours an editor's browser session lasts after logging in at /login.",
+)
+SETTINGS = (DATABASE, MAX_ARTICLE_BYTES, FAILURES_ALLOWED, HTTPS, SESSION_HOURS)
 
 
 def int_setting(setting: Setting) -> int:
@@ -46,3 +55,14 @@ def int_setting(setting: Setting) -> int:
     except ValueError:
         raise ValueError(f"{setting.env}={value!r} is not a whole number; unset it or give "
                          f"one (default {setting.default}).") from None
+
+
+def bool_setting(setting: Setting) -> bool:
+    """A yes/no setting: 1, true or yes (any case) is yes; unset, its default."""
+    value = (setting.from_env() or setting.default).strip().lower()
+    if value in ("1", "true", "yes"):
+        return True
+    if value in ("0", "false", "no"):
+        return False
+    raise ValueError(f"{setting.env}={value!r} is neither 1 nor 0; unset it or give one "
+                     f"(default {setting.default}).")

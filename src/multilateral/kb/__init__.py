@@ -211,3 +211,12 @@ class KnowledgeBase:
 
     def authenticate(self, secret: str) -> Token | None:
         return self.tokens.authenticate(secret)
+
+    def open_session(self, token: Token, lifetime: dt.timedelta) -> str:
+        return self.tokens.open_session(token, lifetime)
+
+    def session(self, secret: str) -> Token | None:
+        return self.tokens.session(secret)
+
+    def close_session(self, secret: str) -> None:
+        self.tokens.close_session(secret)

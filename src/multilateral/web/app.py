@@ -15,7 +15,14 @@ from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
 
 from multilateral.kb import KnowledgeBase
-from multilateral.settings import FAILURES_ALLOWED, MAX_ARTICLE_BYTES, int_setting
+from multilateral.settings import (
+    FAILURES_ALLOWED,
+    HTTPS,
+    MAX_ARTICLE_BYTES,
+    SESSION_HOURS,
+    bool_setting,
+    int_setting,
+)
 from multilateral.web import api, docs, errors, pages, reconcile
 from multilateral.web.auth import Throttle
 from multilateral.web.feeds import atom
@@ -36,13 +43,17 @@ class WebSettings:
     `today`: the day "today" questions mean (tests pin it); `failures_allowed`: wrong
     tokens in a row from one address before each try is made to wait; `warm_up`: build
     the article reader's name lists at start-up rather than on the first article page;
-    `max_article_bytes`: the largest article, which sets the largest request body."""
+    `max_article_bytes`: the largest article, which sets the largest request body;
+    `https`: the site is served over HTTPS (cookies Secure); `session_hours`: how long an
+    editor's login lasts."""
 
     database: str | None = None
     today: dt.date | None = None
     failures_allowed: int = field(default_factory=lambda: int_setting(FAILURES_ALLOWED))
     warm_up: bool = False
     max_article_bytes: int = field(default_factory=lambda: int_setting(MAX_ARTICLE_BYTES))
+    https: bool = field(default_factory=lambda: bool_setting(HTTPS))
+    session_hours: float = field(default_factory=lambda: int_setting(SESSION_HOURS))
 
 
 def create_app(settings: WebSettings | None = None) -> FastAPI:

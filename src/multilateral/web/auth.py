@@ -1,8 +1,10 @@
-"""Who may write: API tokens (header or, for editors in a browser, a session cookie),
-a brake on guessing tokens, and CSRF protection for the site's forms."""
+"""Who may write: API tokens (in the Authorization header) or, for editors in a browser, a
+session (its cookie holds a random session id, never the token), a brake on guessing
+tokens, and CSRF protection for the site's forms."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hmac
 import secrets
 import threading
@@ -11,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from fastapi import Request
+from fastapi.responses import Response
 
 from multilateral.errors import MultilateralError
 from multilateral.kb import KnowledgeBase
@@ -69,13 +72,12 @@ def _client(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
 
-def _presented(request: Request, cookie_ok: bool) -> str | None:
-    """The token the request carries: the Authorization header, or for the site's own
-    pages and forms the session cookie."""
+def _presented(request: Request) -> str | None:
+    """The token in the Authorization header, if any."""
     header = request.headers.get("authorization", "")
     if header.lower().startswith("bearer "):
         return header[7:].strip()
-    return request.cookies.get(SESSION_COOKIE) if cookie_ok else None
+    return None
 
 
 def check_secret(request: Request, secret: str) -> Token | None:
@@ -94,10 +96,41 @@ def check_secret(request: Request, secret: str) -> Token | None:
 
 def current_token(request: Request) -> Token | None:
     """The valid token of the request, if any (pages use it to show editor links)."""
-    secret = _presented(request, cookie_ok=True)
-    if not secret:
+    secret = _presented(request)
+    if secret:
+        return check_secret(request, secret)
+    return _session(request)
+
+
+def _session(request: Request) -> Token | None:
+    """The token the browser's session stands for. Session ids are 256 random bits, so a
+    stale cookie (after logout or expiry) is not counted as a guess."""
+    session = request.cookies.get(SESSION_COOKIE)
+    if not session:
         return None
-    return check_secret(request, secret)
+    kb: KnowledgeBase = request.app.state.kb
+    return kb.session(session)
+
+
+def log_in(request: Request, response: Response, token: Token) -> None:
+    """Open a session for `token` and give the browser its id in an HttpOnly,
+    SameSite=Strict cookie (Secure when the site is served over HTTPS)."""
+    settings = request.app.state.settings
+    kb: KnowledgeBase = request.app.state.kb
+    lifetime = dt.timedelta(hours=settings.session_hours)
+    session = kb.open_session(token, lifetime)
+    response.set_cookie(SESSION_COOKIE, session, max_age=int(lifetime.total_seconds()),
+                        httponly=True, samesite="strict", secure=settings.https)
+
+
+def log_out(request: Request, response: Response) -> None:
+    """End the session in the store, so that its cookie opens nothing even if kept."""
+    session = request.cookies.get(SESSION_COOKIE)
+    if session:
+        kb: KnowledgeBase = request.app.state.kb
+        kb.close_session(session)
+    response.delete_cookie(SESSION_COOKIE, httponly=True, samesite="strict",
+                           secure=request.app.state.settings.https)
 
 
 def require(role: str, *, cookie_ok: bool = False) -> Callable[[Request], Token]:
@@ -105,15 +138,23 @@ def require(role: str, *, cookie_ok: bool = False) -> Callable[[Request], Token]
     the site's forms (`cookie_ok`) take the session cookie and check their CSRF token."""
 
     def dependency(request: Request) -> Token:
-        secret = _presented(request, cookie_ok)
-        if not secret:
+        secret = _presented(request)
+        if secret:
+            token = check_secret(request, secret)
+            if token is None:
+                raise WebError(401, "unauthorized",
+                               "The token is not valid (unknown or revoked).",
+                               {"WWW-Authenticate": "Bearer"})
+        elif cookie_ok and request.cookies.get(SESSION_COOKIE):
+            token = _session(request)
+            if token is None:
+                raise WebError(401, "unauthorized",
+                               "Your session has ended (logged out, expired or its token "
+                               "revoked): log in again at /login.")
+        else:
             raise WebError(401, "unauthorized",
                            "This needs a token: send 'Authorization: Bearer TOKEN' (make one "
                            "with `multilateral token create --role editor`).",
-                           {"WWW-Authenticate": "Bearer"})
-        token = check_secret(request, secret)
-        if token is None:
-            raise WebError(401, "unauthorized", "The token is not valid (unknown or revoked).",
                            {"WWW-Authenticate": "Bearer"})
         if not token.allows(role):
             raise WebError(403, "forbidden",

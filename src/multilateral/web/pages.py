@@ -16,10 +16,11 @@ from multilateral.kb import KnowledgeBase
 from multilateral.model import tables
 from multilateral.model.access import Token
 from multilateral.web.auth import (
-    SESSION_COOKIE,
     WebError,
     check_csrf,
     check_secret,
+    log_in,
+    log_out,
     require,
 )
 from multilateral.web.chart import legend, timeline_svg
@@ -198,7 +199,7 @@ def login(request: Request, token: Annotated[str, Form()],
     if found is None:
         raise WebError(401, "unauthorized", "That token is not valid.")
     response = RedirectResponse("/review" if found.allows("editor") else "/", status_code=303)
-    response.set_cookie(SESSION_COOKIE, token.strip(), httponly=True, samesite="strict")
+    log_in(request, response, found)
     return response
 
 
@@ -206,5 +207,5 @@ def login(request: Request, token: Annotated[str, Form()],
 def logout(request: Request, csrf_token: Annotated[str, Form()] = "") -> Response:
     check_csrf(request, csrf_token)
     response = RedirectResponse("/", status_code=303)
-    response.delete_cookie(SESSION_COOKIE)
+    log_out(request, response)
     return response

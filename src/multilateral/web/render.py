@@ -93,7 +93,8 @@ def html(request: Request, template: str, context: dict[str, Any], status: int =
         status_code=status, headers=headers)
     new = getattr(request.state, "new_csrf", None)
     if new:
-        response.set_cookie(CSRF_COOKIE, new, httponly=True, samesite="strict")
+        response.set_cookie(CSRF_COOKIE, new, httponly=True, samesite="strict",
+                            secure=request.app.state.settings.https)
     return response
 
 
