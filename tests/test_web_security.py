@@ -41,11 +41,18 @@ def test_markup_in_an_article_renders_inert(web_url: str) -> None:
 def _login(web: TestClient, secret: str) -> str:
     """Log in through the form as a browser does; returns the page's CSRF token."""
     csrf = re.search(r'name="csrf_token" value="([^"]+)"', web.get("/login").text)
-    assert csrf and web.cookies.get(CSRF_COOKIE) == csrf.group(1)
+    assert csrf and web.cookies.get(CSRF_COOKIE)
     response = web.post("/login", data={"token": secret, "csrf_token": csrf.group(1)},
                         follow_redirects=False)
     assert response.status_code == 303 and web.cookies.get(SESSION_COOKIE)
-    return csrf.group(1)
+    return _csrf(web)
+
+
+def _csrf(web: TestClient) -> str:
+    """The CSRF token the site's forms carry for this browser now."""
+    found = re.search(r'name="csrf_token" value="([^"]+)"', web.get("/").text)
+    assert found
+    return found.group(1)
 
 
 def test_forms_carry_a_csrf_token_and_are_refused_without_it(writable_url: str) -> None:
@@ -222,3 +229,36 @@ def test_cookies_are_secure_when_the_site_is_served_over_https(web_url: str) -> 
     assert "secure" in form.headers["set-cookie"].lower()
     assert "secure" in login.headers["set-cookie"].lower()
     assert login.status_code == 303 and queue.status_code == 200
+
+
+def test_a_planted_cookie_and_field_pair_does_not_pass(writable_url: str) -> None:
+    _, (candidate, _) = add_article(writable_url)
+    editor = token(writable_url, "editor")
+    with client(writable_url) as web:
+        web.cookies.set(CSRF_COOKIE, "planted")
+        login = web.post("/login", data={"token": editor, "csrf_token": "planted"},
+                         follow_redirects=False)
+        _login(web, editor)
+        web.cookies.set(CSRF_COOKIE, "planted")
+        review = web.post(f"/review/{candidate}", data={"action": "reject",
+                                                        "csrf_token": "planted"})
+        queue = web.get("/review.json").json()["candidates"]
+    assert login.status_code == review.status_code == 403
+    assert review.json()["error"]["code"] == "csrf_failed"
+    assert candidate in [c["id"] for c in queue]  # nothing was done
+
+
+def test_a_csrf_token_is_good_only_in_its_own_session(writable_url: str) -> None:
+    _, (candidate, _) = add_article(writable_url)
+    with client(writable_url) as first, client(writable_url) as second:
+        mine = _login(first, token(writable_url, "editor"))
+        theirs = _login(second, token(writable_url, "editor"))
+        crossed = second.post(f"/review/{candidate}", data={"action": "reject",
+                                                            "csrf_token": mine})
+        own = second.post(f"/review/{candidate}", data={"action": "reject",
+                                                        "csrf_token": theirs},
+                          follow_redirects=False)
+        again = first.get("/review.json").json()["candidates"]
+    assert mine != theirs
+    assert crossed.status_code == 403 and own.status_code == 303
+    assert candidate not in [c["id"] for c in again]

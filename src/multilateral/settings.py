@@ -44,7 +44,13 @@ SESSION_HOURS = Setting(
     "session_hours", "MULTILATERAL_SESSION_HOURS", "12",
     "Hours an editor's browser session lasts after logging in at /login.",
 )
-SETTINGS = (DATABASE, MAX_ARTICLE_BYTES, FAILURES_ALLOWED, HTTPS, SESSION_HOURS)
+SECRET_KEY = Setting(
+    "secret_key", "MULTILATERAL_SECRET_KEY", "made at random when the server starts",
+    "The key that signs the site's CSRF tokens. Set it when several server processes serve "
+    "one site; otherwise a restart only makes an open form ask to be reloaded.",
+)
+
+SETTINGS = (DATABASE, MAX_ARTICLE_BYTES, FAILURES_ALLOWED, HTTPS, SESSION_HOURS, SECRET_KEY)
 
 
 def int_setting(setting: Setting) -> int:

@@ -4,6 +4,7 @@ service, over one KnowledgeBase."""
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from multilateral.settings import (
     FAILURES_ALLOWED,
     HTTPS,
     MAX_ARTICLE_BYTES,
+    SECRET_KEY,
     SESSION_HOURS,
     bool_setting,
     int_setting,
@@ -45,7 +47,8 @@ class WebSettings:
     the article reader's name lists at start-up rather than on the first article page;
     `max_article_bytes`: the largest article, which sets the largest request body;
     `https`: the site is served over HTTPS (cookies Secure); `session_hours`: how long an
-    editor's login lasts."""
+    editor's login lasts; `secret_key`: the key that signs CSRF tokens (None: one made at
+    random for this process)."""
 
     database: str | None = None
     today: dt.date | None = None
@@ -54,6 +57,7 @@ class WebSettings:
     max_article_bytes: int = field(default_factory=lambda: int_setting(MAX_ARTICLE_BYTES))
     https: bool = field(default_factory=lambda: bool_setting(HTTPS))
     session_hours: float = field(default_factory=lambda: int_setting(SESSION_HOURS))
+    secret_key: str | None = field(default_factory=SECRET_KEY.from_env)
 
 
 def create_app(settings: WebSettings | None = None) -> FastAPI:
@@ -72,6 +76,8 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     app.state.kb = KnowledgeBase(settings.database, today=settings.today)
     app.state.templates = make_templates()
     app.state.throttle = Throttle(allowed=settings.failures_allowed)
+    app.state.csrf_key = (settings.secret_key.encode() if settings.secret_key
+                          else secrets.token_bytes(32))
     app.mount("/static", StaticFiles(directory=str(Path(__file__).parent / "static")),
               name="static")
     app.include_router(pages.router)

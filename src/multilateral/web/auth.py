@@ -4,7 +4,9 @@ tokens, and CSRF protection for the site's forms."""
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import hashlib
 import hmac
 import secrets
 import threading
@@ -165,18 +167,37 @@ def require(role: str, *, cookie_ok: bool = False) -> Callable[[Request], Token]
 
 
 def csrf_token(request: Request) -> str:
-    """The CSRF token for this browser (double-submit: a cookie and the same value in each
-    form), made on first use; `respond` sets the cookie."""
-    token = request.cookies.get(CSRF_COOKIE) or getattr(request.state, "new_csrf", None)
-    if not token:
-        token = secrets.token_urlsafe(24)
-        request.state.new_csrf = token
-    return str(token)
+    """The CSRF token for this browser's forms: an HMAC, under the server's key, of its
+    session id, or before login of a random value in a cookie of its own (made on first
+    use; `html` sets the cookie). A cookie planted with a field of the same value does not
+    pass, and a token from one session is no good in another."""
+    binding = _binding(request)
+    if binding is None:
+        request.state.new_csrf = secrets.token_urlsafe(24)
+        binding = _binding(request)
+        assert binding is not None
+    return _sign(request, binding)
 
 
 def check_csrf(request: Request, submitted: str | None) -> None:
-    cookie = request.cookies.get(CSRF_COOKIE)
-    if not cookie or not submitted or not hmac.compare_digest(cookie, submitted):
+    binding = _binding(request, made_now=False)
+    if not binding or not submitted or not hmac.compare_digest(
+            _sign(request, binding), submitted):
         raise WebError(403, "csrf_failed",
                        "The form's CSRF token is missing or does not match: reload the page "
                        "and submit the form again.")
+
+
+def _binding(request: Request, made_now: bool = True) -> str | None:
+    session = request.cookies.get(SESSION_COOKIE)
+    if session:
+        return f"session:{session}"
+    browser = request.cookies.get(CSRF_COOKIE) or (
+        getattr(request.state, "new_csrf", None) if made_now else None)
+    return f"browser:{browser}" if browser else None
+
+
+def _sign(request: Request, binding: str) -> str:
+    key: bytes = request.app.state.csrf_key
+    digest = hmac.new(key, binding.encode(), hashlib.sha256).digest()
+    return base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
