@@ -4,7 +4,10 @@ token, and guessing tokens is slowed down."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
+import pytest
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from multilateral.web.auth import CSRF_COOKIE, SESSION_COOKIE
@@ -101,30 +104,84 @@ def test_writes_need_a_token_and_a_role_that_may_write(web_url: str) -> None:
     assert as_editor.status_code == 200 and as_editor.json()["featured"] is True
 
 
-def test_ten_wrong_tokens_in_a_row_slow_the_client_down(web_url: str) -> None:
+def test_ten_wrong_tokens_slow_the_wrong_ones_never_a_right_one(web_url: str) -> None:
     editor = token(web_url, "editor")
     now = [1000.0]
     with client(web_url) as web:
         web.app.state.throttle.clock = lambda: now[0]  # type: ignore[attr-defined]
-        statuses = [web.get("/api/whoami", headers=bearer(f"wrong-{i}")).status_code
-                    for i in range(10)]
-        blocked = web.get("/api/whoami", headers=bearer(editor))
+
+        def wrong(name: str) -> int:
+            return web.get("/api/whoami", headers=bearer(f"wrong-{name}")).status_code
+
+        statuses = [wrong(str(i)) for i in range(10)]
+        blocked = web.get("/api/whoami", headers=bearer("wrong-under-the-pause"))
+        right = web.get("/api/whoami", headers=bearer(editor))
+        fresh = wrong("after-a-success")
+        more = [wrong(f"more-{i}") for i in range(9)]
         now[0] += 2
-        again = web.get("/api/whoami", headers=bearer("wrong-again"))
-        longer = web.get("/api/whoami", headers=bearer(editor))
+        again = wrong("after-the-pause")
+        longer = wrong("under-the-second-pause")
         now[0] += 1.5
-        still = web.get("/api/whoami", headers=bearer(editor))
+        still = wrong("still")
         now[0] += 1
-        after = web.get("/api/whoami", headers=bearer(editor))
-        fresh = web.get("/api/whoami", headers=bearer("wrong-once-more"))
+        after = wrong("after")
     assert statuses == [401] * 10
-    assert blocked.status_code == 429  # even the right token waits out the pause
+    assert blocked.status_code == 429  # a wrong token waits out the pause
     assert blocked.json()["error"]["code"] == "too_many_failures"
     assert int(blocked.headers["retry-after"]) >= 1
-    assert again.status_code == 401  # the first pause (1 s) was over; the 11th failure
-    assert longer.status_code == still.status_code == 429  # ... doubles the pause to 2 s
-    assert after.status_code == 200 and after.json()["role"] == "editor"
-    assert fresh.status_code == 401  # a success starts the count again
+    assert right.status_code == 200 and right.json()["role"] == "editor"  # never delayed
+    assert fresh == 401 and more == [401] * 9  # a success starts the count again
+    assert again == 401  # the first pause (1 s) was over; the 11th failure ...
+    assert longer == still == 429  # ... doubles the pause to 2 s
+    assert after == 401
+
+
+def _app(url: str, **settings: Any) -> FastAPI:
+    from conftest import TODAY
+    from multilateral.web import WebSettings, create_app
+
+    return create_app(WebSettings(database=url, today=TODAY, **settings))
+
+
+def test_behind_a_trusted_proxy_each_client_is_counted_apart(web_url: str) -> None:
+    app = _app(web_url, trusted_proxies="10.0.0.1, 192.168.0.0/16")
+    proxy = TestClient(app, client=("10.0.0.1", 40000))
+    guesser, editor_address = "203.0.113.5", "198.51.100.7"
+
+    def wrong(forwarded: str, name: str, peer: TestClient = proxy) -> int:
+        return peer.get("/api/whoami", headers={**bearer(f"wrong-{name}"),
+                                                "X-Forwarded-For": forwarded}).status_code
+
+    guesses = [wrong(guesser, str(i)) for i in range(11)]
+    other = wrong(editor_address, "typo")
+    spoofed = wrong(f"{editor_address}, {guesser}", "spoofed")  # the proxy appends the peer
+    two_proxies = wrong(f"{guesser}, 192.168.1.1", "two-proxies")
+    direct = TestClient(app, client=("10.0.0.9", 40000))  # not a trusted proxy
+    untrusted = [wrong(f"198.51.100.{i}", f"direct-{i}", direct) for i in range(11)]
+    app.state.kb.close()
+    assert guesses == [401] * 10 + [429]
+    assert other == 401  # another client behind the same proxy is not held up
+    assert spoofed == two_proxies == 429  # the guesser is still the guesser
+    assert untrusted == [401] * 10 + [429]  # X-Forwarded-For from anyone else is ignored
+
+
+def test_the_same_wrong_token_from_many_addresses_is_slowed(web_url: str) -> None:
+    app = _app(web_url)
+    revoked = "mlt_revokedXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX"
+    tries = [TestClient(app, client=(f"198.51.100.{i}", 40000)).get(
+        "/api/whoami", headers=bearer(revoked)).status_code for i in range(11)]
+    other = TestClient(app, client=("198.51.100.99", 40000)).get(
+        "/api/whoami", headers=bearer("mlt_anotherXXXXXXXXX")).status_code
+    app.state.kb.close()
+    assert tries == [401] * 10 + [429]
+    assert other == 401
+
+
+def test_a_bad_trusted_proxies_setting_is_named() -> None:
+    from multilateral.web.auth import trusted_proxies
+
+    with pytest.raises(ValueError, match="MULTILATERAL_TRUSTED_PROXIES: 'proxy.local'"):
+        trusted_proxies("127.0.0.1, proxy.local")
 
 
 def test_tokens_are_stored_hashed(web_url: str) -> None:

@@ -32,7 +32,8 @@ MAX_ARTICLE_BYTES = Setting(
 )
 FAILURES_ALLOWED = Setting(
     "failures_allowed", "MULTILATERAL_FAILURES_ALLOWED", "10",
-    "Wrong API tokens in a row from one client before each further try must wait.",
+    "Wrong API tokens in a row from one client address, or for one token prefix, before "
+    "each further wrong one is refused for a doubling pause (a right token never waits).",
 )
 
 HTTPS = Setting(
@@ -49,8 +50,15 @@ SECRET_KEY = Setting(
     "The key that signs the site's CSRF tokens. Set it when several server processes serve "
     "one site; otherwise a restart only makes an open form ask to be reloaded.",
 )
+TRUSTED_PROXIES = Setting(
+    "trusted_proxies", "MULTILATERAL_TRUSTED_PROXIES", "none",
+    "Addresses or networks of the reverse proxies in front of the site, separated by commas "
+    "(127.0.0.1, 10.0.0.0/8): from them alone X-Forwarded-For is believed, so that wrong "
+    "tokens are counted per real client.",
+)
 
-SETTINGS = (DATABASE, MAX_ARTICLE_BYTES, FAILURES_ALLOWED, HTTPS, SESSION_HOURS, SECRET_KEY)
+SETTINGS = (DATABASE, MAX_ARTICLE_BYTES, FAILURES_ALLOWED, HTTPS, SESSION_HOURS, SECRET_KEY,
+            TRUSTED_PROXIES)
 
 
 def int_setting(setting: Setting) -> int:

@@ -22,11 +22,12 @@ from multilateral.settings import (
     MAX_ARTICLE_BYTES,
     SECRET_KEY,
     SESSION_HOURS,
+    TRUSTED_PROXIES,
     bool_setting,
     int_setting,
 )
 from multilateral.web import api, docs, errors, pages, reconcile
-from multilateral.web.auth import Throttle
+from multilateral.web.auth import Throttle, trusted_proxies
 from multilateral.web.feeds import atom
 from multilateral.web.middleware import (
     BodyLimit,
@@ -43,12 +44,14 @@ from multilateral.web.render import make_templates
 class WebSettings:
     """`database`: a URL or path (None: the `database` setting or the default file);
     `today`: the day "today" questions mean (tests pin it); `failures_allowed`: wrong
-    tokens in a row from one address before each try is made to wait; `warm_up`: build
+    tokens in a row from one address (or for one token prefix) before each further wrong
+    one waits; `warm_up`: build
     the article reader's name lists at start-up rather than on the first article page;
     `max_article_bytes`: the largest article, which sets the largest request body;
     `https`: the site is served over HTTPS (cookies Secure); `session_hours`: how long an
     editor's login lasts; `secret_key`: the key that signs CSRF tokens (None: one made at
-    random for this process)."""
+    random for this process); `trusted_proxies`: the proxies whose X-Forwarded-For is
+    believed (addresses or networks, separated by commas)."""
 
     database: str | None = None
     today: dt.date | None = None
@@ -58,6 +61,7 @@ class WebSettings:
     https: bool = field(default_factory=lambda: bool_setting(HTTPS))
     session_hours: float = field(default_factory=lambda: int_setting(SESSION_HOURS))
     secret_key: str | None = field(default_factory=SECRET_KEY.from_env)
+    trusted_proxies: str | None = field(default_factory=TRUSTED_PROXIES.from_env)
 
 
 def create_app(settings: WebSettings | None = None) -> FastAPI:
@@ -76,6 +80,7 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     app.state.kb = KnowledgeBase(settings.database, today=settings.today)
     app.state.templates = make_templates()
     app.state.throttle = Throttle(allowed=settings.failures_allowed)
+    app.state.trusted_proxies = trusted_proxies(settings.trusted_proxies)
     app.state.csrf_key = (settings.secret_key.encode() if settings.secret_key
                           else secrets.token_bytes(32))
     app.mount("/static", StaticFiles(directory=str(Path(__file__).parent / "static")),

@@ -8,10 +8,11 @@ import base64
 import datetime as dt
 import hashlib
 import hmac
+import ipaddress
 import secrets
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from fastapi import Request
@@ -36,42 +37,95 @@ class WebError(MultilateralError):
         self.headers = headers or {}
 
 
+# A wrong token is counted against the first characters it shows ("mlt_" and 8 more, so
+# a mistyped or revoked copy of one token counts as that token) and against the client's
+# address, each its own brake.
+PREFIX_CHARS = 12
+
+
 @dataclass
 class Throttle:
-    """After `allowed` wrong tokens in a row from one client, each further try waits for a
-    doubling pause (capped), wrong or right, until the pause is over."""
+    """After `allowed` wrong tokens in a row under one key (a client address, a token
+    prefix), each further wrong token under it is refused with 429 until a doubling pause
+    (capped) is over. A right token is never delayed: it is looked up first, so neither a
+    guesser behind the same proxy nor one trying the same prefix can lock an editor out."""
 
     allowed: int = 10
     max_pause: float = 300.0
+    max_keys: int = 100_000  # memory stays bounded whatever a guesser sends
     clock: Callable[[], float] = time.monotonic
     _failures: dict[str, int] = field(default_factory=dict)
     _until: dict[str, float] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def check(self, client: str) -> None:
+    def check(self, keys: Sequence[str]) -> None:
         with self._lock:
-            left = self._until.get(client, 0.0) - self.clock()
+            left = max(self._until.get(key, 0.0) for key in keys) - self.clock()
         if left > 0:
             raise WebError(429, "too_many_failures",
-                           f"Too many wrong tokens from this address; try again in "
-                           f"{int(left) + 1} s.", {"Retry-After": str(int(left) + 1)})
+                           f"Too many wrong tokens from this address or for this token; "
+                           f"try again in {int(left) + 1} s.",
+                           {"Retry-After": str(int(left) + 1)})
 
-    def failed(self, client: str) -> None:
+    def failed(self, keys: Sequence[str]) -> None:
         with self._lock:
-            count = self._failures.get(client, 0) + 1
-            self._failures[client] = count
-            if count >= self.allowed:
-                pause = min(2.0 ** (count - self.allowed), self.max_pause)
-                self._until[client] = self.clock() + pause
+            for key in keys:
+                count = self._failures.pop(key, 0) + 1
+                self._failures[key] = count  # re-inserted: the oldest keys go first
+                if count >= self.allowed:
+                    pause = min(2.0 ** (count - self.allowed), self.max_pause)
+                    self._until[key] = self.clock() + pause
+            while len(self._failures) > self.max_keys:
+                oldest = next(iter(self._failures))
+                self._failures.pop(oldest)
+                self._until.pop(oldest, None)
 
-    def succeeded(self, client: str) -> None:
+    def succeeded(self, keys: Sequence[str]) -> None:
         with self._lock:
-            self._failures.pop(client, None)
-            self._until.pop(client, None)
+            for key in keys:
+                self._failures.pop(key, None)
+                self._until.pop(key, None)
 
 
-def _client(request: Request) -> str:
-    return request.client.host if request.client else "unknown"
+Network = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+
+def trusted_proxies(text: str | None) -> tuple[Network, ...]:
+    """The `trusted_proxies` setting: addresses or networks, separated by commas."""
+    networks = []
+    for item in (text or "").split(","):
+        if item.strip():
+            try:
+                networks.append(ipaddress.ip_network(item.strip(), strict=False))
+            except ValueError:
+                raise ValueError(
+                    f"MULTILATERAL_TRUSTED_PROXIES: '{item.strip()}' is not an IP address or "
+                    "network; give them separated by commas (127.0.0.1, 10.0.0.0/8).") from None
+    return tuple(networks)
+
+
+def _trusted(address: str, proxies: Sequence[Network]) -> bool:
+    try:
+        ip = ipaddress.ip_address(address.strip())
+    except ValueError:
+        return False
+    return any(ip in network for network in proxies)
+
+
+def client_address(request: Request) -> str:
+    """The client's address: the peer's, or, when the peer is a trusted proxy, the last
+    address in X-Forwarded-For that is not one of the trusted proxies (the ones before it
+    could be written by anybody)."""
+    peer = request.client.host if request.client else "unknown"
+    proxies: tuple[Network, ...] = request.app.state.trusted_proxies
+    if not proxies or not _trusted(peer, proxies):
+        return peer
+    forwarded = [a.strip() for a in ",".join(
+        request.headers.getlist("x-forwarded-for")).split(",") if a.strip()]
+    for address in reversed(forwarded):
+        if not _trusted(address, proxies):
+            return address
+    return forwarded[0] if forwarded else peer
 
 
 def _presented(request: Request) -> str | None:
@@ -83,17 +137,18 @@ def _presented(request: Request) -> str | None:
 
 
 def check_secret(request: Request, secret: str) -> Token | None:
-    """Look a token up, counting failures against the client's address."""
+    """Look a token up; a wrong one counts against the client's address and the token's
+    prefix, and under a pause is refused with 429. A right one always goes through."""
     throttle: Throttle = request.app.state.throttle
-    client = _client(request)
-    throttle.check(client)
+    keys = (f"address:{client_address(request)}", f"prefix:{secret[:PREFIX_CHARS]}")
     kb: KnowledgeBase = request.app.state.kb
     token = kb.authenticate(secret)
-    if token is None:
-        throttle.failed(client)
-    else:
-        throttle.succeeded(client)
-    return token
+    if token is not None:
+        throttle.succeeded(keys)
+        return token
+    throttle.check(keys)
+    throttle.failed(keys)
+    return None
 
 
 def current_token(request: Request) -> Token | None:
