@@ -102,6 +102,9 @@ def test_the_editor_pages_work_through_the_browser_session(writable_url: str) ->
         web.post("/login", data={"token": token(writable_url, "editor"),
                                  "csrf_token": csrf.group(1)})
         page = web.get(f"/articles/{article_id}").text
+        # the CSRF token is bound to the session: the login form's is no good after login
+        csrf = re.search(r'name="csrf_token" value="([^"]+)"', page)
+        assert csrf
         featured = web.post(f"/articles/{article_id}/feature",
                             data={"featured": "1", "csrf_token": csrf.group(1)},
                             follow_redirects=False)
