@@ -205,3 +205,31 @@ def test_a_fact_tied_to_no_organization_cannot_be_accepted(writable_url: str) ->
     assert unknown.status_code == 422 and "NOPE" in unknown.json()["error"]["message"]
     assert linked.status_code == 200
     assert linked.json()["knowledge_base"]["fact_type"] == "event"
+
+
+def test_the_review_page_edits_a_fact_field_by_field(writable_url: str) -> None:
+    article_id, (membership, event) = add_article(writable_url)
+    with client(writable_url) as web:
+        csrf = re.search(r'name="csrf_token" value="([^"]+)"', web.get("/login").text)
+        assert csrf
+        web.post("/login", data={"token": token(writable_url, "editor"),
+                                 "csrf_token": csrf.group(1)})
+        page = web.get("/review").text
+        csrf = re.search(r'name="csrf_token" value="([^"]+)"', page)
+        assert csrf
+        form = page[page.index(f'action="/review/{membership}"'):]
+        form = form[:form.index("</form>")]
+        fields = dict(re.findall(r'<input id="[^"]+" name="(f\.[^"]+)" value="([^"]*)"', form))
+        date = web.post(f"/review/{membership}", follow_redirects=False, data={
+            **fields, "f.date": "2017-06-09", "action": "edit", "csrf_token": csrf.group(1)})
+        organizer = web.post(f"/review/{event}", follow_redirects=False, data={
+            "f.organizer_ids[]": "SCO\n", "action": "edit", "csrf_token": csrf.group(1)})
+        facts = web.get(f"/articles/{article_id}.json").json()["facts"]
+    assert 'name="fact"' not in page  # no JSON to write by hand
+    assert fields["f.state_id"] == "IND" and fields["f.date"] == "2017"
+    assert fields["f.modality"] == "asserted" and "f.evidence" not in fields
+    assert 'name="f.organizer_ids[]"' in page  # shown though the reader found none
+    assert date.status_code == organizer.status_code == 303
+    assert facts[0]["status"] == "accepted" and facts[0]["fact"]["date"] == "2017-06-09"
+    assert facts[0]["fact"]["state_id"] == "IND"
+    assert facts[1]["status"] == "accepted" and facts[1]["fact"]["organizer_ids"] == ["SCO"]

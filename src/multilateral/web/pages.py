@@ -10,11 +10,13 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from multilateral.errors import MultilateralError, UnknownEntity
 from multilateral.kb import KnowledgeBase
 from multilateral.model import tables
 from multilateral.model.access import Token
+from multilateral.model.fact_form import submitted_fact
 from multilateral.web.auth import (
     WebError,
     check_csrf,
@@ -159,12 +161,19 @@ def review_queue(request: Request, token: Editor, article_id: int | None = None)
 
 
 @router.post("/review/{candidate_id}", include_in_schema=False)
-def review_form(request: Request, candidate_id: int, token: Editor,
-                action: Annotated[str, Form()], csrf_token: Annotated[str, Form()] = "",
-                fact: Annotated[str, Form()] = "") -> Response:
+async def review_form(request: Request, candidate_id: int, token: Editor,
+                      action: Annotated[str, Form()], csrf_token: Annotated[str, Form()] = "",
+                      fact: Annotated[str, Form()] = "") -> Response:
+    """The review page's form: the fact's fields (`f.NAME`), or a whole fact as JSON in
+    `fact` (for scripts)."""
     check_csrf(request, csrf_token)
-    edited = _parse_fact(fact) if action == "edit" else None
-    _kb(request).review(candidate_id, action, edited, reviewer=token.name or f"token {token.id}")
+    form = await request.form()
+    edited = None
+    if action == "edit":
+        fields = submitted_fact({k: v for k, v in form.items() if isinstance(v, str)})
+        edited = fields or _parse_fact(fact)
+    await run_in_threadpool(_kb(request).review, candidate_id, action, edited,
+                            reviewer=token.name or f"token {token.id}")
     return RedirectResponse("/review", status_code=303)
 
 

@@ -12,6 +12,7 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
 from multilateral.errors import MultilateralError
+from multilateral.model.fact_form import form_fields
 from multilateral.model.results import MARK_END, MARK_START
 from multilateral.model.status import label
 from multilateral.model.tables import Table
@@ -34,6 +35,7 @@ def make_templates() -> Jinja2Templates:
     templates.env.filters["label"] = label
     templates.env.filters["tojson_pretty"] = lambda value: json.dumps(
         value, indent=2, ensure_ascii=False)
+    templates.env.globals["fact_fields"] = form_fields
     return templates
 
 
