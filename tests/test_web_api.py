@@ -20,12 +20,25 @@ def test_openapi_documents_the_reads_and_the_writes(web_url: str) -> None:
     assert "/login" not in paths
 
 
+def test_the_api_documentation_loads_nothing_from_elsewhere(web_url: str) -> None:
+    with client(web_url) as web:
+        docs = web.get("/docs").text
+        assets = re.findall(r'(?:src|href)="([^"]+)"', docs) + re.findall(
+            r"url: ?'([^']+)'", docs)
+        fetched = {asset: web.get(asset) for asset in assets}
+    assert assets and all(asset.startswith("/") for asset in assets), assets
+    assert any(asset.endswith(".js") for asset in assets)
+    assert all(response.status_code == 200 for response in fetched.values())
+    assert "SwaggerUIBundle" in next(r.text for a, r in fetched.items() if a.endswith(".js"))
+
+
 def test_review_accept_edit_reject(writable_url: str) -> None:
     article_id, (first, second) = add_article(writable_url)
     _, (third, fourth) = add_article(writable_url)
     headers = bearer(token(writable_url, "editor"))
     edited = {"type": "event", "kind": "summit", "name": "SCO summit", "date": "2019-06-14",
-              "place": "Bishkek", "confidence": 1.0, "modality": "asserted"}
+              "place": "Bishkek", "organizer_ids": ["SCO"], "confidence": 1.0,
+              "modality": "asserted"}
     with client(writable_url) as web:
         queue = web.get("/review.json", headers=headers).json()["candidates"]
         accepted = web.post(f"/api/candidates/{first}/review", headers=headers,
@@ -89,6 +102,9 @@ def test_the_editor_pages_work_through_the_browser_session(writable_url: str) ->
         web.post("/login", data={"token": token(writable_url, "editor"),
                                  "csrf_token": csrf.group(1)})
         page = web.get(f"/articles/{article_id}").text
+        # the CSRF token is bound to the session: the login form's is no good after login
+        csrf = re.search(r'name="csrf_token" value="([^"]+)"', page)
+        assert csrf
         featured = web.post(f"/articles/{article_id}/feature",
                             data={"featured": "1", "csrf_token": csrf.group(1)},
                             follow_redirects=False)
@@ -186,3 +202,50 @@ def test_an_edit_with_an_unknown_change_is_refused_in_the_error_shape(writable_u
     assert "change 'bogus'" in error["message"] and "joined" in error["message"]
     assert membership in {c["id"] for c in queue}  # still waiting for a decision
     assert not [ch for ch in history["changes"] if ch["claim"]["dataset"] == "articles"]
+
+
+def test_a_fact_tied_to_no_organization_cannot_be_accepted(writable_url: str) -> None:
+    _, (_, event) = add_article(writable_url)  # a summit in Bishkek, no organizer named
+    _, (_, other) = add_article(writable_url)
+    headers = bearer(token(writable_url, "editor"))
+    with client(writable_url) as web:
+        refused = web.post(f"/api/candidates/{event}/review", headers=headers,
+                           json={"action": "accept"})
+        unknown = web.post(f"/api/candidates/{other}/review", headers=headers,
+                           json={"action": "edit", "fact": {"organizer_ids": ["NOPE"]}})
+        linked = web.post(f"/api/candidates/{event}/review", headers=headers,
+                          json={"action": "edit", "fact": {"organizer_ids": ["SCO"]}})
+    assert refused.status_code == 422 and refused.json()["error"]["code"] == "cannot_accept"
+    assert "organization" in refused.json()["error"]["message"]
+    assert "organizer_ids" in refused.json()["error"]["message"]
+    assert unknown.status_code == 422 and "NOPE" in unknown.json()["error"]["message"]
+    assert linked.status_code == 200
+    assert linked.json()["knowledge_base"]["fact_type"] == "event"
+
+
+def test_the_review_page_edits_a_fact_field_by_field(writable_url: str) -> None:
+    article_id, (membership, event) = add_article(writable_url)
+    with client(writable_url) as web:
+        csrf = re.search(r'name="csrf_token" value="([^"]+)"', web.get("/login").text)
+        assert csrf
+        web.post("/login", data={"token": token(writable_url, "editor"),
+                                 "csrf_token": csrf.group(1)})
+        page = web.get("/review").text
+        csrf = re.search(r'name="csrf_token" value="([^"]+)"', page)
+        assert csrf
+        form = page[page.index(f'action="/review/{membership}"'):]
+        form = form[:form.index("</form>")]
+        fields = dict(re.findall(r'<input id="[^"]+" name="(f\.[^"]+)" value="([^"]*)"', form))
+        date = web.post(f"/review/{membership}", follow_redirects=False, data={
+            **fields, "f.date": "2017-06-09", "action": "edit", "csrf_token": csrf.group(1)})
+        organizer = web.post(f"/review/{event}", follow_redirects=False, data={
+            "f.organizer_ids[]": "SCO\n", "action": "edit", "csrf_token": csrf.group(1)})
+        facts = web.get(f"/articles/{article_id}.json").json()["facts"]
+    assert 'name="fact"' not in page  # no JSON to write by hand
+    assert fields["f.state_id"] == "IND" and fields["f.date"] == "2017"
+    assert fields["f.modality"] == "asserted" and "f.evidence" not in fields
+    assert 'name="f.organizer_ids[]"' in page  # shown though the reader found none
+    assert date.status_code == organizer.status_code == 303
+    assert facts[0]["status"] == "accepted" and facts[0]["fact"]["date"] == "2017-06-09"
+    assert facts[0]["fact"]["state_id"] == "IND"
+    assert facts[1]["status"] == "accepted" and facts[1]["fact"]["organizer_ids"] == ["SCO"]

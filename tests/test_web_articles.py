@@ -108,3 +108,19 @@ def test_head_answers_like_get_without_a_body(web_url: str) -> None:
     assert feed.status_code == 200 and feed.content == b""
     assert feed.headers["content-type"].startswith("application/atom+xml")
     assert page.status_code == 200 and page.headers["content-type"] == "application/json"
+
+
+def test_feed_entries_carry_the_publication_date_and_the_facts(web_url: str) -> None:
+    dated, _ = add_article(web_url, title="Dated for the feed", published="2019-11-20")
+    month, _ = add_article(web_url, title="A month only", published="2019-11")
+    with client(web_url) as web:
+        feed = ET.fromstring(web.get("/feeds/articles.atom").content)
+    entries = {e.findtext(f"{ATOM}title"): e for e in feed.findall(f"{ATOM}entry")}
+    day, partial = entries["Dated for the feed"], entries["A month only"]
+    assert day.findtext(f"{ATOM}published") == "2019-11-20T00:00:00Z"
+    assert partial.find(f"{ATOM}published") is None  # no day is made up for "2019-11"
+    summary = day.findtext(f"{ATOM}summary") or ""
+    assert "Published 2019-11-20" in summary
+    assert "India joined Shanghai Cooperation Organisation as member (2017)" in summary
+    assert "summit: SCO summit at Bishkek" in summary
+    assert "Published 2019-11." in (partial.findtext(f"{ATOM}summary") or "")

@@ -36,3 +36,21 @@ def test_an_organization_that_is_itself_a_member(web_url: str) -> None:
         data = web.get("/state/SCO.json", params={"on": "2010"}).json()
     assert any(m["id"] == "UNGA" and m["status"] == "observer"
                for m in data["memberships"]["memberships"])
+
+
+def _row(page: str, org: str) -> str:
+    """The memberships table's row for `org`."""
+    table = page[page.index('<section id="memberships">'):page.index('<section id="timeline">')]
+    found = re.search(rf'<tr><td><a href="/org/{org}">.*?</tr>', table)
+    assert found, f"no row for {org}"
+    return found.group(0)
+
+
+def test_every_membership_row_says_its_status(web_url: str) -> None:
+    with client(web_url) as web:
+        india = web.get("/state/IND", params={"on": "2025-06-01"}).text
+        turkey = web.get("/state/TUR", params={"on": "2025-06-01"}).text
+    assert "<td>dialogue partner</td>" in _row(india, "ASEAN")
+    assert "<td>member</td>" in _row(india, "SCO")
+    assert "<td>candidate</td>" in _row(turkey, "EU")
+    assert "<td>member</td>" in _row(turkey, "NATO")

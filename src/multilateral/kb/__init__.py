@@ -166,8 +166,10 @@ class KnowledgeBase:
         return self.desk.store_document(document)
 
     def articles(self, *, limit: int = 20, offset: int = 0, tag: str | None = None,
-                 featured: bool | None = None) -> list[dict[str, Any]]:
-        return self.desk.articles(limit=limit, offset=offset, tag=tag, featured=featured)
+                 featured: bool | None = None, with_facts: bool = False
+                 ) -> list[dict[str, Any]]:
+        return self.desk.articles(limit=limit, offset=offset, tag=tag, featured=featured,
+                                  with_facts=with_facts)
 
     def article(self, article_id: int) -> dict[str, Any]:
         return self.desk.article(article_id)
@@ -224,3 +226,12 @@ class KnowledgeBase:
 
     def authenticate(self, secret: str) -> Token | None:
         return self.tokens.authenticate(secret)
+
+    def open_session(self, token: Token, lifetime: dt.timedelta) -> str:
+        return self.tokens.open_session(token, lifetime)
+
+    def session(self, secret: str) -> Token | None:
+        return self.tokens.session(secret)
+
+    def close_session(self, secret: str) -> None:
+        self.tokens.close_session(secret)

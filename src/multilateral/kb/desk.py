@@ -106,10 +106,11 @@ class ArticleDesk:
         return IngestItem(document.source, article_id, created, len(document.facts))
 
     def articles(self, *, limit: int = 20, offset: int = 0, tag: str | None = None,
-                 featured: bool | None = None) -> list[dict[str, Any]]:
+                 featured: bool | None = None, with_facts: bool = False
+                 ) -> list[dict[str, Any]]:
         with self.db.connect() as connection:
             return articles.articles(connection, limit=limit, offset=offset, tag=tag,
-                                     featured=featured)
+                                     featured=featured, with_facts=with_facts)
 
     def article(self, article_id: int) -> dict[str, Any]:
         with self.db.connect() as connection:

@@ -1,4 +1,5 @@
-"""API tokens: made, listed, revoked and checked; only a token's hash is ever stored."""
+"""API tokens: made, listed, revoked and checked; only a token's hash is ever stored.
+Editors' browser sessions stand for a token: opened at login, ended at logout."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import Any
 from multilateral.errors import InvalidInput, NotFound
 from multilateral.kb.database import Database
 from multilateral.model.access import ROLES, Token
-from multilateral.store import tokens
+from multilateral.store import sessions, tokens
 
 
 class Tokens:
@@ -35,6 +36,20 @@ class Tokens:
     def authenticate(self, secret: str) -> Token | None:
         with self.db.begin() as connection:
             return tokens.lookup(connection, secret, _now())
+
+    def open_session(self, token: Token, lifetime: dt.timedelta) -> str:
+        """A browser session for `token` lasting `lifetime`; returns its id (the cookie)."""
+        with self.db.begin() as connection:
+            return sessions.open_session(connection, token, _now(), lifetime)
+
+    def session(self, secret: str) -> Token | None:
+        """The token a live session stands for, or None."""
+        with self.db.connect() as connection:
+            return sessions.lookup(connection, secret, _now())
+
+    def close_session(self, secret: str) -> None:
+        with self.db.begin() as connection:
+            sessions.revoke(connection, secret, _now())
 
 
 def _now() -> dt.datetime:

@@ -5,7 +5,9 @@ bundled data never touches them, and a fact that contradicts a bundled one sits
 beside it as a second claim, so the conflict shows instead of being overwritten.
 The same fact accepted from a second article is the same row with a second source.
 Planned and negated facts, and applications, say nothing about who belongs
-where: they are accepted as reviewed but make no knowledge-base row.
+where: they are accepted as reviewed but make no knowledge-base row. Every
+accepted fact is tied to an organization of the knowledge base (an event to an
+organizer, an agreement to a party): a fact tied to none is refused.
 """
 
 from __future__ import annotations
@@ -82,6 +84,20 @@ def _entity(connection: Connection, key: str, ident: str | None, name: str | Non
                        "`multilateral find` shows ids.")
 
 
+def _organizations(connection: Connection, ids: list[Any], field: str) -> list[str]:
+    """The ids that are organizations in the knowledge base; a fact tied to none of them
+    would be a row no organization's page could show, so it is refused."""
+    known = [str(i) for i in ids if i and connection.scalar(
+        select(s.organizations.c.id).where(s.organizations.c.id == i)) is not None]
+    if not known:
+        given = ", ".join(str(i) for i in ids if i) or "none"
+        raise CannotAccept(
+            f"The fact is tied to no organization of the knowledge base ({field}: {given}): "
+            f"edit it to give {field} an organization's id (`multilateral find` shows ids), "
+            "or reject it.")
+    return known
+
+
 def _same(connection: Connection, table: Any, values: dict[str, Any]) -> int | None:
     conditions = [table.c.dataset == DATASET]
     for column, value in values.items():
@@ -146,6 +162,7 @@ def _agreement(connection: Connection, fact: Agreement) -> tuple[str, int]:
     if not ids:
         raise CannotAccept("The agreement has no party linked to the knowledge base: edit "
                            "party_ids (`multilateral find` shows ids).")
+    _organizations(connection, ids, "party_ids")  # states alone: a bilateral treaty
     when = _date(fact.date)
     title = fact.title or f"{fact.kind}: " + " – ".join(fact.parties)
     values = {"kind": fact.kind, "number": None, "title": title, **dated("date", when),
@@ -203,6 +220,7 @@ def _resolution(connection: Connection, fact: Resolution) -> tuple[str, int]:
 
 
 def _event(connection: Connection, fact: Event) -> tuple[str, int]:
+    organizers = _organizations(connection, list(fact.organizer_ids), "organizer_ids")
     start, end = _date(fact.date), _date(fact.end_date, "end_date")
     chair = None
     values = {"kind": fact.kind, "name": fact.name or "meeting",
@@ -210,8 +228,8 @@ def _event(connection: Connection, fact: Event) -> tuple[str, int]:
               "place_id": _place(connection, fact.place_id, fact.place),
               "chair_state_id": chair, "note": None}
     event_id = _insert(connection, s.events, values)
-    for organizer in fact.organizer_ids:
-        if organizer and connection.scalar(select(s.event_organizers.c.event_id).where(
+    for organizer in organizers:
+        if connection.scalar(select(s.event_organizers.c.event_id).where(
                 s.event_organizers.c.event_id == event_id,
                 s.event_organizers.c.organizer_id == organizer)) is None:
             connection.execute(insert(s.event_organizers).values(

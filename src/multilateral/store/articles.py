@@ -115,7 +115,10 @@ def article(connection: Connection, article_id: int) -> dict[str, Any]:
 
 
 def articles(connection: Connection, *, limit: int = 20, offset: int = 0,
-             tag: str | None = None, featured: bool | None = None) -> list[dict[str, Any]]:
+             tag: str | None = None, featured: bool | None = None,
+             with_facts: bool = False) -> list[dict[str, Any]]:
+    """Articles, newest first; `with_facts` adds the facts read from each that no editor
+    rejected (a feed summarizes them)."""
     statement = select(s.articles)
     if featured is not None:
         statement = statement.where(s.articles.c.featured == featured)
@@ -125,8 +128,25 @@ def articles(connection: Connection, *, limit: int = 20, offset: int = 0,
     rows = connection.execute(statement.order_by(
         s.articles.c.published_lo.desc().nulls_last(), s.articles.c.id.desc())
         .limit(limit).offset(offset)).all()
-    tagged = tags(connection, [row.id for row in rows])
-    return [{**_summary(row), "tags": tagged.get(row.id, [])} for row in rows]
+    ids = [row.id for row in rows]
+    tagged = tags(connection, ids)
+    found = [{**_summary(row), "tags": tagged.get(row.id, [])} for row in rows]
+    if with_facts:
+        facts = _facts(connection, ids)
+        found = [{**article, "facts": facts.get(article["id"], [])} for article in found]
+    return found
+
+
+def _facts(connection: Connection, article_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    out: dict[int, list[dict[str, Any]]] = {}
+    if not article_ids:
+        return out
+    rows = connection.execute(select(s.candidates.c.article_id, s.candidates.c.fact).where(
+        s.candidates.c.article_id.in_(article_ids), s.candidates.c.status != REJECTED)
+        .order_by(s.candidates.c.article_id, s.candidates.c.position)).all()
+    for row in rows:
+        out.setdefault(row.article_id, []).append(json.loads(row.fact))
+    return out
 
 
 def _summary(row: Any) -> dict[str, Any]:

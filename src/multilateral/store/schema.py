@@ -317,6 +317,19 @@ api_tokens = Table(
     Column("revoked_at", DateTime),
 )
 
+# Editors' browser sessions (migration 0005s): the cookie holds a random id, only its hash
+# is kept; a session ends when it expires, when logging out revokes it, or with its token.
+web_sessions = Table(
+    "web_sessions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("session_hash", String(64), nullable=False, unique=True),
+    Column("token_id", Integer, ForeignKey("api_tokens.id"), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("expires_at", DateTime, nullable=False),
+    Column("revoked_at", DateTime),
+)
+
 # SQLite full-text indexes (FTS5 virtual tables kept in step by triggers, made by
 # migration 0003w). They live outside this metadata: schema comparisons skip them.
 SEARCH_TABLE_PREFIXES = ("articles_fts", "names_fts")

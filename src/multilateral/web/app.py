@@ -4,6 +4,7 @@ service, over one KnowledgeBase."""
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -15,11 +16,27 @@ from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
 
 from multilateral.kb import KnowledgeBase
-from multilateral.settings import FAILURES_ALLOWED, int_setting
-from multilateral.web import api, errors, pages, reconcile
-from multilateral.web.auth import Throttle
+from multilateral.settings import (
+    FAILURES_ALLOWED,
+    HTTPS,
+    MAX_ARTICLE_BYTES,
+    SECRET_KEY,
+    SESSION_HOURS,
+    TRUSTED_PROXIES,
+    bool_setting,
+    int_setting,
+)
+from multilateral.web import api, docs, errors, pages, reconcile
+from multilateral.web.auth import Throttle, trusted_proxies
 from multilateral.web.feeds import atom
-from multilateral.web.middleware import HeadAsGet, JsonSuffix, SecurityHeaders
+from multilateral.web.middleware import (
+    BodyLimit,
+    HeadAsGet,
+    ReadCors,
+    SecurityHeaders,
+    Twins,
+    body_limit,
+)
 from multilateral.web.render import make_templates
 
 
@@ -27,13 +44,24 @@ from multilateral.web.render import make_templates
 class WebSettings:
     """`database`: a URL or path (None: the `database` setting or the default file);
     `today`: the day "today" questions mean (tests pin it); `failures_allowed`: wrong
-    tokens in a row from one address before each try is made to wait; `warm_up`: build
-    the article reader's name lists at start-up rather than on the first article page."""
+    tokens in a row from one address (or for one token prefix) before each further wrong
+    one waits; `warm_up`: build
+    the article reader's name lists at start-up rather than on the first article page;
+    `max_article_bytes`: the largest article, which sets the largest request body;
+    `https`: the site is served over HTTPS (cookies Secure); `session_hours`: how long an
+    editor's login lasts; `secret_key`: the key that signs CSRF tokens (None: one made at
+    random for this process); `trusted_proxies`: the proxies whose X-Forwarded-For is
+    believed (addresses or networks, separated by commas)."""
 
     database: str | None = None
     today: dt.date | None = None
     failures_allowed: int = field(default_factory=lambda: int_setting(FAILURES_ALLOWED))
     warm_up: bool = False
+    max_article_bytes: int = field(default_factory=lambda: int_setting(MAX_ARTICLE_BYTES))
+    https: bool = field(default_factory=lambda: bool_setting(HTTPS))
+    session_hours: float = field(default_factory=lambda: int_setting(SESSION_HOURS))
+    secret_key: str | None = field(default_factory=SECRET_KEY.from_env)
+    trusted_proxies: str | None = field(default_factory=TRUSTED_PROXIES.from_env)
 
 
 def create_app(settings: WebSettings | None = None) -> FastAPI:
@@ -45,20 +73,29 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
                     '`{"error": {"status", "code", "message"}}`.',
         version="0.1.0",
         lifespan=_lifespan,
+        docs_url=None,  # web/docs.py serves /docs from local assets
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.kb = KnowledgeBase(settings.database, today=settings.today)
     app.state.templates = make_templates()
     app.state.throttle = Throttle(allowed=settings.failures_allowed)
+    app.state.trusted_proxies = trusted_proxies(settings.trusted_proxies)
+    app.state.csrf_key = (settings.secret_key.encode() if settings.secret_key
+                          else secrets.token_bytes(32))
     app.mount("/static", StaticFiles(directory=str(Path(__file__).parent / "static")),
               name="static")
     app.include_router(pages.router)
     app.include_router(api.router)
     app.include_router(reconcile.router)
+    docs.install(app)
     _feeds(app)
     errors.install(app)
-    app.add_middleware(JsonSuffix)
+    app.add_middleware(Twins)
+    app.add_middleware(BodyLimit, limit=body_limit(settings.max_article_bytes),
+                       refuse=errors.refuse)
     app.add_middleware(HeadAsGet)
+    app.add_middleware(ReadCors)
     app.add_middleware(SecurityHeaders)
     return app
 
@@ -80,18 +117,20 @@ def _feeds(app: FastAPI) -> None:
     @app.get("/feeds/articles.atom", tags=["feeds"], summary="Atom feed of all articles.")
     def all_articles(request: Request) -> Response:
         return feed(request, "multilateral: articles",
-                    request.app.state.kb.articles(limit=50))
+                    request.app.state.kb.articles(limit=50, with_facts=True))
 
     @app.get("/feeds/org/{ident}.atom", tags=["feeds"],
              summary="Atom feed of articles about an organization.")
     def org_articles(request: Request, ident: str) -> Response:
         org = request.app.state.kb.organization(ident)
         return feed(request, f"multilateral: {org.name}",
-                    request.app.state.kb.articles(tag=org.id, limit=50))
+                    request.app.state.kb.articles(tag=org.id, limit=50,
+                                                              with_facts=True))
 
     @app.get("/feeds/state/{ident}.atom", tags=["feeds"],
              summary="Atom feed of articles about a state.")
     def state_articles(request: Request, ident: str) -> Response:
         state = request.app.state.kb.state(ident)
         return feed(request, f"multilateral: {state.name}",
-                    request.app.state.kb.articles(tag=state.id, limit=50))
+                    request.app.state.kb.articles(tag=state.id, limit=50,
+                                                              with_facts=True))

@@ -1,16 +1,22 @@
-"""Who may write: API tokens (header or, for editors in a browser, a session cookie),
-a brake on guessing tokens, and CSRF protection for the site's forms."""
+"""Who may write: API tokens (in the Authorization header) or, for editors in a browser, a
+session (its cookie holds a random session id, never the token), a brake on guessing
+tokens, and CSRF protection for the site's forms."""
 
 from __future__ import annotations
 
+import base64
+import datetime as dt
+import hashlib
 import hmac
+import ipaddress
 import secrets
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from fastapi import Request
+from fastapi.responses import Response
 
 from multilateral.errors import MultilateralError
 from multilateral.kb import KnowledgeBase
@@ -31,73 +37,157 @@ class WebError(MultilateralError):
         self.headers = headers or {}
 
 
+# A wrong token is counted against the first characters it shows ("mlt_" and 8 more, so
+# a mistyped or revoked copy of one token counts as that token) and against the client's
+# address, each its own brake.
+PREFIX_CHARS = 12
+
+
 @dataclass
 class Throttle:
-    """After `allowed` wrong tokens in a row from one client, each further try waits for a
-    doubling pause (capped), wrong or right, until the pause is over."""
+    """After `allowed` wrong tokens in a row under one key (a client address, a token
+    prefix), each further wrong token under it is refused with 429 until a doubling pause
+    (capped) is over. A right token is never delayed: it is looked up first, so neither a
+    guesser behind the same proxy nor one trying the same prefix can lock an editor out."""
 
     allowed: int = 10
     max_pause: float = 300.0
+    max_keys: int = 100_000  # memory stays bounded whatever a guesser sends
     clock: Callable[[], float] = time.monotonic
     _failures: dict[str, int] = field(default_factory=dict)
     _until: dict[str, float] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def check(self, client: str) -> None:
+    def check(self, keys: Sequence[str]) -> None:
         with self._lock:
-            left = self._until.get(client, 0.0) - self.clock()
+            left = max(self._until.get(key, 0.0) for key in keys) - self.clock()
         if left > 0:
             raise WebError(429, "too_many_failures",
-                           f"Too many wrong tokens from this address; try again in "
-                           f"{int(left) + 1} s.", {"Retry-After": str(int(left) + 1)})
+                           f"Too many wrong tokens from this address or for this token; "
+                           f"try again in {int(left) + 1} s.",
+                           {"Retry-After": str(int(left) + 1)})
 
-    def failed(self, client: str) -> None:
+    def failed(self, keys: Sequence[str]) -> None:
         with self._lock:
-            count = self._failures.get(client, 0) + 1
-            self._failures[client] = count
-            if count >= self.allowed:
-                pause = min(2.0 ** (count - self.allowed), self.max_pause)
-                self._until[client] = self.clock() + pause
+            for key in keys:
+                count = self._failures.pop(key, 0) + 1
+                self._failures[key] = count  # re-inserted: the oldest keys go first
+                if count >= self.allowed:
+                    pause = min(2.0 ** (count - self.allowed), self.max_pause)
+                    self._until[key] = self.clock() + pause
+            while len(self._failures) > self.max_keys:
+                oldest = next(iter(self._failures))
+                self._failures.pop(oldest)
+                self._until.pop(oldest, None)
 
-    def succeeded(self, client: str) -> None:
+    def succeeded(self, keys: Sequence[str]) -> None:
         with self._lock:
-            self._failures.pop(client, None)
-            self._until.pop(client, None)
+            for key in keys:
+                self._failures.pop(key, None)
+                self._until.pop(key, None)
 
 
-def _client(request: Request) -> str:
-    return request.client.host if request.client else "unknown"
+Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 
-def _presented(request: Request, cookie_ok: bool) -> str | None:
-    """The token the request carries: the Authorization header, or for the site's own
-    pages and forms the session cookie."""
+def trusted_proxies(text: str | None) -> tuple[Network, ...]:
+    """The `trusted_proxies` setting: addresses or networks, separated by commas."""
+    networks = []
+    for item in (text or "").split(","):
+        if item.strip():
+            try:
+                networks.append(ipaddress.ip_network(item.strip(), strict=False))
+            except ValueError:
+                raise ValueError(
+                    f"MULTILATERAL_TRUSTED_PROXIES: '{item.strip()}' is not an IP address or "
+                    "network; give them separated by commas (127.0.0.1, 10.0.0.0/8).") from None
+    return tuple(networks)
+
+
+def _trusted(address: str, proxies: Sequence[Network]) -> bool:
+    try:
+        ip = ipaddress.ip_address(address.strip())
+    except ValueError:
+        return False
+    return any(ip in network for network in proxies)
+
+
+def client_address(request: Request) -> str:
+    """The client's address: the peer's, or, when the peer is a trusted proxy, the last
+    address in X-Forwarded-For that is not one of the trusted proxies (the ones before it
+    could be written by anybody)."""
+    peer = request.client.host if request.client else "unknown"
+    proxies: tuple[Network, ...] = request.app.state.trusted_proxies
+    if not proxies or not _trusted(peer, proxies):
+        return peer
+    forwarded = [a.strip() for a in ",".join(
+        request.headers.getlist("x-forwarded-for")).split(",") if a.strip()]
+    for address in reversed(forwarded):
+        if not _trusted(address, proxies):
+            return address
+    return forwarded[0] if forwarded else peer
+
+
+def _presented(request: Request) -> str | None:
+    """The token in the Authorization header, if any."""
     header = request.headers.get("authorization", "")
     if header.lower().startswith("bearer "):
         return header[7:].strip()
-    return request.cookies.get(SESSION_COOKIE) if cookie_ok else None
+    return None
 
 
 def check_secret(request: Request, secret: str) -> Token | None:
-    """Look a token up, counting failures against the client's address."""
+    """Look a token up; a wrong one counts against the client's address and the token's
+    prefix, and under a pause is refused with 429. A right one always goes through."""
     throttle: Throttle = request.app.state.throttle
-    client = _client(request)
-    throttle.check(client)
+    keys = (f"address:{client_address(request)}", f"prefix:{secret[:PREFIX_CHARS]}")
     kb: KnowledgeBase = request.app.state.kb
     token = kb.authenticate(secret)
-    if token is None:
-        throttle.failed(client)
-    else:
-        throttle.succeeded(client)
-    return token
+    if token is not None:
+        throttle.succeeded(keys)
+        return token
+    throttle.check(keys)
+    throttle.failed(keys)
+    return None
 
 
 def current_token(request: Request) -> Token | None:
     """The valid token of the request, if any (pages use it to show editor links)."""
-    secret = _presented(request, cookie_ok=True)
-    if not secret:
+    secret = _presented(request)
+    if secret:
+        return check_secret(request, secret)
+    return _session(request)
+
+
+def _session(request: Request) -> Token | None:
+    """The token the browser's session stands for. Session ids are 256 random bits, so a
+    stale cookie (after logout or expiry) is not counted as a guess."""
+    session = request.cookies.get(SESSION_COOKIE)
+    if not session:
         return None
-    return check_secret(request, secret)
+    kb: KnowledgeBase = request.app.state.kb
+    return kb.session(session)
+
+
+def log_in(request: Request, response: Response, token: Token) -> None:
+    """Open a session for `token` and give the browser its id in an HttpOnly,
+    SameSite=Strict cookie (Secure when the site is served over HTTPS)."""
+    settings = request.app.state.settings
+    kb: KnowledgeBase = request.app.state.kb
+    lifetime = dt.timedelta(hours=settings.session_hours)
+    session = kb.open_session(token, lifetime)
+    response.set_cookie(SESSION_COOKIE, session, max_age=int(lifetime.total_seconds()),
+                        httponly=True, samesite="strict", secure=settings.https)
+
+
+def log_out(request: Request, response: Response) -> None:
+    """End the session in the store, so that its cookie opens nothing even if kept."""
+    session = request.cookies.get(SESSION_COOKIE)
+    if session:
+        kb: KnowledgeBase = request.app.state.kb
+        kb.close_session(session)
+    response.delete_cookie(SESSION_COOKIE, httponly=True, samesite="strict",
+                           secure=request.app.state.settings.https)
 
 
 def require(role: str, *, cookie_ok: bool = False) -> Callable[[Request], Token]:
@@ -105,15 +195,23 @@ def require(role: str, *, cookie_ok: bool = False) -> Callable[[Request], Token]
     the site's forms (`cookie_ok`) take the session cookie and check their CSRF token."""
 
     def dependency(request: Request) -> Token:
-        secret = _presented(request, cookie_ok)
-        if not secret:
+        secret = _presented(request)
+        if secret:
+            token = check_secret(request, secret)
+            if token is None:
+                raise WebError(401, "unauthorized",
+                               "The token is not valid (unknown or revoked).",
+                               {"WWW-Authenticate": "Bearer"})
+        elif cookie_ok and request.cookies.get(SESSION_COOKIE):
+            token = _session(request)
+            if token is None:
+                raise WebError(401, "unauthorized",
+                               "Your session has ended (logged out, expired or its token "
+                               "revoked): log in again at /login.")
+        else:
             raise WebError(401, "unauthorized",
                            "This needs a token: send 'Authorization: Bearer TOKEN' (make one "
                            "with `multilateral token create --role editor`).",
-                           {"WWW-Authenticate": "Bearer"})
-        token = check_secret(request, secret)
-        if token is None:
-            raise WebError(401, "unauthorized", "The token is not valid (unknown or revoked).",
                            {"WWW-Authenticate": "Bearer"})
         if not token.allows(role):
             raise WebError(403, "forbidden",
@@ -124,18 +222,37 @@ def require(role: str, *, cookie_ok: bool = False) -> Callable[[Request], Token]
 
 
 def csrf_token(request: Request) -> str:
-    """The CSRF token for this browser (double-submit: a cookie and the same value in each
-    form), made on first use; `respond` sets the cookie."""
-    token = request.cookies.get(CSRF_COOKIE) or getattr(request.state, "new_csrf", None)
-    if not token:
-        token = secrets.token_urlsafe(24)
-        request.state.new_csrf = token
-    return str(token)
+    """The CSRF token for this browser's forms: an HMAC, under the server's key, of its
+    session id, or before login of a random value in a cookie of its own (made on first
+    use; `html` sets the cookie). A cookie planted with a field of the same value does not
+    pass, and a token from one session is no good in another."""
+    binding = _binding(request)
+    if binding is None:
+        request.state.new_csrf = secrets.token_urlsafe(24)
+        binding = _binding(request)
+        assert binding is not None
+    return _sign(request, binding)
 
 
 def check_csrf(request: Request, submitted: str | None) -> None:
-    cookie = request.cookies.get(CSRF_COOKIE)
-    if not cookie or not submitted or not hmac.compare_digest(cookie, submitted):
+    binding = _binding(request, made_now=False)
+    if not binding or not submitted or not hmac.compare_digest(
+            _sign(request, binding), submitted):
         raise WebError(403, "csrf_failed",
                        "The form's CSRF token is missing or does not match: reload the page "
                        "and submit the form again.")
+
+
+def _binding(request: Request, made_now: bool = True) -> str | None:
+    session = request.cookies.get(SESSION_COOKIE)
+    if session:
+        return f"session:{session}"
+    browser = request.cookies.get(CSRF_COOKIE) or (
+        getattr(request.state, "new_csrf", None) if made_now else None)
+    return f"browser:{browser}" if browser else None
+
+
+def _sign(request: Request, binding: str) -> str:
+    key: bytes = request.app.state.csrf_key
+    digest = hmac.new(key, binding.encode(), hashlib.sha256).digest()
+    return base64.urlsafe_b64encode(digest).rstrip(b"=").decode()

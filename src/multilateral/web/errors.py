@@ -13,7 +13,7 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import Response
+from fastapi.responses import RedirectResponse, Response
 from starlette.exceptions import HTTPException
 
 from multilateral.errors import MultilateralError
@@ -23,7 +23,8 @@ from multilateral.web.render import html, json_response
 log = logging.getLogger(__name__)
 
 _CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
-          405: "method_not_allowed", 409: "conflict", 422: "invalid_request",
+          405: "method_not_allowed", 409: "conflict", 413: "body_too_large",
+          422: "invalid_request",
           429: "too_many_requests", 501: "not_implemented"}
 
 
@@ -43,9 +44,16 @@ def _respond(request: Request, status: int, code: str, message: str, details: An
                 dict(headers or {}))
 
 
+def refuse(request: Request, status: int, message: str) -> Response:
+    """An error answered by a middleware, before routing (a body over the limit)."""
+    return _respond(request, status, _CODES.get(status, "error"), message)
+
+
 def install(app: FastAPI) -> None:
     @app.exception_handler(MultilateralError)
     async def domain(request: Request, exc: MultilateralError) -> Response:
+        if exc.status == 401 and request.method == "GET" and not error_as_json(request.scope):
+            return RedirectResponse("/login", status_code=303)  # a browser: go and log in
         return _respond(request, exc.status, exc.code, exc.message,
                         headers=getattr(exc, "headers", None))
 

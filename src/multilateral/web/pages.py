@@ -10,15 +10,19 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from multilateral.errors import MultilateralError, UnknownEntity
 from multilateral.kb import KnowledgeBase
+from multilateral.model import tables
 from multilateral.model.access import Token
+from multilateral.model.fact_form import submitted_fact
 from multilateral.web.auth import (
-    SESSION_COOKIE,
     WebError,
     check_csrf,
     check_secret,
+    log_in,
+    log_out,
     require,
 )
 from multilateral.web.chart import legend, timeline_svg
@@ -29,6 +33,7 @@ router = APIRouter()
 log = logging.getLogger(__name__)
 On = Annotated[str | None, Query(description="YYYY, YYYY-MM or YYYY-MM-DD (default: today)")]
 JSON_NOTE = " Add `.json` to the path for the JSON twin."
+CSV_NOTE = JSON_NOTE[:-1] + ", `.csv` for its table as CSV."
 
 
 def _kb(request: Request) -> KnowledgeBase:
@@ -54,13 +59,13 @@ def home(request: Request) -> Response:
 
 
 @router.get("/articles", summary="Articles, newest first; `tag` is a tag or an organization's "
-            "or a state's id." + JSON_NOTE)
+            "or a state's id." + CSV_NOTE)
 def articles(request: Request, tag: str | None = None, featured: bool | None = None,
              page_number: Annotated[int, Query(alias="page", ge=1)] = 1) -> Response:
     found = _kb(request).articles(tag=tag, featured=featured, limit=50,
                                   offset=50 * (page_number - 1))
     data = {"tag": tag, "featured": featured, "page": page_number, "articles": found}
-    return page(request, "articles.html", data)
+    return page(request, "articles.html", data, table=tables.articles_table(found))
 
 
 @router.get("/articles/{article_id}", summary="An article with its facts." + JSON_NOTE)
@@ -78,26 +83,29 @@ def article(request: Request, article_id: int) -> Response:
                 segments=highlight(data["text"], data["facts"], claims))
 
 
-@router.get("/org/{ident}", summary="An organization as of a date." + JSON_NOTE)
+@router.get("/org/{ident}", summary="An organization as of a date." + CSV_NOTE)
 def organization(request: Request, ident: str, on: On = None) -> Response:
     kb = _kb(request)
     overview = kb.overview(ident, on)
     data = {**overview.as_dict(), "articles": kb.articles(tag=overview.profile.org.id)}
-    return page(request, "org.html", data, by_status=_by_status(data["members"]["members"]),
+    return page(request, "org.html", data, table=tables.members_table(overview.members),
+                by_status=_by_status(data["members"]["members"]),
                 chart=timeline_svg(data["timeline"], data["on"], "/state/"), legend=legend())
 
 
-@router.get("/org/{ident}/members", summary="Members on a date, by status." + JSON_NOTE)
+@router.get("/org/{ident}/members", summary="Members on a date, by status." + CSV_NOTE)
 def members(request: Request, ident: str, on: On = None, status: str | None = None
             ) -> Response:
-    data = _kb(request).members(ident, on, status).as_dict()
-    return page(request, "members.html", data, by_status=_by_status(data["members"]))
+    result = _kb(request).members(ident, on, status)
+    data = result.as_dict()
+    return page(request, "members.html", data, table=tables.members_table(result),
+                by_status=_by_status(data["members"]))
 
 
-@router.get("/org/{ident}/history", summary="Every change of status, in order." + JSON_NOTE)
+@router.get("/org/{ident}/history", summary="Every change of status, in order." + CSV_NOTE)
 def history(request: Request, ident: str, state: str | None = None) -> Response:
-    data = _kb(request).history(ident, state).as_dict()
-    return page(request, "history.html", data)
+    result = _kb(request).history(ident, state)
+    return page(request, "history.html", result.as_dict(), table=tables.history_table(result))
 
 
 @router.get("/org/{ident}/timeline.svg", summary="The membership timeline as SVG.")
@@ -107,15 +115,15 @@ def org_chart(request: Request, ident: str, on: On = None) -> Response:
 
 
 @router.get("/state/{ident}", summary="A state's memberships on a date and over time."
-            + JSON_NOTE)
+            + CSV_NOTE)
 def state(request: Request, ident: str, on: On = None) -> Response:
     kb = _kb(request)
     held = kb.memberships(ident, on)
     timeline = kb.state_timeline(held.state.id).as_dict()
     data = {"state": held.state.as_dict(), "on": str(held.on), "memberships": held.as_dict(),
             "timeline": timeline, "articles": kb.articles(tag=held.state.id)}
-    return page(request, "state.html", data, chart=timeline_svg(timeline, str(held.on), "/org/"),
-                legend=legend())
+    return page(request, "state.html", data, table=tables.memberships_table(held),
+                chart=timeline_svg(timeline, str(held.on), "/org/"), legend=legend())
 
 
 @router.get("/state/{ident}/timeline.svg", summary="A state's memberships over time as SVG.")
@@ -136,9 +144,10 @@ def entity(request: Request, ident: str) -> Response:
     raise UnknownEntity("organization or state", ident, [])
 
 
-@router.get("/search", summary="Full text over articles and entity names." + JSON_NOTE)
+@router.get("/search", summary="Full text over articles and entity names." + CSV_NOTE)
 def search(request: Request, q: str = "") -> Response:
-    return page(request, "search.html", _kb(request).search(q))
+    found = _kb(request).search(q)
+    return page(request, "search.html", found, table=tables.search_table(found))
 
 
 Editor = Annotated[Token, Depends(require("editor", cookie_ok=True))]
@@ -152,12 +161,19 @@ def review_queue(request: Request, token: Editor, article_id: int | None = None)
 
 
 @router.post("/review/{candidate_id}", include_in_schema=False)
-def review_form(request: Request, candidate_id: int, token: Editor,
-                action: Annotated[str, Form()], csrf_token: Annotated[str, Form()] = "",
-                fact: Annotated[str, Form()] = "") -> Response:
+async def review_form(request: Request, candidate_id: int, token: Editor,
+                      action: Annotated[str, Form()], csrf_token: Annotated[str, Form()] = "",
+                      fact: Annotated[str, Form()] = "") -> Response:
+    """The review page's form: the fact's fields (`f.NAME`), or a whole fact as JSON in
+    `fact` (for scripts)."""
     check_csrf(request, csrf_token)
-    edited = _parse_fact(fact) if action == "edit" else None
-    _kb(request).review(candidate_id, action, edited, reviewer=token.name or f"token {token.id}")
+    form = await request.form()
+    edited = None
+    if action == "edit":
+        fields = submitted_fact({k: v for k, v in form.items() if isinstance(v, str)})
+        edited = fields or _parse_fact(fact)
+    await run_in_threadpool(_kb(request).review, candidate_id, action, edited,
+                            reviewer=token.name or f"token {token.id}")
     return RedirectResponse("/review", status_code=303)
 
 
@@ -192,7 +208,7 @@ def login(request: Request, token: Annotated[str, Form()],
     if found is None:
         raise WebError(401, "unauthorized", "That token is not valid.")
     response = RedirectResponse("/review" if found.allows("editor") else "/", status_code=303)
-    response.set_cookie(SESSION_COOKIE, token.strip(), httponly=True, samesite="strict")
+    log_in(request, response, found)
     return response
 
 
@@ -200,5 +216,5 @@ def login(request: Request, token: Annotated[str, Form()],
 def logout(request: Request, csrf_token: Annotated[str, Form()] = "") -> Response:
     check_csrf(request, csrf_token)
     response = RedirectResponse("/", status_code=303)
-    response.delete_cookie(SESSION_COOKIE)
+    log_out(request, response)
     return response

@@ -12,10 +12,12 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
 from multilateral.errors import MultilateralError
+from multilateral.model.fact_form import form_fields
 from multilateral.model.results import MARK_END, MARK_START
 from multilateral.model.status import label
+from multilateral.model.tables import Table
 from multilateral.web.auth import CSRF_COOKIE, SESSION_COOKIE, csrf_token, current_token
-from multilateral.web.middleware import is_twin
+from multilateral.web.middleware import twin
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -33,6 +35,7 @@ def make_templates() -> Jinja2Templates:
     templates.env.filters["label"] = label
     templates.env.filters["tojson_pretty"] = lambda value: json.dumps(
         value, indent=2, ensure_ascii=False)
+    templates.env.globals["fact_fields"] = form_fields
     return templates
 
 
@@ -42,12 +45,45 @@ def json_response(data: Any, status: int = 200, headers: dict[str, str] | None =
 
 
 def page(request: Request, template: str, data: dict[str, Any], status: int = 200,
-         **extra: Any) -> Response:
+         table: Table | None = None, **extra: Any) -> Response:
     """The template with `data` (what the JSON twin returns) and page-only `extra`
-    (a chart, the CSRF token)."""
-    if is_twin(request.scope):
-        return json_response(data, status)
-    return html(request, template, {"data": data, **extra}, status)
+    (a chart, the CSRF token); `table`, for a page that holds one, is its CSV twin. Each
+    answer names the others in a `Link: rel=alternate` header."""
+    links = alternates(request, table is not None)
+    headers = {"Link": ", ".join(f'<{url}>; rel="alternate"; type="{kind}"'
+                                 for kind, url in links.items()
+                                 if kind != _TYPES[twin(request.scope) or "html"])}
+    if twin(request.scope) == "csv":
+        if table is None:
+            raise NoCsvTwin(request.url.path)
+        return Response(table.as_csv(), status, headers, media_type="text/csv; charset=utf-8")
+    if twin(request.scope) == "json":
+        return json_response(data, status, headers)
+    return html(request, template, {"data": data, "csv_url": links.get("text/csv"), **extra},
+                status, headers)
+
+
+_TYPES = {"html": "text/html", "json": "application/json", "csv": "text/csv"}
+
+
+def alternates(request: Request, with_csv: bool) -> dict[str, str]:
+    """The page's URL as HTML, JSON and (where it holds a table) CSV, by media type."""
+    path = request.url.path
+    query = f"?{request.url.query}" if request.url.query else ""
+    stem = "/index" if path == "/" else path
+    found = {"text/html": path + query, "application/json": f"{stem}.json{query}"}
+    if with_csv:
+        found["text/csv"] = f"{stem}.csv{query}"
+    return found
+
+
+class NoCsvTwin(MultilateralError):
+    status = 404
+    code = "no_csv_twin"
+
+    def __init__(self, path: str) -> None:
+        super().__init__(f"{path} holds no table, so it has no CSV twin: add .json for its "
+                         "data (pages with a table, such as /org/SCO/members, have one).")
 
 
 def html(request: Request, template: str, context: dict[str, Any], status: int = 200,
@@ -59,7 +95,8 @@ def html(request: Request, template: str, context: dict[str, Any], status: int =
         status_code=status, headers=headers)
     new = getattr(request.state, "new_csrf", None)
     if new:
-        response.set_cookie(CSRF_COOKIE, new, httponly=True, samesite="strict")
+        response.set_cookie(CSRF_COOKIE, new, httponly=True, samesite="strict",
+                            secure=request.app.state.settings.https)
     return response
 
 
