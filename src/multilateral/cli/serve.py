@@ -20,4 +20,6 @@ def serve(host: str, port: int) -> None:
     kb.engine  # noqa: B018  (fail here, with advice, if the database is missing or empty)
     app = create_app(WebSettings(database=kb.url, warm_up=True))
     click.echo(f"Serving {kb.url} at http://{host}:{port}/ (Ctrl-C stops)", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    # The app decides whom to believe about client addresses (the trusted-proxies setting);
+    # uvicorn would otherwise take X-Forwarded-For from any local proxy.
+    uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=False)
