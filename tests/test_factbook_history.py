@@ -67,6 +67,16 @@ def test_a_factbook_listing_never_makes_a_member_certain(kb: KnowledgeBase) -> N
     assert kb.members(ORG, on=LATER, status="member").certain == []
 
 
+def test_where_cow_stops_early_a_note_counts_the_factbook_listing(kb: KnowledgeBase) -> None:
+    # COW's last ACP spells end before 2014 and no table by hand covers the group.
+    result = kb.members("ACP", on=LATER)
+    assert result.certain == [] and result.uncertain == []
+    listed = {row["iso3"] for row in of_org("ACP") if row["qualifier"] == "member"
+              and not row["preface"] and row["first_seen"] <= LATER <= row["last_seen"]}
+    (note,) = [n for n in result.notes if "CIA World Factbook" in n]
+    assert f"{len(listed)} as member" in note and "none is counted" in note
+
+
 def test_before_2015_and_for_curated_tables_nothing_changes(kb: KnowledgeBase) -> None:
     # In COW's years the answer stands on COW alone.
     earlier = kb.members(ORG, on="2010-06-01")

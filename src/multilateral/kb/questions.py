@@ -31,7 +31,7 @@ from multilateral.model.membership import (
     past_coverage,
     standings,
 )
-from multilateral.model.observed import with_sightings
+from multilateral.model.observed import unsourced_note, with_sightings
 from multilateral.model.results import (
     Conflicts,
     History,
@@ -86,9 +86,13 @@ class Questions:
             claims = queries.claims(connection, org_id=org_ref.id, when=when)
             ended = any(past_coverage(c, when) for c in claims)
             context = queries.claims(connection, org_id=org_ref.id) if ended else None
-            seen = queries.sightings(connection, org_ref.id) if ended else []
+            # Past COW's years (or where it stops early), what the Factbook listed.
+            seen = queries.sightings(connection, org_ref.id) if ended or not claims else []
         result = _members(org_ref, claims, when, wanted, context)
-        return dataclasses.replace(result, uncertain=with_sightings(result.uncertain, seen, when))
+        note = unsourced_note(result.certain + result.uncertain + result.conflicts, seen, when,
+                              org_ref.name) if not wanted else None
+        return dataclasses.replace(result, uncertain=with_sightings(result.uncertain, seen, when),
+                                   notes=result.notes + ([note] if note else []))
 
     def memberships(self, member: str, on: DateLike = None) -> Memberships:
         """What a state (or an organization, such as an observer in the UN General Assembly)

@@ -25,6 +25,7 @@ class Sighting:
     """A run of weekly editions of the Factbook that list one member with one status."""
 
     member_id: str
+    member_name: str
     status: str | None  # our vocabulary; None when the Factbook's words map to none
     status_text: str
     first: dt.date
@@ -72,3 +73,23 @@ def observation(sightings: list[Sighting], when: PartialDate, newest: dt.date) -
         return f"last listed by {SOURCE} as {latest.says()}, {after} (observed, not a decision)"
     first = min(sightings, key=lambda s: s.first)
     return f"first listed by {SOURCE} as {first.says()} (observed, not a decision)"
+
+
+def unsourced_note(judged: Iterable[Standing], sightings: Iterable[Sighting],
+                   when: PartialDate, org_name: str) -> str | None:
+    """A note on the states the Factbook lists on `when` that no source here gives (COW
+    stops early for some organizations, ICAO among them); None when there are none."""
+    known = {standing.subject.id for standing in judged}
+    listed: dict[str, set[str]] = defaultdict(set)
+    for s in sightings:
+        if s.status and s.member_id not in known and s.first <= when.hi and s.last >= when.lo:
+            listed[s.status].add(s.member_name)
+    if not listed:
+        return None
+    counts = ", ".join(f"{len(names)} as {status}" for status, names in sorted(listed.items()))
+    names = sorted(set().union(*listed.values()))
+    shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
+    also = " also" if known else ""
+    return (f"{SOURCE} (weekly editions 2015-2026){also} lists states in {org_name} on "
+            f"{when} that no source here gives: {counts} ({shown}); observed, not a "
+            "decision, so none is counted")

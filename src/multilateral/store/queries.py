@@ -133,11 +133,12 @@ def sightings(connection: Connection, org_id: str) -> list[Sighting]:
     """The runs of weekly Factbook editions (2015-2026) that list a state in `org_id`."""
     o = s.observations
     rows = connection.execute(
-        select(o.c.member_id, o.c.status, o.c.status_text, o.c.observed_lo, o.c.observed_until)
-        .where(o.c.org_id == org_id, o.c.dataset == "cia-factbook-history",
-               o.c.member_id.is_not(None))
+        select(o.c.member_id, s.states.c.name, o.c.status, o.c.status_text, o.c.observed_lo,
+               o.c.observed_until)
+        .join(s.states, s.states.c.id == o.c.member_id)
+        .where(o.c.org_id == org_id, o.c.dataset == "cia-factbook-history")
         .order_by(o.c.member_id, o.c.observed_lo)).all()
-    return [Sighting(row.member_id, row.status, row.status_text, row.observed_lo,
+    return [Sighting(row.member_id, row.name, row.status, row.status_text, row.observed_lo,
                      row.observed_until) for row in rows]
 
 
