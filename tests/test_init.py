@@ -1,6 +1,7 @@
 """`init`: schema, idempotence, atomicity, concurrency and damaged databases."""
 
 import csv
+import gzip
 import shutil
 import sqlite3
 import subprocess
@@ -17,6 +18,7 @@ from sqlalchemy import func, insert, select
 from multilateral.errors import DatabaseError
 from multilateral.kb import KnowledgeBase
 from multilateral.reference import build_bundle
+from multilateral.reference.bundle import data_dir
 from multilateral.reference.memberships import membership_files
 from multilateral.store import load
 from multilateral.store import schema as s
@@ -26,6 +28,12 @@ def hand_rows() -> int:
     """Rows of the membership tables by hand (data/hand/memberships/*.csv)."""
     return sum(len(list(csv.DictReader(path.open(encoding="utf-8"))))
                for path in membership_files())
+
+
+def factbook_history_rows() -> int:
+    path = data_dir() / "cia-factbook-history" / "participation_spells.csv.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        return sum(1 for _ in csv.DictReader(handle))
 
 
 # COW spells, the SCO seed, the SCO observer status in the General Assembly, the tables by hand
@@ -44,8 +52,9 @@ def test_init_loads_everything_then_changes_nothing(fresh_db: str) -> None:
     assert first.loaded
     assert first.counts["organizations"] >= 534 + 10  # COW's 534 and the bodies by hand
     assert first.counts["memberships"] == bundled_memberships()
-    # The 2020 Factbook's own rows (not those the scrape took from elsewhere), as observations
-    assert first.counts["observations"] == 10563
+    # The 2020 Factbook's own rows (not those the scrape took from elsewhere), and the runs
+    # of its weekly history 2015-2026, as observations
+    assert first.counts["observations"] == 10563 + factbook_history_rows()
     second = kb.init()
     assert not second.loaded and second.counts == first.counts
 

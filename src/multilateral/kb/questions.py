@@ -7,6 +7,7 @@ Every method accepts ids, acronyms or names, and dates as "YYYY", "YYYY-MM" or
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import Any
 
@@ -30,6 +31,7 @@ from multilateral.model.membership import (
     past_coverage,
     standings,
 )
+from multilateral.model.observed import unsourced_note, with_sightings
 from multilateral.model.results import (
     Conflicts,
     History,
@@ -84,9 +86,15 @@ class Questions:
             org_ref = resolve(connection, "organization", org)
             self._check_existence(connection, org_ref, when)
             claims = queries.claims(connection, org_id=org_ref.id, when=when)
-            context = (queries.claims(connection, org_id=org_ref.id)
-                       if any(past_coverage(c, when) for c in claims) else None)
-        return _members(org_ref, claims, when, wanted, context)
+            ended = any(past_coverage(c, when) for c in claims)
+            context = queries.claims(connection, org_id=org_ref.id) if ended else None
+            # Past COW's years (or where it stops early), what the Factbook listed.
+            seen = queries.sightings(connection, org_ref.id) if ended or not claims else []
+        result = _members(org_ref, claims, when, wanted, context)
+        note = unsourced_note(result.certain + result.uncertain + result.conflicts, seen, when,
+                              org_ref.name) if not wanted else None
+        return dataclasses.replace(result, uncertain=with_sightings(result.uncertain, seen, when),
+                                   notes=result.notes + ([note] if note else []))
 
     def memberships(self, member: str, on: DateLike = None) -> Memberships:
         """What a state (or an organization, such as an observer in the UN General Assembly)

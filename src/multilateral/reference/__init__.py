@@ -9,7 +9,8 @@ need, into one in-memory Bundle that the store writes in a single transaction:
 4. places by hand, so that instruments and meetings can name them;
 5. the SCO by hand to 2025: spells, instruments, meetings, founding; its chairs;
 6. the membership tables by hand to 2025, one per organization (UN, EU, NATO...);
-7. the CIA World Factbook's January 2020 statuses, as observations, not facts;
+7. the CIA World Factbook's January 2020 statuses and its weekly participation 2015-2026,
+   as observations, not facts;
 8. World Bank population.
 """
 
@@ -20,6 +21,7 @@ import hashlib
 from multilateral.reference.bundle import Bundle, data_dir
 from multilateral.reference.cow import load_cow
 from multilateral.reference.factbook import load_factbook
+from multilateral.reference.factbook_history import load_factbook_history
 from multilateral.reference.hand import load_bodies, load_chairs, load_places
 from multilateral.reference.memberships import load_memberships
 from multilateral.reference.population import load_population
@@ -27,7 +29,7 @@ from multilateral.reference.sco import load_sco
 from multilateral.reference.states import load_states
 
 # Bump when a loader changes what it writes from the same files.
-LOADER_VERSION = "3"
+LOADER_VERSION = "4"
 
 
 def build_bundle() -> Bundle:
@@ -40,6 +42,7 @@ def build_bundle() -> Bundle:
     load_chairs(bundle)
     load_memberships(bundle)
     load_factbook(bundle)
+    load_factbook_history(bundle)
     load_population(bundle)
     return bundle
 
@@ -47,11 +50,11 @@ def build_bundle() -> Bundle:
 def fingerprint() -> str:
     """A hash of the bundled files and the loader version: unchanged means nothing to reload."""
     digest = hashlib.sha256(LOADER_VERSION.encode())
-    for path in sorted(data_dir().rglob("*.csv")):
+    for path in sorted([*data_dir().rglob("*.csv"), *data_dir().rglob("*.csv.gz")]):
         digest.update(str(path.relative_to(data_dir())).encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
 DATASETS = ("owid-crosswalk", "cow-igo-v3", "multilateral-hand", "sco-seed", "hand-memberships",
-            "cia-factbook-2020", "wb-population")
+            "cia-factbook-2020", "cia-factbook-history", "wb-population")

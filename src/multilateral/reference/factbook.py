@@ -48,7 +48,7 @@ def load_factbook(bundle: Bundle) -> None:
                   "https://github.com/dieghernan/Country-Codes-and-International-Organizations",
                   published="2020-01-29")
     orgs = {row["id"] for row in bundle.rows["organizations"]}
-    org_map = _org_map(orgs)
+    found = org_map(orgs)
     states = {row["iso3"]: row["id"] for row in bundle.rows["states"] if row["iso3"]}
     for row in read_csv(f"{FOLDER}/CountrycodesOrgs.csv"):
         # The scrape fills a few gaps from REST Countries and by hand: not the Factbook.
@@ -57,7 +57,8 @@ def load_factbook(bundle: Bundle) -> None:
         words = " ".join(row["org_member"].split())
         status = STATUS_WORDS.get(words.lower())
         bundle.add("observations", {
-            **dated("observed", OBSERVED), "org_id": org_map.get(row["org_id"]),
+            **dated("observed", OBSERVED), "observed_until": None,
+            "org_id": found.get(row["org_id"]),
             "org_text": f"{row['org_id']} ({row['org_name'].strip()})",
             "member_type": "state", "member_id": states.get(row["ISO_3166_3"]),
             "member_text": f"{row['NAME.EN']} ({row['ISO_3166_3']})",
@@ -66,7 +67,13 @@ def load_factbook(bundle: Bundle) -> None:
         })
 
 
-def _org_map(orgs: set[str]) -> dict[str, str]:
+def factbook_key(abbreviation: str) -> str:
+    """The Factbook's abbreviation as org_map.csv spells it ("Arctic Council" ->
+    ARCTIC_COUNCIL, "ICCt" -> ICCT), the 2020 scrape's convention."""
+    return "_".join(abbreviation.upper().split())
+
+
+def org_map(orgs: set[str]) -> dict[str, str]:
     """Factbook abbreviation -> organization id, from our reviewed table."""
     found: dict[str, str] = {}
     for line, row in enumerate(read_csv(f"{FOLDER}/org_map.csv"), start=2):

@@ -12,6 +12,7 @@ from multilateral.model.conflicts import Observation
 from multilateral.model.dates import PartialDate, parse_optional
 from multilateral.model.membership import Claim, Ref, SourceRef
 from multilateral.model.names import EntityName, KnownNames, OrgName
+from multilateral.model.observed import Sighting
 from multilateral.store import schema as s
 
 # Statements on the hot path are built once; SQLAlchemy then reuses their compiled form.
@@ -104,8 +105,10 @@ def orgs_with_claims_beyond(connection: Connection, dataset: str) -> list[str]:
     return sorted(set(connection.scalars(other)) | set(connection.scalars(founded)))
 
 
-def observations(connection: Connection, org_ids: Sequence[str]) -> list[Observation]:
-    """What second sources printed about these organizations' members, with the source."""
+def observations(connection: Connection, org_ids: Sequence[str],
+                 dataset: str = "cia-factbook-2020") -> list[Observation]:
+    """What a second source printed at one moment about these organizations' members, with
+    the source: by default the Factbook of January 2020, which `conflicts` compares."""
     o = s.observations
     rows = connection.execute(
         select(o, s.states.c.name.label("state_name"), s.organizations.c.name.label("org_name"),
@@ -114,7 +117,8 @@ def observations(connection: Connection, org_ids: Sequence[str]) -> list[Observa
         .join(s.states, s.states.c.id == o.c.member_id)
         .join(s.organizations, s.organizations.c.id == o.c.org_id)
         .outerjoin(s.sources, s.sources.c.id == o.c.dataset)
-        .where(o.c.org_id.in_(org_ids)).order_by(o.c.org_id, s.states.c.name, o.c.id)
+        .where(o.c.org_id.in_(org_ids), o.c.dataset == dataset)
+        .order_by(o.c.org_id, s.states.c.name, o.c.id)
     ).all()
     return [Observation(
         org=Ref("organization", row.org_id, row.org_name),
@@ -123,6 +127,19 @@ def observations(connection: Connection, org_ids: Sequence[str]) -> list[Observa
         dataset=row.dataset,
         source=SourceRef(row.dataset, row.kind, row.title, row.url, row.citation, row.published)
         if row.kind else None) for row in rows]
+
+
+def sightings(connection: Connection, org_id: str) -> list[Sighting]:
+    """The runs of weekly Factbook editions (2015-2026) that list a state in `org_id`."""
+    o = s.observations
+    rows = connection.execute(
+        select(o.c.member_id, s.states.c.name, o.c.status, o.c.status_text, o.c.observed_lo,
+               o.c.observed_until)
+        .join(s.states, s.states.c.id == o.c.member_id)
+        .where(o.c.org_id == org_id, o.c.dataset == "cia-factbook-history")
+        .order_by(o.c.member_id, o.c.observed_lo)).all()
+    return [Sighting(row.member_id, row.name, row.status, row.status_text, row.observed_lo,
+                     row.observed_until) for row in rows]
 
 
 def _claim(row: Row[Any], sources: tuple[SourceRef, ...]) -> Claim:

@@ -278,12 +278,14 @@ candidates = Table(
 )
 
 # What a second source said at one moment, kept beside the facts and never counted as one:
-# the CIA World Factbook's January 2020 statuses. The text stays as the source printed it.
+# the CIA World Factbook's January 2020 statuses, and its weekly history 2015-2026 (from
+# `observed`, the first sighting, to `observed_until`, the last). The text stays as printed.
 observations = Table(
     "observations",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     *_dated("observed"),
+    Column("observed_until", Date),  # the last day seen, for a run of sightings
     Column("org_id", String(40), ForeignKey("organizations.id")),  # null: no such org here
     Column("org_text", Text, nullable=False),
     Column("member_type", String(20), nullable=False),

@@ -1,0 +1,25 @@
+"""The last day a run of observations was seen (the Factbook's weekly history).
+
+Revision ID: 0005
+Revises: 0004
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0005"
+down_revision = "0004"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("observations") as batch_op:
+        batch_op.add_column(sa.Column("observed_until", sa.Date(), nullable=True))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("observations") as batch_op:
+        batch_op.drop_column("observed_until")
