@@ -1,7 +1,7 @@
 """The last day a run of observations was seen (the Factbook's weekly history).
 
-Revision ID: 0005
-Revises: 0004
+Revision ID: 0006
+Revises: 0005s (the web sessions)
 """
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005"
-down_revision = "0004"
+revision = "0006"
+down_revision = "0005s"
 branch_labels = None
 depends_on = None
 
