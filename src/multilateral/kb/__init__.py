@@ -94,6 +94,10 @@ class KnowledgeBase:
     def close(self) -> None:
         self.db.close()
 
+    def data_version(self) -> int:
+        """A number that moves on whenever an answer may have changed (cache keys use it)."""
+        return self.db.version()
+
     # -- questions -----------------------------------------------------------
 
     def organization(self, name: str) -> Ref:

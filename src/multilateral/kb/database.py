@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine
 
+from multilateral.store import version as data_version
 from multilateral.store.db import open_engine, require_schema, resolve_url, translate_errors
 
 if TYPE_CHECKING:
@@ -49,6 +50,11 @@ class Database:
         engine = self.engine
         with translate_errors(self.url), engine.begin() as connection:
             yield connection
+
+    def version(self) -> int:
+        """The data version: it moves on with every write that can change an answer."""
+        with self.connect() as connection:
+            return data_version.current(connection)
 
     def close(self) -> None:
         if self._engine is not None:

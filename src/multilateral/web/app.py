@@ -27,7 +27,8 @@ from multilateral.settings import (
     int_setting,
 )
 from multilateral.web import api, docs, errors, pages, reconcile
-from multilateral.web.auth import Throttle, trusted_proxies
+from multilateral.web.auth import CSRF_COOKIE, SESSION_COOKIE, Throttle, trusted_proxies
+from multilateral.web.cache import AnswerCache, Answers
 from multilateral.web.feeds import atom
 from multilateral.web.middleware import (
     BodyLimit,
@@ -94,6 +95,9 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     app.add_middleware(Twins)
     app.add_middleware(BodyLimit, limit=body_limit(settings.max_article_bytes),
                        refuse=errors.refuse)
+    app.state.answers = Answers()
+    app.add_middleware(AnswerCache, version=app.state.kb.data_version,
+                       answers=app.state.answers, private_cookies=(SESSION_COOKIE, CSRF_COOKIE))
     app.add_middleware(HeadAsGet)
     app.add_middleware(ReadCors)
     app.add_middleware(SecurityHeaders)

@@ -91,13 +91,27 @@ def html(request: Request, template: str, context: dict[str, Any], status: int =
     templates: Jinja2Templates = request.app.state.templates
     token = context.pop("token", None) if "token" in context else _quiet_token(request)
     response = templates.TemplateResponse(
-        request, template, {"csrf": csrf_token(request), "editor": token, **context},
+        request, template, {"csrf": _LazyCsrf(request), "editor": token, **context},
         status_code=status, headers=headers)
     new = getattr(request.state, "new_csrf", None)
     if new:
         response.set_cookie(CSRF_COOKIE, new, httponly=True, samesite="strict",
                             secure=request.app.state.settings.https)
     return response
+
+
+class _LazyCsrf:
+    """The CSRF token, made only if the page has a form that shows it: a public page sets no
+    cookie, so it can be cached and shared (web/cache.py)."""
+
+    def __init__(self, request: Request) -> None:
+        self.request = request
+
+    def __str__(self) -> str:
+        return csrf_token(self.request)
+
+    def __html__(self) -> str:
+        return str(self)
 
 
 def _quiet_token(request: Request) -> Any:
