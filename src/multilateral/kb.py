@@ -129,10 +129,10 @@ class KnowledgeBase(ArticleDesk):
         with self._connect() as connection:
             org_ref = resolve(connection, "organization", org)
             self._check_existence(connection, org_ref, when)
-            claims = queries.claims(connection, org_id=org_ref.id, when=when)
-            context = (queries.claims(connection, org_id=org_ref.id)
-                       if any(past_coverage(c, when) for c in claims) else None)
-        return _members(org_ref, claims, when, wanted, context)
+            # Every claim, not only those that may hold on `when`: ranks and disputes
+            # are judged over each pair's whole record.
+            claims = queries.claims(connection, org_id=org_ref.id)
+        return _members(org_ref, claims, when, wanted, claims)
 
     def memberships(self, member: str, on: DateLike = None) -> Memberships:
         """What a state (or an organization, such as an observer in the UN General Assembly)
@@ -140,11 +140,9 @@ class KnowledgeBase(ArticleDesk):
         when = as_partial(on, self.today)
         with self._connect() as connection:
             state_ref = _member_ref(connection, member)
-            claims = queries.claims(connection, member_id=state_ref.id, when=when)
-            context = (queries.claims(connection, member_id=state_ref.id)
-                       if any(past_coverage(c, when) for c in claims) else None)
+            claims = queries.claims(connection, member_id=state_ref.id)
         judged = standings([c for c in claims if not c.pending], when, key=lambda c: c.org,
-                           context=context)
+                           context=claims)
         return Memberships(state_ref, when, *_split(judged))
 
     def history(self, org: str, state: str | None = None) -> History:
@@ -385,14 +383,16 @@ def _conflicts(org: Ref, claims: list[Claim], foundings: list[dict[str, Any]],
             + observation_conflicts(org, observations, claims))
 
 
-def _split(judged: list[Standing]) -> tuple[list[Standing], list[Standing], list[Standing]]:
-    return ([st for st in judged if st.certainty == "certain"],
-            [st for st in judged if st.certainty == "uncertain"],
-            [st for st in judged if st.certainty == "conflict"])
+def _split(judged: list[Standing]
+           ) -> tuple[list[Standing], list[Standing], list[Standing], list[Standing]]:
+    """Certain, uncertain, in conflict, set aside (only an outranked source speaks)."""
+    def of(kind: str) -> list[Standing]:
+        return [st for st in judged if st.certainty == kind]
+    return of("certain"), of("uncertain"), of("conflict"), of("set_aside")
 
 
 def _counts(claims: list[Claim], when: PartialDate) -> dict[str, int]:
-    certain, _, _ = _split(standings([c for c in claims if not c.pending], when,
+    certain, *_ = _split(standings([c for c in claims if not c.pending], when,
                                      key=lambda c: c.member))
     return count_by_status(certain)
 

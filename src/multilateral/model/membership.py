@@ -2,8 +2,11 @@
 
 A claim is one source's statement of one status spell. The store keeps every
 claim; this module decides, for a date, where each member stands: certain
-(every source that speaks is sure), uncertain (the dates are too coarse, or a
-source's coverage has ended), or in conflict (sources give different statuses).
+(every source that decides is sure), uncertain (the dates are too coarse, a
+source's coverage has ended, or two sources of the same rank date the spell
+differently), or in conflict (sources give different statuses). Only the
+highest-ranked sources of a pair decide (`multilateral.model.ranks`); the claims
+of lower-ranked ones that hold on the date are kept aside, to be shown.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from multilateral.model.dates import PartialDate, Span, Truth
+from multilateral.model.ranks import rank
 
 
 @dataclass(frozen=True)
@@ -90,10 +94,12 @@ class Standing:
 
     subject: Ref
     status: str | None  # None when sources conflict
-    certainty: str  # certain | uncertain | conflict
+    certainty: str  # certain | uncertain | conflict | set_aside
     claims: list[Claim] = field(default_factory=list)
     possible: list[str] = field(default_factory=list)
     reason: str | None = None
+    # Claims of lower-ranked sources on the same pair that hold on the date: not counted.
+    outranked: list[Claim] = field(default_factory=list)
 
     @property
     def since(self) -> PartialDate | None:
@@ -105,6 +111,7 @@ class Standing:
             **self.subject.as_dict(), "status": self.status, "certainty": self.certainty,
             "since": _s(self.since), "possible_statuses": self.possible, "reason": self.reason,
             "claims": [claim_brief(claim) for claim in self.claims],
+            "outranked": [claim_brief(claim) for claim in self.outranked],
         }
 
 
@@ -119,17 +126,77 @@ def standings(claims: Iterable[Claim], when: PartialDate, key: Callable[[Claim],
     """Group claims by `key` (the member, or the organization) and judge each group on `when`.
 
     `context` holds every claim on the same members and organizations (by default the
-    claims themselves), to see which ones a later source has superseded.
+    claims themselves): it says which sources rank highest on each pair, which claims a
+    later source has superseded, and where sources of one rank date a spell differently.
+    A group that only lower-ranked sources speak for on `when` comes back `set_aside`.
     """
     claims = list(claims)
-    dropped = superseded(claims if context is None else context, when)
+    context = claims if context is None else list(context)
+    dropped = superseded(context, when)
+    pairs: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for claim in context:
+        pairs[_pair(claim)].append(claim)
+    top = {pair: max(rank(c.dataset) for c in group) for pair, group in pairs.items()}
     groups: dict[Ref, list[tuple[Claim, Truth]]] = defaultdict(list)
+    aside: dict[Ref, list[Claim]] = defaultdict(list)
     for claim in claims:
         truth = claim.span.holds(when)
-        if truth is not Truth.NO and claim.id not in dropped:
-            groups[key(claim)].append((claim, truth))
-    result = [_judge(subject, judged) for subject, judged in groups.items()]
+        if truth is Truth.NO or claim.id in dropped:
+            continue
+        if rank(claim.dataset) < top.get(_pair(claim), rank(claim.dataset)):
+            aside[key(claim)].append(claim)
+            continue
+        if truth is Truth.YES and _disputed(claim, when, pairs.get(_pair(claim), [])):
+            truth = Truth.MAYBE
+        groups[key(claim)].append((claim, truth))
+    result = [_judge(subject, judged, when, pairs) for subject, judged in groups.items()]
+    for standing in result:
+        standing.outranked = aside.pop(standing.subject, [])
+    result += [_set_aside(subject, held) for subject, held in aside.items()]
     return sorted(result, key=lambda st: (st.status or "", st.subject.name))
+
+
+def _pair(claim: Claim) -> tuple[str, str]:
+    return (claim.org.id, claim.member.id)
+
+
+def _disputed(claim: Claim, when: PartialDate, pair: list[Claim]) -> Claim | None:
+    """A claim of the same rank and status, from other pages, that dates the same spell so
+    that it does not hold on `when` (the EAEU's Kyrgyzstan from 6 or from 12 August 2015)."""
+    for other in pair:
+        if other.id == claim.id or other.status != claim.status or other.start is None \
+                or rank(other.dataset) != rank(claim.dataset) \
+                or not _other_pages(claim, other):
+            continue
+        if other.span.holds(when) is Truth.NO and _share_a_day(claim, other):
+            return other
+    return None
+
+
+def _other_pages(a: Claim, b: Claim) -> bool:
+    """Different datasets, or rows of one table that cite different pages."""
+    if a.dataset != b.dataset:
+        return True
+    pages_a = {source.id for source in a.sources if source.kind != "dataset"}
+    pages_b = {source.id for source in b.sources if source.kind != "dataset"}
+    return bool(pages_a or pages_b) and pages_a != pages_b
+
+
+def _share_a_day(a: Claim, b: Claim) -> bool:
+    """Do both spells certainly hold on some common day: two accounts of one spell?"""
+    if a.start is None or b.start is None:
+        return False
+    first = max(a.start.hi, b.start.hi)
+    last = min(a.end.lo if a.end else dt.date.max, b.end.lo if b.end else dt.date.max)
+    return first < last
+
+
+def _set_aside(subject: Ref, held: list[Claim]) -> Standing:
+    statuses = sorted({claim.status for claim in held})
+    datasets = ", ".join(dict.fromkeys(claim.dataset for claim in held))
+    return Standing(subject, statuses[0] if len(statuses) == 1 else None, "set_aside", [],
+                    statuses, f"only {datasets} says so; a source that ranks above it dates "
+                    "this member's spells and has none on this date", outranked=held)
 
 
 def past_coverage(claim: Claim, when: PartialDate) -> bool:
@@ -158,7 +225,8 @@ def superseded(claims: Iterable[Claim], when: PartialDate) -> set[int]:
     return found
 
 
-def _judge(subject: Ref, judged: list[tuple[Claim, Truth]]) -> Standing:
+def _judge(subject: Ref, judged: list[tuple[Claim, Truth]], when: PartialDate,
+           pairs: dict[tuple[str, str], list[Claim]]) -> Standing:
     sure = [claim for claim, truth in judged if truth is Truth.YES]
     maybe = [claim for claim, truth in judged if truth is Truth.MAYBE]
     sure_statuses = sorted({claim.status for claim in sure})
@@ -173,10 +241,17 @@ def _judge(subject: Ref, judged: list[tuple[Claim, Truth]]) -> Standing:
                         f"sources disagree: {datasets}")
     statuses = sorted({claim.status for claim in maybe})
     return Standing(subject, statuses[0] if len(statuses) == 1 else None, "uncertain", maybe,
-                    statuses, "; ".join(sorted({_why_uncertain(c) for c in maybe})))
+                    statuses, "; ".join(sorted({_why_uncertain(c, when, pairs) for c in maybe})))
 
 
-def _why_uncertain(claim: Claim) -> str:
+def _why_uncertain(claim: Claim, when: PartialDate,
+                   pairs: dict[tuple[str, str], list[Claim]]) -> str:
+    rival = (_disputed(claim, when, pairs.get(_pair(claim), []))
+             if claim.span.holds(when) is Truth.YES else None)
+    if rival is not None:
+        return (f"sources disagree on the dates: {claim.status} from {claim.start} until "
+                f"{claim.end or 'today'} ({_pages(claim)}) or from {rival.start} until "
+                f"{rival.end or 'today'} ({_pages(rival)})")
     if claim.end is None and claim.known_until is not None:
         return f"{claim.dataset} coverage ends {claim.known_until.year}"
     parts = []
@@ -188,6 +263,11 @@ def _why_uncertain(claim: Claim) -> str:
         parts.append(f"ends {claim.end}")
     detail = " and ".join(parts) or "dates too coarse"
     return f"{claim.dataset}: {claim.status} {detail}, no finer date"
+
+
+def _pages(claim: Claim) -> str:
+    urls = [source.url for source in claim.sources if source.kind != "dataset" and source.url]
+    return ", ".join(urls[:1]) or claim.dataset
 
 
 @dataclass(frozen=True)

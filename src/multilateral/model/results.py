@@ -27,6 +27,7 @@ class Members:
     certain: list[Standing]
     uncertain: list[Standing]
     conflicts: list[Standing]
+    set_aside: list[Standing] = field(default_factory=list)
     pending: list[dict[str, Any]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
@@ -41,6 +42,7 @@ class Members:
             "members": [st.as_dict() for st in self.certain],
             "uncertain": [st.as_dict() for st in self.uncertain],
             "conflicts": [st.as_dict() for st in self.conflicts],
+            "set_aside": [st.as_dict() for st in self.set_aside],
             "pending": self.pending, "notes": self.notes,
         }
 
@@ -54,6 +56,7 @@ class Memberships:
     certain: list[Standing]
     uncertain: list[Standing]
     conflicts: list[Standing]
+    set_aside: list[Standing] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -62,6 +65,7 @@ class Memberships:
             "memberships": [st.as_dict() for st in self.certain],
             "uncertain": [st.as_dict() for st in self.uncertain],
             "conflicts": [st.as_dict() for st in self.conflicts],
+            "set_aside": [st.as_dict() for st in self.set_aside],
         }
 
 
