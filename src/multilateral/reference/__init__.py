@@ -4,7 +4,8 @@
 need, into one in-memory Bundle that the store writes in a single transaction:
 
 1. states (OWID crosswalk, ISO 3166, COW state list), so that spells can name them;
-2. organizations, foundings and status spells from the Correlates of War IGO v3;
+2. organizations, foundings and status spells from the Correlates of War IGO v3,
+   each spell given the state of its day by the succession table (USSR, Yugoslavia...);
 3. bodies and agencies by hand (parents, aliases), refining COW's rows;
 4. places by hand, so that instruments and meetings can name them;
 5. the SCO by hand to 2025: spells, instruments, meetings, founding; its chairs;
@@ -25,15 +26,17 @@ from multilateral.reference.memberships import load_memberships
 from multilateral.reference.population import load_population
 from multilateral.reference.sco import load_sco
 from multilateral.reference.states import load_states
+from multilateral.reference.successions import apply_to_cow, load_successions
 
 # Bump when a loader changes what it writes from the same files.
-LOADER_VERSION = "3"
+LOADER_VERSION = "4"
 
 
 def build_bundle() -> Bundle:
     bundle = Bundle()
     state_by_cow = load_states(bundle)
     load_cow(bundle, state_by_cow)
+    apply_to_cow(bundle, load_successions(bundle))
     load_bodies(bundle)
     load_places(bundle)
     load_sco(bundle)
