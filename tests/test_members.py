@@ -112,7 +112,7 @@ def test_malformed_date(kb: KnowledgeBase) -> None:
 
 
 def test_before_the_organization_existed(kb: KnowledgeBase) -> None:
-    with pytest.raises(OutOfExistence, match="1996"):
+    with pytest.raises(OutOfExistence, match="founded 2001-06-15"):
         kb.members("SCO", on="1990-01-01")
 
 

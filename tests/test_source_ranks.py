@@ -4,6 +4,7 @@ makes no answer on its own."""
 
 import datetime as dt
 
+import pytest
 from sqlalchemy import create_engine, text
 
 from multilateral.errors import OutOfExistence
@@ -72,3 +73,13 @@ def test_au_suspensions_before_2014_read_suspended(kb: KnowledgeBase) -> None:
         found = standing(kb.members("AU", on=org_date), member)
         assert found is not None and found.certainty == "certain", (member, found)
         assert "cow-igo-v3" in {c.dataset for c in found.outranked}
+
+
+def test_no_organization_has_members_before_it_exists(kb: KnowledgeBase) -> None:
+    # COW codes the Shanghai Five from 1996 as SCO members; the SCO was founded 2001-06-15.
+    with pytest.raises(OutOfExistence, match="founded 2001-06-15"):
+        kb.members("SCO", on="2001-06-14")
+    assert kb.members("SCO", on="2001-06-15").counts == {"member": 6}
+    russia = kb.memberships("Russia", on="1998-06-01")
+    every = russia.certain + russia.uncertain + russia.conflicts + russia.set_aside
+    assert "SCO" not in {st.subject.id for st in every}

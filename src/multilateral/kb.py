@@ -34,6 +34,7 @@ from multilateral.model.membership import (
     past_coverage,
     standings,
 )
+from multilateral.model.ranks import founded
 from multilateral.model.results import (
     Conflicts,
     History,
@@ -141,8 +142,12 @@ class KnowledgeBase(ArticleDesk):
         with self._connect() as connection:
             state_ref = _member_ref(connection, member)
             claims = queries.claims(connection, member_id=state_ref.id)
-        judged = standings([c for c in claims if not c.pending], when, key=lambda c: c.org,
-                           context=claims)
+            foundings = queries.founding_dates(connection, sorted({c.org.id for c in claims}))
+        # No organization has members before it exists (COW's SCO of 1996).
+        unfounded = {org_id for org_id, dates in foundings.items()
+                    if (first := founded(dates)) is not None and when.hi < first[0].lo}
+        judged = standings([c for c in claims if not c.pending and c.org.id not in unfounded],
+                           when, key=lambda c: c.org, context=claims)
         return Memberships(state_ref, when, *_split(judged))
 
     def history(self, org: str, state: str | None = None) -> History:
@@ -332,13 +337,12 @@ class KnowledgeBase(ArticleDesk):
     def _check_existence(self, connection: Connection, org: Ref, when: PartialDate) -> None:
         """Refuse a date before the earliest founding or after the dissolution."""
         foundings, dissolved = queries.existence(connection, org.id)
-        if foundings:
-            first, dataset = min(((PartialDate.parse(date), dataset) for date, dataset
-                                  in foundings), key=lambda pair: pair[0].lo)
-            if when.hi < first.lo:
-                raise OutOfExistence(
-                    f"{org.name} did not exist on {when}: the earliest founding date the "
-                    f"knowledge base holds is {first} ({dataset}). Ask about {first} or later.")
+        first = founded([(PartialDate.parse(date), dataset) for date, dataset in foundings])
+        if first is not None and when.hi < first[0].lo:
+            raise OutOfExistence(
+                f"{org.name} did not exist on {when}: it was founded {first[0]} ({first[1]}); "
+                "a predecessor's members belong to the predecessor. "
+                f"Ask about {first[0]} or later.")
         if dissolved and when.lo > PartialDate.parse(dissolved).hi:
             raise OutOfExistence(f"{org.name} was dissolved in {dissolved}; it had no members "
                                  f"on {when}. Ask about {dissolved} or earlier.")

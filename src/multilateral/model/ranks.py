@@ -11,11 +11,14 @@ and in the answer's `set_aside` list, but makes no answer on its own.
 
 from __future__ import annotations
 
+from multilateral.model.dates import PartialDate
+
 CURATED = 2  # day precision, from the organization's own records, kept to date
 COARSE = 1  # year precision or stale coverage (COW), or facts read from articles
 
-# Dataset names as the loaders in `multilateral.reference` write them.
-_RANKS = {"hand-memberships": CURATED, "sco-seed": CURATED}
+# Dataset names as the loaders in `multilateral.reference` write them ("multilateral-hand"
+# holds the foundings of hand/organizations.csv).
+_RANKS = {"hand-memberships": CURATED, "sco-seed": CURATED, "multilateral-hand": CURATED}
 
 
 def rank(dataset: str) -> int:
@@ -26,3 +29,14 @@ def rank(dataset: str) -> int:
 def label(dataset: str) -> str:
     """How the answers name a rank."""
     return "curated" if rank(dataset) >= CURATED else "coarse"
+
+
+def founded(foundings: list[tuple[PartialDate, str]]) -> tuple[PartialDate, str] | None:
+    """The founding date that decides when an organization begins to exist: the earliest
+    from the highest-ranked datasets (the SCO from 2001-06-15 by the SCO seed, not from
+    COW's 1996 coding of the Shanghai Five). With its dataset."""
+    if not foundings:
+        return None
+    top = max(rank(dataset) for _, dataset in foundings)
+    return min(((date, dataset) for date, dataset in foundings if rank(dataset) == top),
+               key=lambda pair: pair[0].lo)

@@ -142,6 +142,21 @@ def existence(connection: Connection, org_id: str) -> tuple[list[tuple[str, str]
     return [(row.date, row.dataset) for row in rows], dissolved
 
 
+def founding_dates(connection: Connection, org_ids: Sequence[str]
+                   ) -> dict[str, list[tuple[PartialDate, str]]]:
+    """Each organization's founding dates with their datasets, for many at once."""
+    f = s.foundings
+    found: dict[str, list[tuple[PartialDate, str]]] = defaultdict(list)
+    for chunk in range(0, len(org_ids), 900):
+        rows = connection.execute(
+            select(f.c.org_id, f.c.date, f.c.dataset)
+            .where(f.c.org_id.in_(list(org_ids[chunk:chunk + 900])), f.c.date.is_not(None))
+        ).all()
+        for row in rows:
+            found[row.org_id].append((PartialDate.parse(row.date), row.dataset))
+    return found
+
+
 _FOUNDED = (select(s.foundings.c.date, s.foundings.c.dataset)
             .where(s.foundings.c.org_id == bindparam("org_id"), s.foundings.c.date.is_not(None)))
 _DISSOLVED = select(s.organizations.c.dissolved).where(s.organizations.c.id == bindparam("org_id"))
