@@ -123,10 +123,11 @@ def test_after_the_organization_was_dissolved(kb: KnowledgeBase) -> None:
 
 def test_json_shape_is_stable(kb: KnowledgeBase) -> None:
     data = kb.members("SCO", on="2019-11-19").as_dict()
-    assert set(data) == {"org", "on", "status", "counts", "members", "uncertain", "conflicts",
-                         "set_aside", "pending", "notes"}
+    assert set(data) == {"org", "on", "status", "counts", "suspended", "members", "uncertain",
+                         "conflicts", "set_aside", "pending", "notes"}
     member = data["members"][0]
-    assert set(member) == {"type", "id", "name", "status", "certainty", "since",
-                           "possible_statuses", "reason", "claims", "outranked"}
+    assert set(member) == {"type", "id", "name", "status", "certainty", "since", "suspended",
+                           "suspended_since", "possible_statuses", "reason", "claims",
+                           "outranked"}
     assert set(member["claims"][0]) == {"id", "status", "start", "end", "dataset", "note",
                                         "sources"}

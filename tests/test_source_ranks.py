@@ -48,12 +48,14 @@ def test_no_member_is_certain_before_the_curated_start(kb: KnowledgeBase,
     engine = create_engine(f"sqlite:///{sqlite_url}")
     with engine.connect() as connection:
         pairs = connection.execute(text(
-            "select h.org_id, h.member_id, min(h.start_lo) from memberships h "
-            "where h.dataset in ('hand-memberships', 'sco-seed') and h.status = 'member' "
-            "and length(h.start) = 10 and exists (select 1 from memberships c "
+            "select org_id, member_id, first from (select org_id, member_id, "
+            "min(start_lo) as first, min(length(start)) as precision from memberships "
+            "where dataset in ('hand-memberships', 'sco-seed') "
+            "and status in ('member', 'suspended') group by org_id, member_id) h "
+            "where precision = 10 and exists (select 1 from memberships c "
             "where c.dataset = 'cow-igo-v3' and c.org_id = h.org_id "
             "and c.member_id = h.member_id and c.status = 'member' "
-            "and c.start_lo < h.start_lo) group by h.org_id, h.member_id")).all()
+            "and c.start_lo < h.first)")).all()
     engine.dispose()
     assert len(pairs) > 100
     early = []
@@ -72,6 +74,7 @@ def test_au_suspensions_before_2014_read_suspended(kb: KnowledgeBase) -> None:
     for org_date, member in (("2012-06-01", "MLI"), ("2013-08-01", "EGY")):
         found = standing(kb.members("AU", on=org_date), member)
         assert found is not None and found.certainty == "certain", (member, found)
+        assert found.status == "member" and found.suspended
         assert "cow-igo-v3" in {c.dataset for c in found.outranked}
 
 

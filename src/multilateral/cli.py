@@ -86,7 +86,7 @@ STANDING_HEADERS = ["status", "subject", "id", "since", "certainty", "datasets",
 
 def _standing_row(st: Standing) -> list[object]:
     """One member (or organization) and where it stands, as `members` and `memberships` show."""
-    return [st.status or "/".join(st.possible), st.subject.name, st.subject.id, _since(st),
+    return [st.shown_status, st.subject.name, st.subject.id, _since(st),
             st.certainty, _datasets(st), st.reason or "", _urls(st)]
 
 
@@ -142,6 +142,7 @@ def members(org: str, on: str | None, status: str | None, fmt: str) -> None:
 
     def text() -> str:
         counts = ", ".join(_plural(n, s) for s, n in result.counts.items()) or "no one"
+        counts += f" ({result.suspended} suspended)" if result.suspended else ""
         out = [f"{result.org.name} ({result.org.id}) on {result.on}: {counts}"]
         if result.certain:
             out += ["", table(headers[:6], [row[:6] for row in rows[:len(result.certain)]])]

@@ -31,6 +31,7 @@ from multilateral.model.membership import (
     Ref,
     Standing,
     changes,
+    held,
     past_coverage,
     standings,
 )
@@ -233,8 +234,7 @@ class KnowledgeBase(ArticleDesk):
                 continue
             sure = st.certainty == other.certainty == "certain"
             rows.append({"state": st.subject.as_dict(),
-                         "status_a": st.status or "/".join(st.possible),
-                         "status_b": other.status or "/".join(other.possible),
+                         "status_a": st.shown_status, "status_b": other.shown_status,
                          "certainty": "certain" if sure else "uncertain"})
         return Overlap((a.org, b.org), a.on, sorted(rows, key=lambda r: r["state"]["name"]))
 
@@ -370,12 +370,11 @@ def _members(org_ref: Ref, claims: list[Claim], when: PartialDate,
     in_effect = [c for c in claims if not c.pending]
     judged = standings(in_effect, when, key=lambda c: c.member, context=context)
     if wanted:
-        judged = [st for st in judged if st.status == wanted
-                  or (st.certainty != "certain" and wanted in st.possible)]
+        judged = [st for st in judged if st.has(wanted)]
     pending = [{"member": c.member.as_dict(), "status": c.status, "decided": str(c.decided),
                 "note": c.note, "sources": [src.as_dict() for src in c.sources]}
                for c in claims if c.pending and c.decided and c.decided.lo <= when.hi
-               and (not wanted or c.status == wanted)]
+               and (not wanted or held(c.status) == held(wanted))]
     return Members(org_ref, when, wanted, *_split(judged), pending=pending,
                    notes=_coverage_notes(judged, when))
 

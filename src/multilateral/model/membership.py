@@ -7,6 +7,11 @@ source's coverage has ended, or two sources of the same rank date the spell
 differently), or in conflict (sources give different statuses). Only the
 highest-ranked sources of a pair decide (`multilateral.model.ranks`); the claims
 of lower-ranked ones that hold on the date are kept aside, to be shown.
+
+A suspension is held within membership: a state in a `suspended` spell stands as a
+member, flagged `suspended` (its rights are suspended; it has not left). So
+`members --status member` lists it, marked, and `--status suspended` finds it too;
+its `since` is the start of the membership the suspension interrupted.
 """
 
 from __future__ import annotations
@@ -19,6 +24,14 @@ from typing import Any
 
 from multilateral.model.dates import PartialDate, Span, Truth
 from multilateral.model.ranks import rank
+from multilateral.model.status import Status
+
+MEMBER, SUSPENDED = Status.MEMBER.value, Status.SUSPENDED.value
+
+
+def held(status: str) -> str:
+    """The status a spell's status stands for: a suspended state is still a member."""
+    return MEMBER if status == SUSPENDED else status
 
 
 @dataclass(frozen=True)
@@ -100,16 +113,37 @@ class Standing:
     reason: str | None = None
     # Claims of lower-ranked sources on the same pair that hold on the date: not counted.
     outranked: list[Claim] = field(default_factory=list)
+    suspended: bool = False  # a member whose rights are suspended on the date
+    suspended_since: PartialDate | None = None
+    began: PartialDate | None = None  # the start of an uninterrupted run of spells
 
     @property
     def since(self) -> PartialDate | None:
-        starts = [c.start for c in self.claims if c.start is not None and c.status == self.status]
+        if self.began is not None:
+            return self.began
+        starts = [c.start for c in self.claims
+                  if c.start is not None and held(c.status) == self.status]
         return min(starts, key=lambda d: d.lo) if starts else None
+
+    @property
+    def shown_status(self) -> str:
+        """The status as a table shows it ("member (suspended)")."""
+        if self.status is None:
+            return "/".join(self.possible)
+        return f"{self.status} (suspended)" if self.suspended else self.status
+
+    def has(self, status: str) -> bool:
+        """Does the member stand, or may it stand, with `status` ("suspended" included)?"""
+        if self.certainty == "certain":
+            return self.status == status or (status == SUSPENDED and self.suspended)
+        return status in self.possible or held(status) in self.possible
 
     def as_dict(self) -> dict[str, Any]:
         return {
             **self.subject.as_dict(), "status": self.status, "certainty": self.certainty,
-            "since": _s(self.since), "possible_statuses": self.possible, "reason": self.reason,
+            "since": _s(self.since), "suspended": self.suspended,
+            "suspended_since": _s(self.suspended_since),
+            "possible_statuses": self.possible, "reason": self.reason,
             "claims": [claim_brief(claim) for claim in self.claims],
             "outranked": [claim_brief(claim) for claim in self.outranked],
         }
@@ -229,19 +263,45 @@ def _judge(subject: Ref, judged: list[tuple[Claim, Truth]], when: PartialDate,
            pairs: dict[tuple[str, str], list[Claim]]) -> Standing:
     sure = [claim for claim, truth in judged if truth is Truth.YES]
     maybe = [claim for claim, truth in judged if truth is Truth.MAYBE]
-    sure_statuses = sorted({claim.status for claim in sure})
+    sure_statuses = sorted({held(claim.status) for claim in sure})
     if len(sure_statuses) == 1:
         status = sure_statuses[0]
-        others = sorted({c.status for c in maybe} - {status})
-        return Standing(subject, status, "certain", sure + [c for c in maybe if c.status == status],
-                        others)
+        others = sorted({c.status for c in maybe if held(c.status) != status})
+        claims = sure + [c for c in maybe if held(c.status) == status]
+        suspensions = [c.start for c in sure if c.status == SUSPENDED and c.start is not None]
+        return Standing(subject, status, "certain", claims, others,
+                        suspended=any(c.status == SUSPENDED for c in sure),
+                        suspended_since=min(suspensions, key=lambda d: d.lo, default=None),
+                        began=_began(claims, status, pairs))
     if len(sure_statuses) > 1:
         datasets = ", ".join(f"{c.status} ({c.dataset})" for c in sure)
-        return Standing(subject, None, "conflict", sure, sure_statuses,
+        return Standing(subject, None, "conflict", sure, sorted({c.status for c in sure}),
                         f"sources disagree: {datasets}")
-    statuses = sorted({claim.status for claim in maybe})
+    statuses = sorted({held(claim.status) for claim in maybe})
     return Standing(subject, statuses[0] if len(statuses) == 1 else None, "uncertain", maybe,
-                    statuses, "; ".join(sorted({_why_uncertain(c, when, pairs) for c in maybe})))
+                    sorted({claim.status for claim in maybe}),
+                    "; ".join(sorted({_why_uncertain(c, when, pairs) for c in maybe})))
+
+
+def _began(claims: list[Claim], status: str,
+           pairs: dict[tuple[str, str], list[Claim]]) -> PartialDate | None:
+    """Where the run of spells that holds now began: back through the spells of the same
+    table that end where the next begins (member, suspended, member again)."""
+    mine = [c for c in claims if c.start is not None and held(c.status) == status]
+    if not mine:
+        return None
+    first = min(mine, key=lambda c: c.start.lo if c.start else dt.date.max)
+    start = first.start
+    assert start is not None
+    before = [c for c in pairs.get(_pair(first), []) if c.dataset == first.dataset
+              and held(c.status) == status and c.start is not None and c.end is not None]
+    for _ in range(len(before)):
+        earlier = next((c for c in before if c.end is not None and c.end.refines(start)
+                        and c.start is not None and c.start.lo < start.lo), None)
+        if earlier is None or earlier.start is None:
+            break
+        start = earlier.start
+    return start
 
 
 def _why_uncertain(claim: Claim, when: PartialDate,

@@ -35,10 +35,15 @@ class Members:
     def counts(self) -> dict[str, int]:
         return count_by_status(self.certain)
 
+    @property
+    def suspended(self) -> int:
+        """How many of the members counted are suspended (they are counted as members)."""
+        return sum(1 for st in self.certain if st.suspended)
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "org": self.org.as_dict(), "on": str(self.on), "status": self.status,
-            "counts": self.counts,
+            "counts": self.counts, "suspended": self.suspended,
             "members": [st.as_dict() for st in self.certain],
             "uncertain": [st.as_dict() for st in self.uncertain],
             "conflicts": [st.as_dict() for st in self.conflicts],
