@@ -83,7 +83,8 @@ def test_un_body_has_its_parent(kb: KnowledgeBase) -> None:
 
 
 def test_overlap(kb: KnowledgeBase) -> None:
-    result = kb.overlap("SCO", "CSTO", on="2014-01-01")
+    result = kb.overlap("SCO", "CSTO", on="2014-01-01",
+                        statuses=["member", "observer", "dialogue_partner"])
     both_members = {r["state"]["id"] for r in result.rows if r["status_a"] == r["status_b"] ==
                     "member"}
     assert both_members == {"KAZ", "KGZ", "RUS", "TJK"}
@@ -107,3 +108,13 @@ def test_share_outside_the_population_years(kb: KnowledgeBase) -> None:
 def test_unknown_state(kb: KnowledgeBase) -> None:
     with pytest.raises(UnknownEntity, match="Kazakstan"):
         kb.memberships("Kazakstan")
+
+
+def test_overlap_counts_members_by_default(kb: KnowledgeBase) -> None:
+    # NATO and the EU: 23 states are members of both; Ukraine, Moldova, Georgia and
+    # others are EU candidates, not "in both".
+    result = kb.overlap("NATO", "EU", on="2025-06-01")
+    assert result.statuses == ("member",) and result.both == 23
+    assert set(result.counts) == {"member/member"}
+    wider = kb.overlap("NATO", "EU", on="2025-06-01", statuses=["member", "candidate"])
+    assert wider.both > 23 and "member/candidate" in wider.counts

@@ -319,10 +319,15 @@ def conflicts(org: str | None, fmt: str) -> None:
 @click.argument("first")
 @click.argument("second")
 @on_option
+@click.option("--status", "statuses", type=STATUSES, multiple=True,
+              help="Count states with this status in both (repeatable). Default: member.")
+@click.option("--any-status", is_flag=True, help="Count every status (candidates, partners...).")
 @format_option
 @handled
-def overlap(first: str, second: str, on: str | None, fmt: str) -> None:
-    result = _kb().overlap(first, second, on)
+def overlap(first: str, second: str, on: str | None, statuses: tuple[str, ...],
+            any_status: bool, fmt: str) -> None:
+    wanted = [status.value for status in Status] if any_status else list(statuses)
+    result = _kb().overlap(first, second, on, wanted or None)
     a, b = result.orgs
     headers = ["state", "id", f"status in {a.id}", f"status in {b.id}", "certainty"]
     rows = [[r["state"]["name"], r["state"]["id"], r["status_a"], r["status_b"], r["certainty"]]
@@ -330,7 +335,8 @@ def overlap(first: str, second: str, on: str | None, fmt: str) -> None:
 
     def text() -> str:
         sure = sum(1 for r in result.rows if r["certainty"] == "certain")
-        out = [f"{a.name} and {b.name} on {result.on}: {sure} states certainly in both, "
+        out = [f"{a.name} and {b.name} on {result.on}: {sure} states certainly in both "
+               f"{'in any status' if any_status else 'as ' + ' or '.join(result.statuses)}, "
                f"{len(rows) - sure} uncertain"]
         return "\n".join(out + ["", table(headers, rows)]) if rows else out[0]
 

@@ -10,7 +10,7 @@ Every method accepts ids, acronyms or names, and dates as "YYYY", "YYYY-MM" or
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -46,6 +46,7 @@ from multilateral.model.results import (
     Overview,
     Share,
     count_by_status,
+    overlap,
 )
 from multilateral.model.status import Status
 from multilateral.model.timeline import Timeline, timeline
@@ -224,19 +225,12 @@ class KnowledgeBase(ArticleDesk):
                 each, claims[each.id], queries.foundings(connection, each.id), observed[each.id])]
         return Conflicts(org_ref, found, refs)
 
-    def overlap(self, first: str, second: str, on: DateLike = None) -> Overlap:
-        a, b = self.members(first, on), self.members(second, on)
-        in_b = {st.subject.id: st for st in b.certain + b.uncertain}
-        rows = []
-        for st in a.certain + a.uncertain:
-            other = in_b.get(st.subject.id)
-            if other is None:
-                continue
-            sure = st.certainty == other.certainty == "certain"
-            rows.append({"state": st.subject.as_dict(),
-                         "status_a": st.shown_status, "status_b": other.shown_status,
-                         "certainty": "certain" if sure else "uncertain"})
-        return Overlap((a.org, b.org), a.on, sorted(rows, key=lambda r: r["state"]["name"]))
+    def overlap(self, first: str, second: str, on: DateLike = None,
+                statuses: Sequence[str] | None = None) -> Overlap:
+        """States in both organizations, holding one of `statuses` in each (default:
+        member, suspended members included). Pass every status to see all standings."""
+        wanted = tuple(Status.parse(s).value for s in statuses) if statuses else ("member",)
+        return overlap(self.members(first, on), self.members(second, on), wanted)
 
     def share(self, org: str, on: DateLike = None, status: str = "member") -> Share:
         """Share of the world's population (World Bank) of the members with `status`."""

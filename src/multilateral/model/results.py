@@ -140,9 +140,17 @@ class Overview:
 
 @dataclass
 class Overlap:
+    """States in both organizations on a date, with a status in `statuses` in each."""
+
     orgs: tuple[Ref, Ref]
     on: PartialDate
     rows: list[dict[str, Any]]
+    statuses: tuple[str, ...] = ("member",)
+
+    @property
+    def both(self) -> int:
+        """How many states certainly hold one of the statuses in both."""
+        return sum(1 for row in self.rows if row["certainty"] == "certain")
 
     @property
     def counts(self) -> dict[str, int]:
@@ -151,7 +159,27 @@ class Overlap:
 
     def as_dict(self) -> dict[str, Any]:
         return {"orgs": [org.as_dict() for org in self.orgs], "on": str(self.on),
-                "counts": self.counts, "states": self.rows}
+                "statuses": list(self.statuses), "both": self.both, "counts": self.counts,
+                "states": self.rows}
+
+
+def overlap(a: Members, b: Members, statuses: tuple[str, ...]) -> Overlap:
+    """The states that stand (or may stand) with one of `statuses` in both `a` and `b`:
+    members only by default, so that candidates and dialogue partners are not "in both"."""
+    def wanted(st: Standing) -> bool:
+        return any(st.has(status) for status in statuses)
+    in_b = {st.subject.id: st for st in b.certain + b.uncertain if wanted(st)}
+    rows = []
+    for st in a.certain + a.uncertain:
+        other = in_b.get(st.subject.id)
+        if other is None or not wanted(st):
+            continue
+        sure = st.certainty == other.certainty == "certain"
+        rows.append({"state": st.subject.as_dict(), "status_a": st.shown_status,
+                     "status_b": other.shown_status,
+                     "certainty": "certain" if sure else "uncertain"})
+    return Overlap((a.org, b.org), a.on, sorted(rows, key=lambda r: r["state"]["name"]),
+                   statuses)
 
 
 @dataclass
