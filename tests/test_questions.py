@@ -118,3 +118,15 @@ def test_overlap_counts_members_by_default(kb: KnowledgeBase) -> None:
     assert set(result.counts) == {"member/member"}
     wider = kb.overlap("NATO", "EU", on="2025-06-01", statuses=["member", "candidate"])
     assert wider.both > 23 and "member/candidate" in wider.counts
+
+
+def test_share_counts_the_members_of_1_july_and_says_so(kb: KnowledgeBase) -> None:
+    # India and Pakistan joined the SCO on 2017-06-09, Belarus on 2024-07-04.
+    joined = kb.share("SCO", on="2017", status="member")
+    assert str(joined.on) == "2017-07-01" and "1 July 2017" in joined.rule
+    assert {"IND", "PAK"} <= {m["state"]["id"] for m in joined.members}
+    later = kb.share("SCO", on="2024", status="member")
+    assert "BLR" not in {m["state"]["id"] for m in later.members}
+    assert later.as_dict()["rule"] == later.rule
+    day = kb.share("SCO", on="2024-12-31", status="member")
+    assert "BLR" in {m["state"]["id"] for m in day.members} and "2024-12-31" in day.rule

@@ -360,7 +360,8 @@ def share(org: str, on: str | None, status: str, fmt: str) -> None:
         out = [f"{result.org.name} on {result.on}: {len(result.members)} "
                f"{status.replace('_', ' ')}s hold {100 * result.share:.1f}% of the world's "
                f"population in {result.year}",
-               f"  {result.total:,} of {result.world:,} (World Bank SP.POP.TOTL, WLD)", "",
+               f"  {result.total:,} of {result.world:,} (World Bank SP.POP.TOTL, WLD)",
+               f"  Counted: {result.rule}", "",
                table(headers, [[r[0], r[1], f"{r[2]:,}", r[3]] for r in rows])]
         if result.missing:
             out.append("No population figure for: "

@@ -47,6 +47,7 @@ from multilateral.model.results import (
     Share,
     count_by_status,
     overlap,
+    share_day,
 )
 from multilateral.model.status import Status
 from multilateral.model.timeline import Timeline, timeline
@@ -238,10 +239,12 @@ class KnowledgeBase(ArticleDesk):
             years = queries.population_years(connection)
         if years is None:
             raise NoData("No population figures are loaded. Run `multilateral init`.")
-        when = as_partial(on, dt.date(min(self.today.year, years[1]), 12, 31))
-        if not years[0] <= when.year <= years[1]:
+        asked = (as_partial(on) if on is not None
+                 else PartialDate(min(self.today.year, years[1])))
+        if not years[0] <= asked.year <= years[1]:
             raise NoData(f"World Bank population figures run from {years[0]} to {years[1]}; "
-                         f"there is none for {when.year}. Pass --on {years[1]} or earlier.")
+                         f"there is none for {asked.year}. Pass --on {years[1]} or earlier.")
+        when, rule = share_day(asked)
         result = self.members(org, when, status)
         with self._connect() as connection:
             iso = queries.state_iso3(connection, [st.subject.id for st in result.certain])
@@ -261,7 +264,7 @@ class KnowledgeBase(ArticleDesk):
         total = sum(m["population"] for m in members)
         uncertain = [st.subject.as_dict() for st in result.uncertain + result.conflicts]
         return Share(result.org, when, when.year, result.status or status, members, missing,
-                     uncertain, total, figures[WORLD])
+                     uncertain, total, figures[WORLD], rule)
 
     def timeline(self, org: str) -> Timeline:
         """Every dated membership spell of an organization, one row per member."""

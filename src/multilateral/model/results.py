@@ -182,6 +182,25 @@ def overlap(a: Members, b: Members, statuses: tuple[str, ...]) -> Overlap:
                    statuses)
 
 
+def share_day(when: PartialDate) -> tuple[PartialDate, str]:
+    """The day whose members a population share counts, and the rule, in words.
+
+    A state that joined or left during a year is counted if it was a member on 1 July:
+    the World Bank's figures are mid-year estimates. A month counts its 15th; a day itself.
+    """
+    if when.precision.value == "day":
+        return when, (f"members on {when} (a state counts if it held the status that day), "
+                      f"population of {when.year}")
+    if when.month is not None:
+        day = PartialDate(when.year, when.month, 15)
+        return day, (f"members on {day}, the middle of the month asked about; "
+                     f"population of {when.year}")
+    day = PartialDate(when.year, 7, 1)
+    return day, (f"members on 1 July {when.year}, mid-year, as the World Bank's population "
+                 "estimates are: a state that joined or left during the year counts if it "
+                 "was a member that day")
+
+
 @dataclass
 class Share:
     """The population share of an organization's members in a year, with the figures."""
@@ -195,6 +214,7 @@ class Share:
     uncertain: list[dict[str, Any]]
     total: int
     world: int
+    rule: str = ""
 
     @property
     def share(self) -> float:
@@ -207,7 +227,7 @@ class Share:
             "percent": round(100 * self.share, 2), "population": self.total,
             "world_population": self.world, "members": self.members,
             "missing_population": self.missing, "uncertain_members": self.uncertain,
-            "source": "wb-population",
+            "rule": self.rule, "source": "wb-population",
         }
 
 
