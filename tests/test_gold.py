@@ -67,6 +67,20 @@ def test_extraction_stays_above_the_floors(sqlite_url: str) -> None:
     assert scores["articles"] >= 41 and not scores["failed"]
 
 
+def test_a_checker_that_abstains_on_everything_is_below_the_claim_floors(
+        sqlite_url: str) -> None:
+    """The claims the real checker finds, every verdict turned into "unverifiable": no wrong
+    verdict is left, so verdict accuracy alone would pass; the floors must not."""
+    kb = KnowledgeBase(sqlite_url)
+    real = kb.checking.judge_claims
+    kb.checking.judge_claims = lambda document: [  # type: ignore[method-assign]
+        (start, end, "unverifiable") for start, end, _ in real(document)]
+    result = kb.evaluate(ARTICLES)
+    kb.close()
+    assert result.claims.found > 0 and result.claims.decided == 0
+    assert any(line.startswith("claims_right") for line in result.below_floors)
+
+
 def test_eval_fails_below_a_floor(sqlite_url: str, tmp_path: Path) -> None:
     floors = tmp_path / "floors.json"
     floors.write_text(json.dumps({"f1": 0.999, "precision": 0.999}))

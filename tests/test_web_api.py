@@ -155,3 +155,18 @@ def test_admins_manage_tokens_through_the_api(web_url: str) -> None:
     assert new["token"] not in str(listed) and any(t["name"] == "bot" for t in listed)
     assert revoked.json() == {"id": new["id"], "revoked": True}
     assert after.status_code == 401
+
+
+def test_a_review_batch_goes_on_past_a_bad_item_and_says_so(writable_url: str) -> None:
+    _, (first, second) = add_article(writable_url)
+    headers = bearer(token(writable_url, "editor"))
+    with client(writable_url) as web:
+        some = web.post("/api/review", headers=headers,
+                        json={"accept": [first, 999999], "reject": [second]})
+        none = web.post("/api/review", headers=headers, json={"accept": [first]})
+        refused = web.post("/api/review", json={"accept": [first]})
+    assert some.status_code == 207
+    assert [r["candidate"]["id"] for r in some.json()["reviewed"]] == [first, second]
+    assert len(some.json()["errors"]) == 1 and "999999" in some.json()["errors"][0]
+    assert none.status_code == 422 and "already accepted" in none.json()["errors"][0]
+    assert refused.status_code == 401

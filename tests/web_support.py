@@ -3,18 +3,15 @@ schema (as the reading pipeline stores them), and tokens made by the library."""
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
-import json
 import uuid
 from typing import Any
 
 from fastapi.testclient import TestClient
-from sqlalchemy import insert
 
 from conftest import TODAY
 from multilateral.kb import KnowledgeBase
-from multilateral.store import schema as s
+from multilateral.model.facts import Document, Fact
 from multilateral.web import WebSettings, create_app
 
 SCO_TEXT = (
@@ -38,7 +35,8 @@ def add_article(url: str, text: str = SCO_TEXT, *, title: str = "SCO and the UN"
                 tags: list[tuple[str, str, str | None]] | None = None,
                 facts: list[dict[str, Any]] | None = None,
                 photo_credits: list[str] | None = None) -> tuple[int, list[int]]:
-    """Insert an article with its tags and candidate facts; returns the ids."""
+    """Store an article with its tags and candidate facts, as `ingest` stores one; returns
+    the article's id and its candidates' ids."""
     if tags is None:
         tags = [("SCO", "organization", "SCO"), ("India", "state", "IND"),
                 ("summits", "topic", None)]
@@ -52,26 +50,17 @@ def add_article(url: str, text: str = SCO_TEXT, *, title: str = "SCO and the UN"
                  {"type": "event", "kind": "summit", "name": "SCO summit", "date": None,
                   "place": "Bishkek", "confidence": 0.6, "modality": "asserted",
                   "evidence": evidence(text, "Kyrgyzstan hosted a summit in Bishkek")}]
+    document = Document(
+        f"test:{title}", hashlib.sha256(uuid.uuid4().bytes).hexdigest(), text, title, published,
+        photo_credits=photo_credits or ["Society & Diplomatic Review"],
+        tags=[{"tag": tag, "kind": kind, "entity_id": entity} for tag, kind, entity in tags],
+        facts=[Fact.from_dict(fact) for fact in facts])
     kb = KnowledgeBase(url)
-    published_lo = published_hi = None
-    if published:
-        published_lo = published_hi = dt.date.fromisoformat(published)
-    with kb.engine.begin() as connection:
-        article_id = connection.execute(insert(s.articles).values(
-            sha256=hashlib.sha256(uuid.uuid4().bytes).hexdigest(), source=f"test:{title}",
-            title=title, published=published, published_lo=published_lo,
-            published_hi=published_hi, text=text, featured=featured,
-            photo_credits=json.dumps(photo_credits or ["Society & Diplomatic Review"]),
-            warnings="[]", ingested_at=dt.datetime(2026, 11, 1, 12, 0))).inserted_primary_key[0]
-        for tag, kind, entity in tags:
-            connection.execute(insert(s.article_tags).values(
-                article_id=article_id, tag=tag, kind=kind, entity_id=entity))
-        ids = []
-        for position, fact in enumerate(facts):
-            ids.append(connection.execute(insert(s.candidates).values(
-                article_id=article_id, position=position, type=fact["type"],
-                fact=json.dumps(fact), confidence=fact["confidence"], status="pending"
-            )).inserted_primary_key[0])
+    article_id = kb.store_document(document).article_id
+    assert article_id is not None
+    if featured:
+        kb.feature(article_id)
+    ids = [c["id"] for c in kb.candidates(article_id)]
     kb.close()
     return int(article_id), [int(i) for i in ids]
 

@@ -16,12 +16,12 @@ from multilateral.model.membership import Standing
 from multilateral.model.results import OrgProfile
 from multilateral.model.status import Status
 from multilateral.render import csv_text, table
-from multilateral.settings import SETTINGS
+from multilateral.settings import DATABASE
 
 F = TypeVar("F", bound=Callable[..., Any])
 FORMATS = click.Choice(["table", "json", "csv"])
 STATUSES = click.Choice([status.value for status in Status], case_sensitive=False)
-_DB = SETTINGS[0]
+_DB = DATABASE
 
 
 class Failure(click.ClickException):

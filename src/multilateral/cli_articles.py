@@ -10,11 +10,11 @@ from typing import Any
 
 import click
 
-from multilateral.articles import ReviewResult
 from multilateral.cli import Failure, _clip, _kb, handled, main
 from multilateral.errors import MultilateralError
 from multilateral.ingest.evaluation import check_floors, read_floors
 from multilateral.ingest.reading import UnreadableArticle
+from multilateral.kb.desk import ReviewResult
 from multilateral.model.facts import Document
 from multilateral.render import table
 

@@ -38,7 +38,7 @@ _SUPERLATIVE = re.compile(
 
 
 @dataclass
-class Claim:
+class ArticleClaim:
     kind: str  # count | list | joined | chair | founding | instrument | share | superlative
     start: int
     end: int
@@ -54,10 +54,10 @@ class Claim:
                 "details": self.details}
 
 
-def find_claims(document: Document, gazetteer: Gazetteer) -> list[Claim]:
+def find_claims(document: Document, gazetteer: Gazetteer) -> list[ArticleClaim]:
     text = document.text
     mentions = find_mentions(text, gazetteer)
-    claims: list[Claim] = []
+    claims: list[ArticleClaim] = []
     sentences = split_sentences(text)
     for sentence in sentences:
         inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
@@ -79,24 +79,24 @@ def _org_for(sentence: Sentence, inside: list[Mention], everything: list[Mention
     return before[-1] if before else None
 
 
-def _counts(sentence: Sentence, org: Mention | None) -> list[Claim]:
+def _counts(sentence: Sentence, org: Mention | None) -> list[ArticleClaim]:
     found = []
     for match in _COUNT.finditer(sentence.text):
         raw = match.group("n").lower()
         number = int(raw) if raw.isdigit() else _NUMBERS[raw]
         status = status_value(match.group("s"))
         start = sentence.start + match.start()
-        found.append(Claim("count", start, sentence.start + match.end(), match.group(),
+        found.append(ArticleClaim("count", start, sentence.start + match.end(), match.group(),
                            org.id if org else None, org.name if org else None,
                            {"number": number, "status": status}))
     return found
 
 
-def _shares(sentence: Sentence, org: Mention | None) -> list[Claim]:
+def _shares(sentence: Sentence, org: Mention | None) -> list[ArticleClaim]:
     found = []
     for match in _SHARE.finditer(sentence.text):
         qualifier = (match.group("q") or "").lower() or None
-        found.append(Claim("share", sentence.start + match.start("pct") - (
+        found.append(ArticleClaim("share", sentence.start + match.start("pct") - (
             len(match.group("q")) + 1 if match.group("q") else 0),
             sentence.start + match.end(), match.group().strip(),
             org.id if org else None, org.name if org else None,
@@ -104,16 +104,16 @@ def _shares(sentence: Sentence, org: Mention | None) -> list[Claim]:
     return found
 
 
-def _superlatives(sentence: Sentence, org: Mention | None) -> list[Claim]:
-    return [Claim("superlative", sentence.start + m.start(), sentence.start + m.end(),
+def _superlatives(sentence: Sentence, org: Mention | None) -> list[ArticleClaim]:
+    return [ArticleClaim("superlative", sentence.start + m.start(), sentence.start + m.end(),
                   m.group(), org.id if org else None, org.name if org else None,
                   {"word": m.group("w").lower()}) for m in _SUPERLATIVE.finditer(sentence.text)]
 
 
-def _from_facts(document: Document, sentences: list[Sentence]) -> list[Claim]:
+def _from_facts(document: Document, sentences: list[Sentence]) -> list[ArticleClaim]:
     """Lists (the members a sentence names as current), joins, chairs, foundings, instruments."""
-    claims: list[Claim] = []
-    lists: dict[tuple[int, str | None, str | None], Claim] = {}
+    claims: list[ArticleClaim] = []
+    lists: dict[tuple[int, str | None, str | None], ArticleClaim] = {}
     for fact in document.facts:
         if fact.modality not in ("asserted", "reported"):
             continue
@@ -123,23 +123,24 @@ def _from_facts(document: Document, sentences: list[Sentence]) -> list[Claim]:
             key = (span.start, org_id, fact.get("status"))
             claim = lists.get(key)
             if claim is None:
-                claim = Claim("list", span.start, span.end, span.text, org_id, fact.get("org"),
-                              {"status": fact.get("status"), "members": []})
+                claim = ArticleClaim("list", span.start, span.end, span.text, org_id,
+                                     fact.get("org"),
+                                     {"status": fact.get("status"), "members": []})
                 lists[key] = claim
                 claims.append(claim)
             claim.details["members"].append({"id": fact.get("state_id"),
                                              "name": fact.get("state")})
             claim.facts.append(fact)
         elif fact.type == "membership" and fact.get("change") in ("joined", "granted", "left"):
-            claims.append(Claim("joined", span.start, span.end, span.text, org_id,
+            claims.append(ArticleClaim("joined", span.start, span.end, span.text, org_id,
                                 fact.get("org"), {"fact": fact.as_dict()}, [fact]))
         elif fact.type == "chairmanship":
-            claims.append(Claim("chair", span.start, span.end, span.text, org_id, fact.get("org"),
-                                {"fact": fact.as_dict()}, [fact]))
+            claims.append(ArticleClaim("chair", span.start, span.end, span.text, org_id,
+                                       fact.get("org"), {"fact": fact.as_dict()}, [fact]))
         elif fact.type == "founding":
-            claims.append(Claim("founding", span.start, span.end, span.text, org_id,
+            claims.append(ArticleClaim("founding", span.start, span.end, span.text, org_id,
                                 fact.get("org"), {"fact": fact.as_dict()}, [fact]))
         elif fact.type in ("agreement", "resolution"):
-            claims.append(Claim("instrument", span.start, span.end, span.text, None, None,
+            claims.append(ArticleClaim("instrument", span.start, span.end, span.text, None, None,
                                 {"fact": fact.as_dict()}, [fact]))
     return claims

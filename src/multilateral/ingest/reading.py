@@ -17,8 +17,9 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from multilateral.errors import MultilateralError
+from multilateral.settings import MAX_ARTICLE_BYTES, int_setting
 
-MAX_BYTES = 5_000_000  # a news page is 10-500 KB; 5 MB leaves room for inline junk
+MAX_BYTES = int_setting(MAX_ARTICLE_BYTES)
 SUFFIXES = (".html", ".htm", ".xhtml", ".txt", ".text")
 _HTML_MARKERS = (b"<html", b"<!doctype html", b"<body", b"<p>", b"<div", b"<article", b"<head")
 

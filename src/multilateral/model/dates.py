@@ -166,3 +166,18 @@ class Span:
         elif self.known_until is not None:
             certain = certain and when.hi <= self.known_until
         return Truth.YES if certain else Truth.MAYBE
+
+
+DateLike = str | PartialDate | dt.date | None
+
+
+def as_partial(value: DateLike, default: dt.date | None = None) -> PartialDate:
+    """A date as the questions take it: text, a day, a PartialDate, or None for `default`
+    (today when no default is given)."""
+    if value is None:
+        return PartialDate.of(default or dt.date.today())
+    if isinstance(value, PartialDate):
+        return value
+    if isinstance(value, dt.date):
+        return PartialDate.of(value)
+    return PartialDate.parse(value)

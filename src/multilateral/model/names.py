@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
+from typing import NamedTuple
 
 _SPELLINGS = {
     "organisation": "organization",
@@ -25,3 +27,29 @@ def normalize(name: str) -> str:
     if words and words[0] == "the" and len(words) > 1:
         words = words[1:]
     return " ".join(words)
+
+
+class OrgName(NamedTuple):
+    id: str
+    name: str
+    parent_id: str | None
+    kind: str
+    dissolved: str | None
+
+
+class EntityName(NamedTuple):
+    entity_type: str  # organization | state | place
+    entity_id: str
+    name: str
+    kind: str  # canonical | acronym | alias | former | ...
+
+
+@dataclass(frozen=True)
+class KnownNames:
+    """What the reader needs to know of the knowledge base to find mentions: every
+    organization with its parent, the canonical names of states and places, and every
+    name, acronym and alias."""
+
+    organizations: list[OrgName]
+    canonical: list[EntityName]
+    names: list[EntityName]

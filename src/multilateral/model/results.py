@@ -11,6 +11,10 @@ from multilateral.model.dates import PartialDate
 from multilateral.model.membership import Change, Ref, Standing
 from multilateral.model.timeline import Timeline
 
+# Search snippets mark the words found with these private-use characters; each edge turns
+# them into its own markup (the web site into <mark>), so snippets never carry HTML.
+MARK_START, MARK_END = "\ue000", "\ue001"
+
 
 def count_by_status(standings: list[Standing]) -> dict[str, int]:
     """How many standings hold each status (those in conflict have none)."""

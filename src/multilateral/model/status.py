@@ -16,9 +16,6 @@ class Status(StrEnum):
     CANDIDATE = "candidate"
     SUSPENDED = "suspended"
 
-    @property
-    def label(self) -> str:
-        return self.value.replace("_", " ")
 
     @classmethod
     def parse(cls, text: str) -> Status:
@@ -29,6 +26,15 @@ class Status(StrEnum):
         except ValueError:
             allowed = ", ".join(s.value for s in cls)
             raise InvalidInput(f"Unknown status '{text}': use one of {allowed}.") from None
+
+
+def label(status: str | None, count: int = 1) -> str:
+    """A status (or any vocabulary word) as prose, in the number `count` asks for:
+    "dialogue partner", "dialogue partners", but "suspended" (a participle takes no
+    plural)."""
+    words = (status or "").replace("_", " ")
+    plural = count != 1 and words and not words.endswith("ed")
+    return words + "s" if plural else words
 
 
 _ALIASES = {

@@ -14,6 +14,7 @@ from sqlalchemy import Connection, func, insert, select, update
 
 from multilateral.errors import MultilateralError
 from multilateral.model.dates import PartialDate
+from multilateral.model.evidence import in_context
 from multilateral.model.facts import Document
 from multilateral.store import schema as s
 
@@ -63,6 +64,16 @@ def save(connection: Connection, document: Document) -> tuple[int, bool]:
 
 def source_id(article_id: int) -> str:
     return f"article:{article_id}"
+
+
+def cite(connection: Connection, row: Any) -> None:
+    """Make the article a source (once), so that accepted facts can cite it."""
+    source = source_id(row.id)
+    if connection.scalar(select(s.sources.c.id).where(s.sources.c.id == source)) is None:
+        citation = f"{row.title or row.source}" + (f" ({row.published})" if row.published else "")
+        connection.execute(insert(s.sources).values(
+            id=source, kind="article", title=row.title, citation=citation,
+            url=row.source if str(row.source).startswith("http") else None))
 
 
 def article_row(connection: Connection, article_id: int) -> Any:
@@ -163,10 +174,7 @@ def tag_counts(connection: Connection, limit: int = 100) -> list[dict[str, Any]]
             for r in rows]
 
 
-CONTEXT = 240  # characters shown each side of the evidence in the review queue
-
-
-def in_context(connection: Connection, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def with_context(connection: Connection, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Candidates with their article's title and the text around their evidence, for a
     reviewer to judge each fact where it stands."""
     ids = sorted({c["article_id"] for c in found})
@@ -178,15 +186,5 @@ def in_context(connection: Connection, found: list[dict[str, Any]]) -> list[dict
     for candidate in found:
         row = by_id[candidate["article_id"]]
         out.append({**candidate, "article": {"id": row.id, "title": row.title or row.source},
-                    "context": _context(row.text, candidate["fact"].get("evidence"))})
+                    "context": in_context(row.text, candidate["fact"].get("evidence"))})
     return out
-
-
-def _context(text: str, evidence: Any) -> dict[str, str] | None:
-    if not isinstance(evidence, dict):
-        return None
-    start, end = evidence.get("start"), evidence.get("end")
-    if not isinstance(start, int) or not isinstance(end, int) or not 0 <= start <= end <= len(text):
-        return None
-    return {"before": text[max(0, start - CONTEXT):start], "evidence": text[start:end],
-            "after": text[end:end + CONTEXT]}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,8 +13,8 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import make_url
 
 from multilateral.errors import DatabaseError
+from multilateral.settings import DATABASE
 
-ENV_VAR = "MULTILATERAL_DATABASE_URL"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
@@ -28,7 +27,7 @@ def resolve_url(value: str | None = None) -> str:
 
     A value without "://" is a path to an SQLite file.
     """
-    value = value or os.environ.get(ENV_VAR) or str(default_path())
+    value = value or DATABASE.from_env() or str(default_path())
     if "://" not in value:
         return f"sqlite:///{Path(value).expanduser().absolute()}"
     if value.startswith("postgresql://") or value.startswith("postgres://"):
@@ -62,7 +61,7 @@ def open_engine(url: str, *, create: bool = False) -> Engine:
         else:
             raise DatabaseError(
                 f"No database at {path}. Run `multilateral init` to create it, "
-                f"or point --db / {ENV_VAR} at an existing one."
+                f"or point --db / {DATABASE.env} at an existing one."
             )
     try:
         engine = create_engine(url, future=True)

@@ -11,6 +11,7 @@ from sqlalchemy import Connection, Row, and_, bindparam, func, or_, select
 from multilateral.model.conflicts import Observation
 from multilateral.model.dates import PartialDate, parse_optional
 from multilateral.model.membership import Claim, Ref, SourceRef
+from multilateral.model.names import EntityName, KnownNames, OrgName
 from multilateral.store import schema as s
 
 # Statements on the hot path are built once; SQLAlchemy then reuses their compiled form.
@@ -265,3 +266,16 @@ def state_iso3(connection: Connection, state_ids: Sequence[str]) -> dict[str, st
         select(s.states.c.id, s.states.c.iso3).where(s.states.c.id.in_(state_ids))
     ).all()
     return {row.id: row.iso3 for row in rows}
+
+
+def known_names(connection: Connection) -> KnownNames:
+    """Every organization, state and place with its names, for the reader's gazetteer."""
+    orgs = s.organizations.c
+    organizations = [OrgName(*row) for row in connection.execute(
+        select(orgs.id, orgs.name, orgs.parent_id, orgs.kind, orgs.dissolved))]
+    canonical = [EntityName(kind, row.id, row.name, "canonical")
+                 for table, kind in ((s.states, "state"), (s.places, "place"))
+                 for row in connection.execute(select(table.c.id, table.c.name))]
+    names = [EntityName(*row) for row in connection.execute(
+        select(s.names.c.entity_type, s.names.c.entity_id, s.names.c.name, s.names.c.kind))]
+    return KnownNames(organizations, canonical, names)

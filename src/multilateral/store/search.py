@@ -8,11 +8,9 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, text
 
 from multilateral.model.membership import Ref
+from multilateral.model.results import MARK_END, MARK_START
 from multilateral.store.resolve import ref
 
-# Markers around matched words in snippets; the web layer turns them into <mark> after
-# escaping, so that article text never reaches a page as markup.
-MARK_START, MARK_END = "\ue000", "\ue001"
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 

@@ -9,25 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import secrets
-from dataclasses import dataclass
 
 from sqlalchemy import Connection, insert, select, update
 
+from multilateral.model.access import ROLES, Token
 from multilateral.store import schema as s
 
-ROLES = ("reader", "editor", "admin")
 PREFIX = "mlt_"
-
-
-@dataclass(frozen=True)
-class Token:
-    id: int
-    role: str
-    name: str | None
-
-    def allows(self, role: str) -> bool:
-        """Whether this token's role is `role` or above (reader < editor < admin)."""
-        return ROLES.index(self.role) >= ROLES.index(role)
 
 
 def digest(token: str) -> str:

@@ -6,10 +6,11 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Request
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from multilateral.kb import KnowledgeBase
-from multilateral.store.tokens import Token
+from multilateral.model.access import Token
 from multilateral.web.auth import require
 
 router = APIRouter(prefix="/api", tags=["writes"])
@@ -48,6 +49,30 @@ def review(request: Request, candidate_id: int, body: ReviewRequest,
            token: Editor) -> dict[str, Any]:
     return _kb(request).review(candidate_id, body.action, body.fact,
                                reviewer=token.name or f"token {token.id}").as_dict()
+
+
+class BatchReviewRequest(BaseModel):
+    accept: list[int] = Field(default_factory=list, description="Candidates to accept.")
+    reject: list[int] = Field(default_factory=list, description="Candidates to reject.")
+    accept_above: float | None = Field(
+        None, ge=0, le=1, description="Also accept every pending candidate at or above this "
+                                      "confidence.")
+    article_id: int | None = Field(None, description="With accept_above: only this article's.")
+
+
+# The batch policy (`batch_exit_code`: 0 all done, 1 some failed, 2 all failed) as HTTP.
+BATCH_STATUS = {0: 200, 1: 207, 2: 422}
+
+
+@router.post("/review", summary="Several review decisions at once (editor); one that cannot "
+                                "be made is listed and the rest go on: 200 all made, 207 some, "
+                                "422 none.")
+def review_batch(request: Request, body: BatchReviewRequest, token: Editor) -> JSONResponse:
+    batch = _kb(request).review_batch(accept=body.accept, reject=body.reject,
+                                      accept_above=body.accept_above,
+                                      article_id=body.article_id,
+                                      reviewer=token.name or f"token {token.id}")
+    return JSONResponse(batch.as_dict(), status_code=BATCH_STATUS[batch.exit_code])
 
 
 @router.post("/articles/{article_id}/feature", summary="Feature an article or not (editor).")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -15,23 +15,24 @@ from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
 
 from multilateral.kb import KnowledgeBase
+from multilateral.settings import FAILURES_ALLOWED, int_setting
 from multilateral.web import api, errors, pages, reconcile
 from multilateral.web.auth import Throttle
 from multilateral.web.feeds import atom
-from multilateral.web.formats import HeadAsGet, JsonSuffix, SecurityHeaders
+from multilateral.web.middleware import HeadAsGet, JsonSuffix, SecurityHeaders
 from multilateral.web.render import make_templates
 
 
 @dataclass(frozen=True)
 class WebSettings:
-    """`database`: a URL or path (None: MULTILATERAL_DATABASE_URL or the default file);
+    """`database`: a URL or path (None: the `database` setting or the default file);
     `today`: the day "today" questions mean (tests pin it); `failures_allowed`: wrong
     tokens in a row from one address before each try is made to wait; `warm_up`: build
     the article reader's name lists at start-up rather than on the first article page."""
 
     database: str | None = None
     today: dt.date | None = None
-    failures_allowed: int = 10
+    failures_allowed: int = field(default_factory=lambda: int_setting(FAILURES_ALLOWED))
     warm_up: bool = False
 
 

@@ -14,7 +14,7 @@ from fastapi import Request
 
 from multilateral.errors import MultilateralError
 from multilateral.kb import KnowledgeBase
-from multilateral.store.tokens import Token
+from multilateral.model.access import Token
 
 SESSION_COOKIE = "mlt_session"
 CSRF_COOKIE = "mlt_csrf"  # its value goes in each form as the field `csrf_token`

@@ -8,6 +8,8 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from multilateral.model.status import label as status_label
+
 COLOURS = {"member": "#1f5f99", "associate": "#6a8fc4", "observer": "#e08a1e",
            "dialogue_partner": "#3c9a5f", "partner": "#8a5fb0", "candidate": "#b0b0b0",
            "suspended": "#b23a3a"}
@@ -53,7 +55,7 @@ def timeline_svg(data: dict[str, Any], on: str | None = None, link: str = "") ->
             lane = datasets.index(bar["dataset"])
             status = bar["status"]
             until = bar["end"] or ("open" if bar["open_end"] else "?")
-            tip = f'{row["name"]}: {status.replace("_", " ")} {bar["start"]} to {until} ' \
+            tip = f'{row["name"]}: {status_label(status)} {bar["start"]} to {until} ' \
                   f'({bar["dataset"]})'
             out.append(f'<rect x="{x0:.1f}" y="{y + 2 + lane * lane_h:.1f}" '
                        f'width="{max(x1 - x0, 2):.1f}" height="{lane_h - 1:.1f}" '
@@ -72,5 +74,5 @@ def timeline_svg(data: dict[str, Any], on: str | None = None, link: str = "") ->
 def legend() -> Markup:
     # Classes, not inline styles: the pages' Content-Security-Policy allows no inline style.
     items = "".join(f'<span class="key"><i class="swatch {status}"></i>'
-                    f'{status.replace("_", " ")}</span>' for status in COLOURS)
+                    f'{status_label(status)}</span>' for status in COLOURS)
     return Markup(f'<p class="legend">{items}</p>')

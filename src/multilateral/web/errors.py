@@ -17,7 +17,7 @@ from fastapi.responses import Response
 from starlette.exceptions import HTTPException
 
 from multilateral.errors import MultilateralError
-from multilateral.web.formats import error_as_json
+from multilateral.web.middleware import error_as_json
 from multilateral.web.render import html, json_response
 
 log = logging.getLogger(__name__)

@@ -13,7 +13,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from multilateral.errors import MultilateralError, UnknownEntity
 from multilateral.kb import KnowledgeBase
-from multilateral.store.tokens import Token
+from multilateral.model.access import Token
 from multilateral.web.auth import (
     SESSION_COOKIE,
     WebError,

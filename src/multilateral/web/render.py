@@ -12,9 +12,10 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
 from multilateral.errors import MultilateralError
-from multilateral.store.search import MARK_END, MARK_START
+from multilateral.model.results import MARK_END, MARK_START
+from multilateral.model.status import label
 from multilateral.web.auth import CSRF_COOKIE, SESSION_COOKIE, csrf_token, current_token
-from multilateral.web.formats import is_twin
+from multilateral.web.middleware import is_twin
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -25,14 +26,11 @@ def _marked(text: str | None) -> Markup:
     return Markup(safe.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>"))
 
 
-def _label(value: str | None) -> str:
-    return (value or "").replace("_", " ")
-
 
 def make_templates() -> Jinja2Templates:
     templates = Jinja2Templates(directory=str(TEMPLATES))  # autoescape on for .html
     templates.env.filters["marked"] = _marked
-    templates.env.filters["label"] = _label
+    templates.env.filters["label"] = label
     templates.env.filters["tojson_pretty"] = lambda value: json.dumps(
         value, indent=2, ensure_ascii=False)
     return templates

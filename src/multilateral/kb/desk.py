@@ -1,34 +1,28 @@
-"""The knowledge base's article desk: extract, ingest, review, feature, evaluate.
+"""The article desk: read articles, store them with their facts as candidates, review
+the candidates into the knowledge base, and feature articles on the site.
 
-`KnowledgeBase` inherits these methods; they open the store, run the pipeline
-and keep each article (and each review decision) in one transaction.
+Each article, and each review decision, is one transaction.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, insert, select
-
-from multilateral.check.claims import find_claims
-from multilateral.check.report import CheckReport
-from multilateral.check.verdicts import Judge
-from multilateral.errors import InvalidInput, MultilateralError
-from multilateral.ingest import evaluation, gazetteer, reading
-from multilateral.ingest.dates import find_dates
+from multilateral.errors import InvalidInput, MultilateralError, batch_exit_code
+from multilateral.ingest import gazetteer, reading
 from multilateral.ingest.pipeline import Extractor, extract, extract_bytes
 from multilateral.ingest.reading import UnreadableArticle
+from multilateral.kb.database import Database
+from multilateral.kb.questions import Questions
 from multilateral.model.dates import PartialDate
 from multilateral.model.facts import Document, Fact
-from multilateral.store import accept, articles
-from multilateral.store import schema as s
-from multilateral.store.resolve import resolve
+from multilateral.store import accept, articles, queries
 
 ACTIONS = ("accept", "reject", "edit")
 
@@ -56,10 +50,7 @@ class IngestReport:
 
     @property
     def exit_code(self) -> int:
-        """0 when every article went in, 1 when some failed, 2 when all failed."""
-        if not self.failed:
-            return 0
-        return 2 if self.failed == len(self.items) else 1
+        return batch_exit_code(self.failed, len(self.items))
 
     def as_dict(self) -> dict[str, Any]:
         return {"articles": len(self.items), "stored": sum(i.created for i in self.items),
@@ -82,42 +73,73 @@ class ReviewResult:
                 "conflicts": self.conflicts, "note": self.note}
 
 
-class ArticleDesk:
-    """Mixed into KnowledgeBase: everything about articles."""
+@dataclass
+class ReviewBatch:
+    """Decisions made together (`review --accept 3 --reject 4`, `--accept-above 0.8`)."""
 
-    _extractor: Extractor | None = None
+    results: list[ReviewResult] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def attempt(self, candidate_id: int, decide: Callable[[], ReviewResult]) -> None:
+        try:
+            self.results.append(decide())
+        except MultilateralError as exc:
+            self.errors.append(f"candidate {candidate_id}: {exc.message}")
 
     @property
-    def engine(self) -> Engine:  # provided by KnowledgeBase
-        raise NotImplementedError
+    def exit_code(self) -> int:
+        return batch_exit_code(len(self.errors), len(self.errors) + len(self.results))
 
-    def _connect(self) -> AbstractContextManager[Connection]:  # provided by KnowledgeBase
-        raise NotImplementedError
+    def as_dict(self) -> dict[str, Any]:
+        return {"reviewed": [r.as_dict() for r in self.results], "errors": self.errors}
+
+
+class ArticleDesk:
+    """Everything about articles: reading, storing, reviewing, featuring."""
+
+    def __init__(self, db: Database, questions: Questions) -> None:
+        self.db = db
+        self.questions = questions
+        self._extractor: Extractor | None = None
 
     def extractor(self) -> Extractor:
-        """The names to look for, built once from the knowledge base and reused."""
+        """The names to look for, read once from the knowledge base and reused."""
         if self._extractor is None:
-            with self._connect() as connection:
-                self._extractor = Extractor(gazetteer.build(connection))
+            with self.db.connect() as connection:
+                self._extractor = Extractor(gazetteer.build(queries.known_names(connection)))
         return self._extractor
 
     def extract(self, paths: list[str]) -> Iterator[Document | UnreadableArticle]:
         """A Document per article found under `paths`, or the error that stopped it."""
-        extractor = self.extractor()
-        for item in reading.collect(paths):
-            try:
-                yield extract(item, extractor)
-            except UnreadableArticle as exc:
-                yield exc
+        for item in self._collect(paths):
+            yield self._read(item)
+
+    def _collect(self, paths: list[str]) -> list[Path | str]:
+        found = list(reading.collect(paths))
+        if not found:
+            raise InvalidInput("No article found in " + ", ".join(paths) + ": give HTML or "
+                               "text files, or a directory holding some.")
+        return found
+
+    def _read(self, item: Path | str) -> Document | UnreadableArticle:
+        try:
+            return extract(item, self.extractor())
+        except UnreadableArticle as exc:
+            return exc
 
     def extract_bytes(self, name: str, data: bytes) -> Document:
         return extract_bytes(name, data, self.extractor())
 
-    def ingest(self, paths: list[str], *,
+    def ingest(self, paths: list[str], *, on_start: Callable[[int], None] | None = None,
                on_item: Callable[[IngestItem], None] | None = None) -> IngestReport:
-        """Store each article with its facts as review candidates, one transaction each."""
+        """Store each article with its facts as review candidates, one transaction each.
+        The paths are walked once; `on_start` hears how many articles were found."""
+        found = self._collect(paths)
+        if on_start is not None:
+            on_start(len(found))
         report = IngestReport()
-        for result in self.extract(paths):
+        for path in found:
+            result = self._read(path)
             if isinstance(result, UnreadableArticle):
                 item = IngestItem(result.name, error=result.message)
             else:
@@ -133,27 +155,38 @@ class ArticleDesk:
         return self.store_document(self.extract_bytes(name, data))
 
     def store_document(self, document: Document) -> IngestItem:
-        with self.engine.begin() as connection:
+        with self.db.begin() as connection:
             article_id, created = articles.save(connection, document)
         return IngestItem(document.source, article_id, created, len(document.facts))
 
     def articles(self, *, limit: int = 20, offset: int = 0, tag: str | None = None,
                  featured: bool | None = None) -> list[dict[str, Any]]:
-        with self._connect() as connection:
+        with self.db.connect() as connection:
             return articles.articles(connection, limit=limit, offset=offset, tag=tag,
                                      featured=featured)
 
     def article(self, article_id: int) -> dict[str, Any]:
-        with self._connect() as connection:
+        with self.db.connect() as connection:
             return articles.article(connection, article_id)
+
+    def tags(self, limit: int = 100) -> list[dict[str, Any]]:
+        """Article tags with how many articles carry each, most used first."""
+        with self.db.connect() as connection:
+            return articles.tag_counts(connection, limit)
 
     def candidates(self, article_id: int | None = None, status: str | None = "pending"
                    ) -> list[dict[str, Any]]:
-        with self._connect() as connection:
+        with self.db.connect() as connection:
             return articles.candidates(connection, article_id=article_id, status=status)
 
+    def review_queue(self, article_id: int | None = None) -> list[dict[str, Any]]:
+        """Pending candidates, each with its article's title and its evidence in context."""
+        with self.db.connect() as connection:
+            return articles.with_context(
+                connection, articles.candidates(connection, article_id=article_id))
+
     def feature(self, article_id: int, featured: bool = True) -> None:
-        with self.engine.begin() as connection:
+        with self.db.begin() as connection:
             articles.set_featured(connection, article_id, featured)
 
     def review(self, candidate_id: int, action: str, fact: dict[str, Any] | None = None,
@@ -161,7 +194,7 @@ class ArticleDesk:
         """Accept, reject or edit-and-accept one candidate, in one transaction."""
         if action not in ACTIONS:
             raise InvalidInput(f"Unknown review action '{action}': use {', '.join(ACTIONS)}.")
-        with self.engine.begin() as connection:
+        with self.db.begin() as connection:
             found = articles.candidates(connection, candidate_id=candidate_id, status=None)
             if not found:
                 raise articles.UnknownArticle("candidate", candidate_id)
@@ -176,7 +209,7 @@ class ArticleDesk:
             chosen = _edited(candidate["fact"], fact) if action == "edit" else \
                 Fact.from_dict(candidate["fact"])
             row = articles.article_row(connection, candidate["article_id"])
-            _cite(connection, row)
+            articles.cite(connection, row)
             evidence = chosen.evidence
             fact_type, fact_id = accept.record(
                 connection, chosen, articles.source_id(row.id),
@@ -208,6 +241,19 @@ class ArticleDesk:
                 errors.append(f"candidate {candidate['id']}: {exc.message}")
         return done, errors
 
+    def review_batch(self, *, accept: Sequence[int] = (), reject: Sequence[int] = (),
+                     accept_above: float | None = None, article_id: int | None = None,
+                     reviewer: str | None = None) -> ReviewBatch:
+        """Several decisions at once; one that cannot be made is listed, the rest go on."""
+        batch = ReviewBatch()
+        if accept_above is not None:
+            batch.results, batch.errors = self.accept_above(accept_above, article_id, reviewer)
+        for action, ids in (("accept", accept), ("reject", reject)):
+            for candidate_id in ids:
+                batch.attempt(candidate_id,
+                              partial(self.review, candidate_id, action, reviewer=reviewer))
+        return batch
+
     def _conflicts_for(self, fact: Fact) -> list[str]:
         """Where the accepted claim and the other sources disagree, on the first day the
         claim is certainly in effect (the day after "2018" ends: 2019-01-01)."""
@@ -217,61 +263,9 @@ class ArticleDesk:
         date = PartialDate.parse(str(when))
         if fact.get("change") != "holds" and date.precision.value != "day":
             date = PartialDate.of(date.hi + dt.timedelta(days=1))
-        members = self.members(str(fact.get("org_id")), on=date)  # type: ignore[attr-defined]
+        members = self.questions.members(str(fact.get("org_id")), on=date)
         return [f"{st.subject.name}: {st.reason}" for st in members.conflicts
                 if st.subject.id == fact.get("state_id")]
-
-    def check(self, target: str, on: PartialDate | None = None) -> CheckReport:
-        """Judge an article's claims (a file path, or a stored article's id) as of its date."""
-        if target.isdigit() and not Path(target).exists():
-            return self.check_article(int(target), on)
-        document = extract(target, self.extractor())
-        article = {"id": None, "source": document.source, "title": document.title,
-                   "published": document.published}
-        return self._check(document, article, on)
-
-    def check_article(self, article_id: int, on: PartialDate | None = None) -> CheckReport:
-        """Judge a stored article's claims (the web site's article page shows them)."""
-        stored = self.article(article_id)
-        document = Document(stored["source"], stored["sha256"], stored["text"],
-                            stored["title"], stored["published"],
-                            facts=[Fact.from_dict(c["fact"]) for c in stored["facts"]])
-        article = {"id": stored["id"], "source": stored["source"], "title": stored["title"],
-                   "published": stored["published"]}
-        return self._check(document, article, on)
-
-    def _check(self, document: Document, article: dict[str, Any],
-               on: PartialDate | None) -> CheckReport:
-        when, basis, note = _article_date(document, on, self.today)  # type: ignore[attr-defined]
-        report = CheckReport(article, when, basis, note,
-                             PartialDate.of(self.today))  # type: ignore[attr-defined]
-        judge = Judge(self, when, self.extractor().gazetteer.parents)  # type: ignore[arg-type]
-        for claim in find_claims(document, self.extractor().gazetteer):
-            report.verdicts.append(judge.judge(claim))
-        return report
-
-    def judge_claims(self, document: Document) -> list[tuple[int, int, str]]:
-        """Every claim `check` finds in an extracted document, with its verdict."""
-        when, _, _ = _article_date(document, None, self.today)  # type: ignore[attr-defined]
-        judge = Judge(self, when, self.extractor().gazetteer.parents)  # type: ignore[arg-type]
-        return [(c.start, c.end, judge.judge(c).verdict)
-                for c in find_claims(document, self.extractor().gazetteer)]
-
-    def evaluate(self, gold_dir: Path, *, claims: bool = True) -> evaluation.Evaluation:
-        extractor = self.extractor()
-        cache: dict[tuple[str, str], str] = {}
-        with self._connect() as connection:
-            def resolver(kind: str, name: str) -> str:
-                key = (kind, name)
-                if key not in cache:
-                    try:
-                        cache[key] = resolve(connection, kind, name).id
-                    except MultilateralError:
-                        cache[key] = "~"
-                return cache[key]
-            return evaluation.evaluate(gold_dir, extractor, resolver,
-                                       extractor.gazetteer.parents,
-                                       self.judge_claims if claims else None)
 
 
 def _edited(original: dict[str, Any], edit: dict[str, Any] | None) -> Fact:
@@ -284,29 +278,3 @@ def _edited(original: dict[str, Any], edit: dict[str, Any] | None) -> Fact:
         return Fact.from_dict(merged)
     except (ValueError, KeyError, TypeError) as exc:
         raise accept.CannotAccept(f"The edited fact is not valid: {exc}.") from None
-
-
-def _cite(connection: Connection, row: Any) -> None:
-    source = articles.source_id(row.id)
-    if connection.scalar(select(s.sources.c.id).where(s.sources.c.id == source)) is None:
-        citation = f"{row.title or row.source}" + (f" ({row.published})" if row.published else "")
-        connection.execute(insert(s.sources).values(
-            id=source, kind="article", title=row.title, citation=citation,
-            url=row.source if str(row.source).startswith("http") else None))
-
-
-def _article_date(document: Document, on: PartialDate | None, today: dt.date
-                  ) -> tuple[PartialDate, str, str]:
-    """The date claims are judged on, how it was chosen, and why (said in every report)."""
-    if on is not None:
-        return on, "option", "the date given with --on"
-    if document.published:
-        return PartialDate.parse(document.published), "published", "the article's own date"
-    days = [d.date for d in find_dates(document.text, None)
-            if d.date is not None and d.date.day is not None and d.date.lo <= today]
-    if days:
-        latest = max(days, key=lambda d: d.lo)
-        return latest, "assumed", ("the article gives no date of its own; assumed the latest "
-                                   "day it mentions, usually the day of the event it reports")
-    return PartialDate.of(today), "today", ("the article gives no date and mentions no full "
-                                            "day; judged as of today")

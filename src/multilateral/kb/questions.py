@@ -1,7 +1,5 @@
-"""The knowledge base: one object, one method per question, over SQLite or PostgreSQL.
-
-    kb = KnowledgeBase("sqlite:///multilateral.db")
-    kb.members("SCO", on="2019-11-19").counts  # {'dialogue_partner': 6, 'member': 8, ...}
+"""Questions of membership over time: members, memberships, history, profiles, conflicts,
+overlap and population share.
 
 Every method accepts ids, acronyms or names, and dates as "YYYY", "YYYY-MM" or
 "YYYY-MM-DD" (a year or month is judged as the whole period).
@@ -10,14 +8,13 @@ Every method accepts ids, acronyms or names, and dates as "YYYY", "YYYY-MM" or
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection
 
-from multilateral.articles import ArticleDesk
-from multilateral.errors import InvalidInput, NoData, OutOfExistence, UnknownEntity
+from multilateral.errors import NoData, OutOfExistence, UnknownEntity
+from multilateral.kb.database import Database
 from multilateral.model.conflicts import (
     Conflict,
     Observation,
@@ -25,7 +22,7 @@ from multilateral.model.conflicts import (
     membership_conflicts,
     observation_conflicts,
 )
-from multilateral.model.dates import PartialDate, Span, Truth, parse_optional
+from multilateral.model.dates import DateLike, PartialDate, Span, Truth, as_partial, parse_optional
 from multilateral.model.membership import (
     Claim,
     Ref,
@@ -52,77 +49,33 @@ from multilateral.model.results import (
 from multilateral.model.status import Status
 from multilateral.model.timeline import Timeline, timeline
 from multilateral.reference.cow import DATASET as COW
-from multilateral.store import articles as article_store
-from multilateral.store import queries, tokens
+from multilateral.store import queries
 from multilateral.store import search as search_store
-from multilateral.store.db import open_engine, require_schema, resolve_url, translate_errors
-from multilateral.store.load import InitReport, initialise
 from multilateral.store.resolve import find, match, ref, resolve
 
 WORLD = "WLD"
-DateLike = str | PartialDate | dt.date | None
 
 
-def as_partial(value: DateLike, default: dt.date | None = None) -> PartialDate:
-    if value is None:
-        return PartialDate.of(default or dt.date.today())
-    if isinstance(value, PartialDate):
-        return value
-    if isinstance(value, dt.date):
-        return PartialDate.of(value)
-    return PartialDate.parse(value)
+class Questions:
+    """The questions asked of the reference data: who belongs, since when, per which source."""
 
-
-class KnowledgeBase(ArticleDesk):
-    def __init__(self, url: str | None = None, *, today: dt.date | None = None) -> None:
-        self.url = resolve_url(url)
-        self.today = today or dt.date.today()
-        self._engine: Engine | None = None
-
-    @property
-    def engine(self) -> Engine:
-        if self._engine is None:
-            self._engine = open_engine(self.url)
-            require_schema(self._engine, self.url)
-        return self._engine
-
-    def init(self, *, force: bool = False,
-             on_wait: Callable[[str], None] | None = None) -> InitReport:
-        """Create the schema and load the bundled data (skipped when already current)."""
-        engine = open_engine(self.url, create=True)
-        report = initialise(engine, self.url, force=force, on_wait=on_wait)
-        self._engine = engine
-        return report
-
-    @contextmanager
-    def _connect(self) -> Iterator[Connection]:
-        engine = self.engine
-        with translate_errors(self.url), engine.connect() as connection:
-            yield connection
-
-    @contextmanager
-    def _begin(self) -> Iterator[Connection]:
-        engine = self.engine
-        with translate_errors(self.url), engine.begin() as connection:
-            yield connection
-
-    def close(self) -> None:
-        if self._engine is not None:
-            self._engine.dispose()
+    def __init__(self, db: Database, today: dt.date) -> None:
+        self.db = db
+        self.today = today
 
     # -- lookups -------------------------------------------------------------
 
     def organization(self, name: str) -> Ref:
-        with self._connect() as connection:
+        with self.db.connect() as connection:
             return resolve(connection, "organization", name)
 
     def state(self, name: str) -> Ref:
-        with self._connect() as connection:
+        with self.db.connect() as connection:
             return resolve(connection, "state", name)
 
     def find(self, text: str, entity_type: str | None = None) -> list[tuple[Ref, str]]:
         """Organizations, states and places whose names contain `text`."""
-        with self._connect() as connection:
+        with self.db.connect() as connection:
             return find(connection, text, entity_type)
 
     # -- questions -----------------------------------------------------------
@@ -130,7 +83,7 @@ class KnowledgeBase(ArticleDesk):
     def members(self, org: str, on: DateLike = None, status: str | None = None) -> Members:
         when = as_partial(on, self.today)
         wanted = Status.parse(status).value if status else None
-        with self._connect() as connection:
+        with self.db.connect() as connection:
             org_ref = resolve(connection, "organization", org)
             self._check_existence(connection, org_ref, when)
             # Every claim, not only those that may hold on `when`: ranks and disputes
@@ -142,7 +95,7 @@ class KnowledgeBase(ArticleDesk):
         """What a state (or an organization, such as an observer in the UN General Assembly)
         belongs to on a date."""
         when = as_partial(on, self.today)
-        with self._connect() as connection:
+        with self.db.connect() as connection:
             state_ref = _member_ref(connection, member)
             claims = queries.claims(connection, member_id=state_ref.id)
             foundings = queries.founding_dates(connection, sorted({c.org.id for c in claims}))
@@ -154,7 +107,7 @@ class KnowledgeBase(ArticleDesk):
         return Memberships(state_ref, when, *_split(judged))
 
     def history(self, org: str, state: str | None = None) -> History:
-        with self._connect() as connection:
+        with self.db.connect() as connection:
             org_ref = resolve(connection, "organization", org)
             state_ref = resolve(connection, "state", state) if state else None
             claims = queries.claims(connection, org_id=org_ref.id,
@@ -165,7 +118,7 @@ class KnowledgeBase(ArticleDesk):
 
     def org(self, org: str, on: DateLike = None) -> OrgProfile:
         when = as_partial(on) if on is not None else None
-        with self._connect() as connection:
+        with self.db.connect() as connection:
             org_ref = resolve(connection, "organization", org)
             claims = queries.claims(connection, org_id=org_ref.id)
             return self._profile(connection, org_ref, claims, when)
@@ -174,7 +127,7 @@ class KnowledgeBase(ArticleDesk):
         """What an organization's page shows, from one reading of its claims: the profile,
         the members on a date (today by default) and the timeline."""
         when = as_partial(on, self.today)
-        with self._connect() as connection:
+        with self.db.connect() as connection:
             org_ref = resolve(connection, "organization", org)
             self._check_existence(connection, org_ref, when)
             claims = queries.claims(connection, org_id=org_ref.id)
@@ -212,7 +165,7 @@ class KnowledgeBase(ArticleDesk):
     def conflicts(self, org: str | None = None) -> Conflicts:
         """Where the sources disagree: on one organization, or on every organization that
         more than COW speaks of (COW alone cannot disagree with itself)."""
-        with self._connect() as connection:
+        with self.db.connect() as connection:
             org_ref = resolve(connection, "organization", org) if org else None
             ids = [org_ref.id] if org_ref else queries.orgs_with_claims_beyond(connection, COW)
             claims: dict[str, list[Claim]] = {org_id: [] for org_id in ids}
@@ -235,7 +188,7 @@ class KnowledgeBase(ArticleDesk):
 
     def share(self, org: str, on: DateLike = None, status: str = "member") -> Share:
         """Share of the world's population (World Bank) of the members with `status`."""
-        with self._connect() as connection:
+        with self.db.connect() as connection:
             years = queries.population_years(connection)
         if years is None:
             raise NoData("No population figures are loaded. Run `multilateral init`.")
@@ -246,7 +199,7 @@ class KnowledgeBase(ArticleDesk):
                          f"there is none for {asked.year}. Pass --on {years[1]} or earlier.")
         when, rule = share_day(asked)
         result = self.members(org, when, status)
-        with self._connect() as connection:
+        with self.db.connect() as connection:
             iso = queries.state_iso3(connection, [st.subject.id for st in result.certain])
             codes = [code for code in iso.values() if code] + [WORLD]
             figures = queries.population(connection, codes, when.year)
@@ -268,7 +221,7 @@ class KnowledgeBase(ArticleDesk):
 
     def timeline(self, org: str) -> Timeline:
         """Every dated membership spell of an organization, one row per member."""
-        with self._connect() as connection:
+        with self.db.connect() as connection:
             org_ref = resolve(connection, "organization", org)
             claims = queries.claims(connection, org_id=org_ref.id)
             founded = [PartialDate.parse(date).lo for date, _ in
@@ -278,56 +231,20 @@ class KnowledgeBase(ArticleDesk):
 
     def state_timeline(self, member: str) -> Timeline:
         """Every dated membership spell of a state, one row per organization."""
-        with self._connect() as connection:
+        with self.db.connect() as connection:
             state_ref = _member_ref(connection, member)
             claims = queries.claims(connection, member_id=state_ref.id)
         return timeline(state_ref, claims, lambda c: c.org, self.today)
 
     def match(self, text: str, entity_type: str, limit: int = 5) -> list[tuple[Ref, int, bool]]:
         """Candidate entities for a name with scores, for reconciling spreadsheets."""
-        with self._connect() as connection:
+        with self.db.connect() as connection:
             return match(connection, entity_type, text, limit)
 
     def search(self, text: str, limit: int = 20) -> dict[str, Any]:
         """Full text over articles and entity names."""
-        with self._connect() as connection:
+        with self.db.connect() as connection:
             return search_store.search(connection, text, limit)
-
-    # -- articles on the site (reading, review and featuring are in ArticleDesk) --
-
-    def tags(self, limit: int = 100) -> list[dict[str, Any]]:
-        """Article tags with how many articles carry each, most used first."""
-        with self._connect() as connection:
-            return article_store.tag_counts(connection, limit)
-
-    def review_queue(self, article_id: int | None = None) -> list[dict[str, Any]]:
-        """Pending candidates, each with its article's title and its evidence in context."""
-        with self._connect() as connection:
-            return article_store.in_context(
-                connection, article_store.candidates(connection, article_id=article_id))
-
-    # -- tokens --------------------------------------------------------------
-
-    def create_token(self, role: str, name: str | None = None) -> tuple[tokens.Token, str]:
-        """A new API token; the secret is returned once and only its hash is stored."""
-        if role not in tokens.ROLES:
-            raise InvalidInput(f"Unknown role '{role}': use one of {', '.join(tokens.ROLES)}.")
-        with self._begin() as connection:
-            return tokens.create(connection, role, name, _now())
-
-    def list_tokens(self) -> list[dict[str, Any]]:
-        """Every token made, without its secret: id, role, name, when made, used, revoked."""
-        with self._connect() as connection:
-            return tokens.listing(connection)
-
-    def revoke_token(self, token_id: int) -> None:
-        with self._begin() as connection:
-            if not tokens.revoke(connection, token_id, _now()):
-                raise InvalidInput(f"No token {token_id}. `multilateral token list` shows them.")
-
-    def authenticate(self, secret: str) -> tokens.Token | None:
-        with self._begin() as connection:
-            return tokens.lookup(connection, secret, _now())
 
     # -- helpers -------------------------------------------------------------
 
@@ -355,9 +272,6 @@ def _member_ref(connection: Connection, member: str) -> Ref:
         except UnknownEntity:
             raise miss from None
 
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 def _members(org_ref: Ref, claims: list[Claim], when: PartialDate,

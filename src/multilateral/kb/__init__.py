@@ -1,0 +1,212 @@
+"""The knowledge base: one object over SQLite or PostgreSQL, composed of parts.
+
+    kb = KnowledgeBase("sqlite:///multilateral.db")
+    kb.members("SCO", on="2019-11-19").counts  # {'dialogue_partner': 6, 'member': 8, ...}
+
+The parts, each usable alone: `questions` (members, memberships, history, org, overlap,
+share, conflicts), `desk` (extract, ingest, review, feature), `checking` (claims
+judged), `evaluating` (gold sets and their floors) and `tokens`. The methods below are
+the public API and hand each call to its part.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine
+
+from multilateral.check.report import CheckReport
+from multilateral.ingest.evaluation import Evaluation
+from multilateral.ingest.pipeline import Extractor
+from multilateral.ingest.reading import UnreadableArticle
+from multilateral.kb.checking import Checking
+from multilateral.kb.database import Database
+from multilateral.kb.desk import (
+    ArticleDesk,
+    IngestItem,
+    IngestReport,
+    ReviewBatch,
+    ReviewResult,
+)
+from multilateral.kb.evaluation import Evaluating
+from multilateral.kb.questions import Questions
+from multilateral.kb.tokens import Tokens
+from multilateral.model.access import Token
+from multilateral.model.dates import DateLike, PartialDate
+from multilateral.model.facts import Document
+from multilateral.model.membership import Ref
+from multilateral.model.results import (
+    Conflicts,
+    History,
+    Members,
+    Memberships,
+    OrgProfile,
+    Overlap,
+    Overview,
+    Share,
+)
+from multilateral.model.timeline import Timeline
+from multilateral.store.load import InitReport
+
+__all__ = ["IngestItem", "IngestReport", "KnowledgeBase", "ReviewBatch", "ReviewResult"]
+
+
+class KnowledgeBase:
+    def __init__(self, url: str | None = None, *, today: dt.date | None = None) -> None:
+        self.db = Database(url)
+        self.today = today or dt.date.today()
+        self.questions = Questions(self.db, self.today)
+        self.desk = ArticleDesk(self.db, self.questions)
+        self.checking = Checking(self.questions, self.desk)
+        self.evaluating = Evaluating(self.desk, self.checking)
+        self.tokens = Tokens(self.db)
+
+    # -- the database --------------------------------------------------------
+
+    @property
+    def url(self) -> str:
+        return self.db.url
+
+    @property
+    def engine(self) -> Engine:
+        return self.db.engine
+
+    def init(self, *, force: bool = False,
+             on_wait: Callable[[str], None] | None = None) -> InitReport:
+        """Create the schema and load the bundled data (skipped when already current)."""
+        return self.db.init(force=force, on_wait=on_wait)
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- questions -----------------------------------------------------------
+
+    def organization(self, name: str) -> Ref:
+        return self.questions.organization(name)
+
+    def state(self, name: str) -> Ref:
+        return self.questions.state(name)
+
+    def find(self, text: str, entity_type: str | None = None) -> list[tuple[Ref, str]]:
+        return self.questions.find(text, entity_type)
+
+    def match(self, text: str, entity_type: str, limit: int = 5) -> list[tuple[Ref, int, bool]]:
+        return self.questions.match(text, entity_type, limit)
+
+    def search(self, text: str, limit: int = 20) -> dict[str, Any]:
+        return self.questions.search(text, limit)
+
+    def members(self, org: str, on: DateLike = None, status: str | None = None) -> Members:
+        return self.questions.members(org, on, status)
+
+    def memberships(self, member: str, on: DateLike = None) -> Memberships:
+        return self.questions.memberships(member, on)
+
+    def history(self, org: str, state: str | None = None) -> History:
+        return self.questions.history(org, state)
+
+    def org(self, org: str, on: DateLike = None) -> OrgProfile:
+        return self.questions.org(org, on)
+
+    def overview(self, org: str, on: DateLike = None) -> Overview:
+        return self.questions.overview(org, on)
+
+    def conflicts(self, org: str | None = None) -> Conflicts:
+        return self.questions.conflicts(org)
+
+    def overlap(self, first: str, second: str, on: DateLike = None,
+                statuses: Sequence[str] | None = None) -> Overlap:
+        return self.questions.overlap(first, second, on, statuses)
+
+    def share(self, org: str, on: DateLike = None, status: str = "member") -> Share:
+        return self.questions.share(org, on, status)
+
+    def timeline(self, org: str) -> Timeline:
+        return self.questions.timeline(org)
+
+    def state_timeline(self, member: str) -> Timeline:
+        return self.questions.state_timeline(member)
+
+    # -- articles ------------------------------------------------------------
+
+    def extractor(self) -> Extractor:
+        return self.desk.extractor()
+
+    def extract(self, paths: list[str]) -> Iterator[Document | UnreadableArticle]:
+        return self.desk.extract(paths)
+
+    def extract_bytes(self, name: str, data: bytes) -> Document:
+        return self.desk.extract_bytes(name, data)
+
+    def ingest(self, paths: list[str], *, on_start: Callable[[int], None] | None = None,
+               on_item: Callable[[IngestItem], None] | None = None) -> IngestReport:
+        return self.desk.ingest(paths, on_start=on_start, on_item=on_item)
+
+    def ingest_content(self, name: str, data: bytes) -> IngestItem:
+        return self.desk.ingest_content(name, data)
+
+    def store_document(self, document: Document) -> IngestItem:
+        return self.desk.store_document(document)
+
+    def articles(self, *, limit: int = 20, offset: int = 0, tag: str | None = None,
+                 featured: bool | None = None) -> list[dict[str, Any]]:
+        return self.desk.articles(limit=limit, offset=offset, tag=tag, featured=featured)
+
+    def article(self, article_id: int) -> dict[str, Any]:
+        return self.desk.article(article_id)
+
+    def tags(self, limit: int = 100) -> list[dict[str, Any]]:
+        return self.desk.tags(limit)
+
+    def candidates(self, article_id: int | None = None, status: str | None = "pending"
+                   ) -> list[dict[str, Any]]:
+        return self.desk.candidates(article_id, status)
+
+    def review_queue(self, article_id: int | None = None) -> list[dict[str, Any]]:
+        return self.desk.review_queue(article_id)
+
+    def feature(self, article_id: int, featured: bool = True) -> None:
+        self.desk.feature(article_id, featured)
+
+    def review(self, candidate_id: int, action: str, fact: dict[str, Any] | None = None,
+               reviewer: str | None = None) -> ReviewResult:
+        return self.desk.review(candidate_id, action, fact, reviewer)
+
+    def accept_above(self, confidence: float, article_id: int | None = None,
+                     reviewer: str | None = None) -> tuple[list[ReviewResult], list[str]]:
+        return self.desk.accept_above(confidence, article_id, reviewer)
+
+    def review_batch(self, *, accept: Sequence[int] = (), reject: Sequence[int] = (),
+                     accept_above: float | None = None, article_id: int | None = None,
+                     reviewer: str | None = None) -> ReviewBatch:
+        return self.desk.review_batch(accept=accept, reject=reject, accept_above=accept_above,
+                                      article_id=article_id, reviewer=reviewer)
+
+    # -- checking and evaluation -----------------------------------------------
+
+    def check(self, target: str, on: PartialDate | None = None) -> CheckReport:
+        return self.checking.check(target, on)
+
+    def check_article(self, article_id: int, on: PartialDate | None = None) -> CheckReport:
+        return self.checking.check_article(article_id, on)
+
+    def evaluate(self, gold_dir: Path, *, floors: Path | None = None,
+                 claims: bool = True) -> Evaluation:
+        return self.evaluating.evaluate(gold_dir, floors=floors, claims=claims)
+
+    # -- tokens --------------------------------------------------------------
+
+    def create_token(self, role: str, name: str | None = None) -> tuple[Token, str]:
+        return self.tokens.create(role, name)
+
+    def list_tokens(self) -> list[dict[str, Any]]:
+        return self.tokens.listing()
+
+    def revoke_token(self, token_id: int) -> None:
+        self.tokens.revoke(token_id)
+
+    def authenticate(self, secret: str) -> Token | None:
+        return self.tokens.authenticate(secret)
