@@ -130,3 +130,10 @@ def test_share_counts_the_members_of_1_july_and_says_so(kb: KnowledgeBase) -> No
     assert later.as_dict()["rule"] == later.rule
     day = kb.share("SCO", on="2024-12-31", status="member")
     assert "BLR" in {m["state"]["id"] for m in day.members} and "2024-12-31" in day.rule
+
+
+def test_history_of_an_organization_as_a_member(kb: KnowledgeBase) -> None:
+    result = kb.history("UNGA", "SCO")
+    assert result.state is not None and result.state.type == "organization"
+    assert result.changes and all(ch.claim.member.id == "SCO" for ch in result.changes)
+    assert any(ch.change == "start" and str(ch.date) == "2004-12-02" for ch in result.changes)

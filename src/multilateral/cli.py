@@ -183,7 +183,8 @@ def memberships(state: str, on: str | None, fmt: str) -> None:
 
 @main.command(help="Every change of status in ORG, in date order, with sources.")
 @click.argument("org")
-@click.option("--state", help="Only this state.")
+@click.option("--state", help="Only this member: a state, or an organization (the SCO at "
+                               "the UN General Assembly).")
 @format_option
 @handled
 def history(org: str, state: str | None, fmt: str) -> None:

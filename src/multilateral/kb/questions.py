@@ -109,7 +109,8 @@ class Questions:
     def history(self, org: str, state: str | None = None) -> History:
         with self.db.connect() as connection:
             org_ref = resolve(connection, "organization", org)
-            state_ref = resolve(connection, "state", state) if state else None
+            # The member may be an organization (the SCO at the General Assembly).
+            state_ref = _member_ref(connection, state) if state else None
             claims = queries.claims(connection, org_id=org_ref.id,
                                     member_id=state_ref.id if state_ref else None)
         notes = sorted({f"{c.dataset} observed to {c.known_until.year}; later changes need "
