@@ -131,3 +131,15 @@ def test_json_shape_is_stable(kb: KnowledgeBase) -> None:
                            "outranked"}
     assert set(member["claims"][0]) == {"id", "status", "start", "end", "dataset", "note",
                                         "sources"}
+
+
+def test_uncertain_names_the_real_reason(kb: KnowledgeBase) -> None:
+    # COW codes South Sudan in WHO from 2011 (a year); its coverage ends 2014. In June 2011
+    # the doubt is the year-only start, not the coverage.
+    joining = next(st for st in kb.members("WHO", on="2011-06-01").uncertain
+                   if st.subject.id == "SSD")
+    assert joining.reason is not None and "starts 2011 (a year only)" in joining.reason
+    assert "2014" not in joining.reason
+    later = next(st for st in kb.members("WHO", on="2016-06-01").uncertain
+                 if st.subject.id == "SSD")
+    assert later.reason is not None and "observed it to 2014" in later.reason

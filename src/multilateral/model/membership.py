@@ -312,17 +312,26 @@ def _why_uncertain(claim: Claim, when: PartialDate,
         return (f"sources disagree on the dates: {claim.status} from {claim.start} until "
                 f"{claim.end or 'today'} ({_pages(claim)}) or from {rival.start} until "
                 f"{rival.end or 'today'} ({_pages(rival)})")
-    if claim.end is None and claim.known_until is not None:
-        return f"{claim.dataset} coverage ends {claim.known_until.year}"
+    # Name what makes `when` doubtful, not every coarse date the claim has: a spell
+    # that starts "2014" is uncertain in June 2014 because of its start, though its
+    # source's coverage also ends that year.
     parts = []
     if claim.start is None:
         parts.append("no source gives its start")
-    elif claim.start.lo != claim.start.hi:
-        parts.append(f"starts {claim.start}")
-    if claim.end is not None and claim.end.lo != claim.end.hi:
-        parts.append(f"ends {claim.end}")
-    detail = " and ".join(parts) or "dates too coarse"
-    return f"{claim.dataset}: {claim.status} {detail}, no finer date"
+    elif claim.start.hi > when.lo:
+        parts.append(f"starts {claim.start} ({_precision(claim.start)} only)")
+    if claim.end is not None and claim.end.lo <= when.hi:
+        parts.append(f"ends {claim.end} ({_precision(claim.end)} only)")
+    if parts:
+        return f"{claim.dataset}: {claim.status} {' and '.join(parts)}, no finer date"
+    if claim.end is None and claim.known_until is not None and when.hi > claim.known_until:
+        return (f"{claim.dataset} observed it to {claim.known_until.year}, no later source "
+                "speaks of it")
+    return f"{claim.dataset}: {claim.status}, dates too coarse for {when}"
+
+
+def _precision(date: PartialDate) -> str:
+    return {"year": "a year", "month": "a month", "day": "a day"}[date.precision.value]
 
 
 def _pages(claim: Claim) -> str:
