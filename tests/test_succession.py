@@ -61,3 +61,16 @@ def test_every_succession_cites_a_page() -> None:
                                                      "OWID_GDR", "OWID_CZS", "OWID_YAR",
                                                      "OWID_YPR", "OWID_ZAN"}
     assert all(row["source_urls"].startswith("http") for row in rows)
+
+
+def test_one_line_one_seat_where_a_table_codes_russia_from_the_soviet_date(
+        kb: KnowledgeBase) -> None:
+    # The UNESCO table codes the USSR's membership (from 1954) under Russia; COW codes the
+    # USSR. They are one member: the table decides, COW's claim is set aside.
+    unesco = kb.members("UNESCO", on="1980-06-01")
+    ids = {st.subject.id for st in unesco.certain}
+    assert "RUS" in ids and "OWID_USS" not in ids
+    soviet = kb.memberships("USSR", on="1980-06-01")
+    assert "UNESCO" not in {st.subject.id for st in soviet.certain}
+    assert any(c.kind == "start" and c.subject == "Russia"
+               for c in kb.conflicts("UNESCO").conflicts)

@@ -97,13 +97,20 @@ class Questions:
         when = as_partial(on, self.today)
         with self.db.connect() as connection:
             state_ref = _member_ref(connection, member)
-            claims = queries.claims(connection, member_id=state_ref.id)
+            # The whole line a succession continues (the USSR with Russia) is the context:
+            # a table that codes Russia from 1954 outranks COW's USSR too.
+            lines = queries.state_lines(connection)
+            line = lines.get(state_ref.id)
+            kin = sorted(s for s, of in lines.items() if of == line) if line else [state_ref.id]
+            context = [c for kin_id in kin
+                       for c in queries.claims(connection, member_id=kin_id)]
+            claims = [c for c in context if c.member.id == state_ref.id]
             foundings = queries.founding_dates(connection, sorted({c.org.id for c in claims}))
         # No organization has members before it exists (COW's SCO of 1996).
         unfounded = {org_id for org_id, dates in foundings.items()
-                    if (first := founded(dates)) is not None and when.hi < first[0].lo}
+                     if (first := founded(dates)) is not None and when.hi < first[0].lo}
         judged = standings([c for c in claims if not c.pending and c.org.id not in unfounded],
-                           when, key=lambda c: c.org, context=claims)
+                           when, key=lambda c: c.org, context=context)
         return Memberships(state_ref, when, *_split(judged))
 
     def history(self, org: str, state: str | None = None) -> History:

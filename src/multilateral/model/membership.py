@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from multilateral.model.dates import PartialDate, Span, Truth
-from multilateral.model.ranks import rank
+from multilateral.model.ranks import CURATED, rank
 from multilateral.model.status import Status
 
 MEMBER, SUSPENDED = Status.MEMBER.value, Status.SUSPENDED.value
@@ -75,6 +75,13 @@ class Claim:
     dataset: str
     sources: tuple[SourceRef, ...] = ()
     observed: PartialDate | None = None  # seen to hold on this day, start unknown
+    # The state line the member belongs to where a succession continues it (the USSR's
+    # claims and Russia's are one member's): sources are ranked per line, not per state.
+    line: str | None = None
+
+    @property
+    def lineage(self) -> str:
+        return self.line or self.member.id
 
     @property
     def span(self) -> Span:
@@ -191,14 +198,15 @@ def standings(claims: Iterable[Claim], when: PartialDate, key: Callable[[Claim],
 
 
 def _pair(claim: Claim) -> tuple[str, str]:
-    return (claim.org.id, claim.member.id)
+    return (claim.org.id, claim.lineage)
 
 
 def _disputed(claim: Claim, when: PartialDate, pair: list[Claim]) -> Claim | None:
     """A claim of the same rank and status, from other pages, that dates the same spell so
     that it does not hold on `when` (the EAEU's Kyrgyzstan from 6 or from 12 August 2015)."""
     for other in pair:
-        if other.id == claim.id or other.status != claim.status or other.start is None \
+        if other.id == claim.id or other.member != claim.member \
+                or other.status != claim.status or other.start is None \
                 or rank(other.dataset) != rank(claim.dataset) \
                 or not _other_pages(claim, other):
             continue
@@ -208,9 +216,11 @@ def _disputed(claim: Claim, when: PartialDate, pair: list[Claim]) -> Claim | Non
 
 
 def _other_pages(a: Claim, b: Claim) -> bool:
-    """Different datasets, or rows of one table that cite different pages."""
+    """Different datasets, or rows of one curated table that cite different pages."""
     if a.dataset != b.dataset:
         return True
+    if rank(a.dataset) < CURATED:
+        return False
     pages_a = {source.id for source in a.sources if source.kind != "dataset"}
     pages_b = {source.id for source in b.sources if source.kind != "dataset"}
     return bool(pages_a or pages_b) and pages_a != pages_b

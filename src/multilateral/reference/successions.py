@@ -49,8 +49,30 @@ class Succession:
 def load_successions(bundle: Bundle) -> list[Succession]:
     """Read and check the table; every page becomes a source."""
     states = {row["id"] for row in bundle.rows["states"]}
-    return [_read(bundle, states, line, row)
-            for line, row in enumerate(read_csv(FILE), start=2)]
+    found = [_read(bundle, states, line, row)
+             for line, row in enumerate(read_csv(FILE), start=2)]
+    # Kept for the store: which states continue which (see `lineages`).
+    bundle.rows["successions"] = [
+        {"predecessor": s.predecessor, "successor": s.successor, "date": str(s.day),
+         "kind": s.kind} for s in found]
+    return found
+
+
+def lineages(rows: list[Row]) -> dict[str, str]:
+    """State id -> the id of the line it belongs to, for states that one succession
+    continues: the USSR and Russia are one member, West Germany and Germany, Serbia and
+    Montenegro and Serbia (the last successor names the line). Merged, absorbed and
+    dissolved states begin or end a membership: no line."""
+    parent = {row["predecessor"]: row["successor"] for row in rows
+              if row["kind"] == "continued"}
+    line = {}
+    for state in parent:
+        last = state
+        while last in parent:
+            last = parent[last]
+        line[state] = last
+        line[last] = last
+    return line
 
 
 def apply_to_cow(bundle: Bundle, successions: list[Succession]) -> None:
@@ -70,7 +92,9 @@ def apply_to_cow(bundle: Bundle, successions: list[Succession]) -> None:
 def _split(bundle: Bundle, row: Row, succession: Succession) -> None:
     day = succession.day.lo
     start, end = _dates(row)
-    if start.lo >= day:
+    # A spell that begins in the succession's year is the successor's (the CIS, founded
+    # by Russia in December 1991): COW gives no day to tell otherwise.
+    if start.lo >= day or start.year == day.year:
         return
     if end is not None and end.lo < day:  # over before the succession: all the predecessor's
         row["member_id"] = succession.predecessor

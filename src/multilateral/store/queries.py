@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -12,6 +13,7 @@ from multilateral.model.conflicts import Observation
 from multilateral.model.dates import PartialDate, parse_optional
 from multilateral.model.membership import Claim, Ref, SourceRef
 from multilateral.model.names import EntityName, KnownNames, OrgName
+from multilateral.reference.successions import lineages
 from multilateral.store import schema as s
 
 # Statements on the hot path are built once; SQLAlchemy then reuses their compiled form.
@@ -84,14 +86,26 @@ def claims(connection: Connection, *, org_id: str | None = None, member_id: str 
     rows = connection.execute(
         statement, {k: v for k, v in params.items() if v is not None}).all()
     cited = sources_for(connection, "membership", [row.id for row in rows])
-    return [_claim(row, cited.get(row.id, ())) for row in rows]
+    lines = state_lines(connection)
+    return [_claim(row, cited.get(row.id, ()), lines) for row in rows]
 
 
 def claims_of(connection: Connection, org_ids: Sequence[str]) -> list[Claim]:
     """Every membership claim of several organizations, with sources."""
     rows = connection.execute(_CLAIMS.where(_m.c.org_id.in_(org_ids))).all()
     cited = sources_for(connection, "membership", [row.id for row in rows])
-    return [_claim(row, cited.get(row.id, ())) for row in rows]
+    lines = state_lines(connection)
+    return [_claim(row, cited.get(row.id, ()), lines) for row in rows]
+
+
+_SUCCESSIONS = select(s.meta.c.value).where(s.meta.c.key == "successions")
+
+
+def state_lines(connection: Connection) -> dict[str, str]:
+    """Which states continue which (the USSR and Russia: one member), from the succession
+    table the load keeps."""
+    text = connection.scalar(_SUCCESSIONS)
+    return lineages(json.loads(text)) if text else {}
 
 
 def orgs_with_claims_beyond(connection: Connection, dataset: str) -> list[str]:
@@ -125,7 +139,7 @@ def observations(connection: Connection, org_ids: Sequence[str]) -> list[Observa
         if row.kind else None) for row in rows]
 
 
-def _claim(row: Row[Any], sources: tuple[SourceRef, ...]) -> Claim:
+def _claim(row: Row[Any], sources: tuple[SourceRef, ...], lines: dict[str, str]) -> Claim:
     member_name = row.state_name or row.member_org_name or row.member_id
     return Claim(
         id=row.id, org=Ref("organization", row.org_id, row.org_name),
@@ -133,6 +147,7 @@ def _claim(row: Row[Any], sources: tuple[SourceRef, ...]) -> Claim:
         start=parse_optional(row.start), end=parse_optional(row.end), end_reason=row.end_reason,
         decided=parse_optional(row.decided), known_until=row.known_until, note=row.note,
         dataset=row.dataset, sources=sources, observed=parse_optional(row.observed),
+        line=lines.get(row.member_id) if row.member_type == "state" else None,
     )
 
 
