@@ -1,6 +1,7 @@
 """A suspension is a status held within membership: a suspended state is still a member."""
 
 from multilateral.kb import KnowledgeBase
+from multilateral.model.membership import Ref, Standing
 
 
 def test_russia_a_suspended_member_of_the_council_of_europe(kb: KnowledgeBase) -> None:
@@ -28,3 +29,8 @@ def test_the_json_marks_suspension(kb: KnowledgeBase) -> None:
     marked = [m for m in data["members"] if m["suspended"]]
     assert len(marked) == 6 and all(m["status"] == "member" and m["suspended_since"]
                                     for m in marked)
+
+
+def test_a_possible_suspension_is_a_possible_membership() -> None:
+    maybe = Standing(Ref("state", "MLI", "Mali"), None, "uncertain", possible=["suspended"])
+    assert maybe.has("member") and maybe.has("suspended") and not maybe.has("observer")

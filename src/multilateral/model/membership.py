@@ -143,7 +143,7 @@ class Standing:
         """Does the member stand, or may it stand, with `status` ("suspended" included)?"""
         if self.certainty == "certain":
             return self.status == status or (status == SUSPENDED and self.suspended)
-        return status in self.possible or held(status) in self.possible
+        return status in self.possible or any(held(p) == status for p in self.possible)
 
     def as_dict(self) -> dict[str, Any]:
         return {
