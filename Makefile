@@ -28,7 +28,7 @@ demo: $(STAMP)
 	$(BIN)/multilateral serve --host 127.0.0.1 --port 8000
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench tools
 	$(BIN)/mypy
 
 test: lint

@@ -27,7 +27,7 @@ class Runner:
 def test_members_table_gives_the_counts_and_the_members(run: Runner) -> None:
     result = run("members", "SCO", "--on", "2019-11-19")
     assert result.exit_code == 0
-    assert "6 dialogue partners, 8 members, 4 observers" in result.output
+    assert "8 members, 4 observers, 6 dialogue partners" in result.output  # members first
     assert "Mongolia" in result.output and "2017-06-09" in result.output
 
 

@@ -49,10 +49,10 @@ def test_every_gold_fact_is_well_formed(sqlite_url: str) -> None:
             where = f"{article.name}: {raw}"
             assert fact.evidence.text and fact.evidence.text in document.text, where
             for key in ("date", "start", "end", "end_date"):
-                if fact.get(key):
-                    PartialDate.parse(str(fact.get(key)))
-            if fact.get("date_partial"):
-                assert fact.get("date") is None, where
+                if getattr(fact, key, None):
+                    PartialDate.parse(str(getattr(fact, key)))
+            if getattr(fact, "date_partial", None):
+                assert getattr(fact, "date", None) is None, where
     kb.close()
 
 

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from multilateral.cli import main
 from multilateral.errors import DatabaseError
 from multilateral.kb import KnowledgeBase
-from multilateral.model.facts import Document, Evidence, Fact
+from multilateral.model.facts import Document, Evidence, Founding
 from multilateral.store import schema as s
 from multilateral.store.accept import CannotAccept
 
@@ -60,8 +60,8 @@ def test_a_batch_with_a_broken_file_stores_the_rest(writable_url: str, tmp_path:
 
 def test_an_article_that_fails_midway_leaves_nothing(writable_url: str) -> None:
     kb = KnowledgeBase(writable_url)
-    good = Fact("founding", {"org": "SCO", "org_id": "SCO", "date": "2001"},
-                Evidence(0, 4, "test"), 0.9)
+    good = Founding(org="SCO", org_id="SCO", date="2001", evidence=Evidence(0, 4, "test"),
+                    confidence=0.9)
     # The article row and its first tag go in; the second tag repeats the first, which
     # both SQLite and PostgreSQL refuse, so the whole article must be rolled back.
     tag = {"tag": "SCO", "kind": "organization", "entity_id": "SCO"}

@@ -74,7 +74,7 @@ def test_au_suspensions_before_2014_read_suspended(kb: KnowledgeBase) -> None:
     for org_date, member in (("2012-06-01", "MLI"), ("2013-08-01", "EGY")):
         found = standing(kb.members("AU", on=org_date), member)
         assert found is not None and found.certainty == "certain", (member, found)
-        assert found.status == "member" and found.suspended
+        assert found.status == "suspended" and found.suspended
         assert "cow-igo-v3" in {c.dataset for c in found.outranked}
 
 

@@ -7,14 +7,14 @@ import threading
 
 from multilateral.kb import KnowledgeBase
 from multilateral.kb.desk import IngestItem
-from multilateral.model.facts import Document, Evidence, Fact
+from multilateral.model.facts import Document, Evidence, Founding
 
 WRITERS = 4
 
 
 def test_the_same_article_stored_at_once_is_stored_once(writable_url: str) -> None:
-    fact = Fact("founding", {"org": "SCO", "org_id": "SCO", "date": "2001"},
-                Evidence(0, 3, "SCO"), 0.9)
+    fact = Founding(org="SCO", org_id="SCO", date="2001", evidence=Evidence(0, 3, "SCO"),
+                    confidence=0.9)
     start = threading.Barrier(WRITERS)
     results: list[IngestItem | BaseException] = []
 

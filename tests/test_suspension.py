@@ -1,4 +1,5 @@
-"""A suspension is a status held within membership: a suspended state is still a member."""
+"""A suspension is a status held within membership: a suspended state keeps its membership
+(its rights suspended), counted apart as `suspended` and listed among the members."""
 
 from multilateral.kb import KnowledgeBase
 from multilateral.model.membership import Ref, Standing
@@ -25,9 +26,10 @@ def test_a_member_in_good_standing_is_not_suspended(kb: KnowledgeBase) -> None:
 
 def test_the_json_marks_suspension(kb: KnowledgeBase) -> None:
     data = kb.members("AU", on="2024-01-01").as_dict()
-    assert data["counts"]["member"] == 55 and data["suspended"] == 6
+    assert data["counts"]["member"] == 49 and data["counts"]["suspended"] == 6
+    assert data["suspended"] == 6
     marked = [m for m in data["members"] if m["suspended"]]
-    assert len(marked) == 6 and all(m["status"] == "member" and m["suspended_since"]
+    assert len(marked) == 6 and all(m["status"] == "suspended" and m["suspended_since"]
                                     for m in marked)
 
 

@@ -170,3 +170,19 @@ def test_a_review_batch_goes_on_past_a_bad_item_and_says_so(writable_url: str) -
     assert len(some.json()["errors"]) == 1 and "999999" in some.json()["errors"][0]
     assert none.status_code == 422 and "already accepted" in none.json()["errors"][0]
     assert refused.status_code == 401
+
+
+def test_an_edit_with_an_unknown_change_is_refused_in_the_error_shape(writable_url: str) -> None:
+    _, (membership, _) = add_article(writable_url)
+    headers = bearer(token(writable_url, "editor"))
+    with client(writable_url) as web:
+        refused = web.post(f"/api/candidates/{membership}/review", headers=headers,
+                           json={"action": "edit", "fact": {"change": "bogus"}})
+        queue = web.get("/review.json", headers=headers).json()["candidates"]
+        history = web.get("/org/SCO/history.json", params={"state": "IND"}).json()
+    error = refused.json()["error"]
+    assert refused.status_code == 422
+    assert error["status"] == 422 and error["code"] == "cannot_accept"
+    assert "change 'bogus'" in error["message"] and "joined" in error["message"]
+    assert membership in {c["id"] for c in queue}  # still waiting for a decision
+    assert not [ch for ch in history["changes"] if ch["claim"]["dataset"] == "articles"]

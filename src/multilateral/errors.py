@@ -6,6 +6,8 @@ travel with the exception so that every edge reports a failure the same way.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 
 class MultilateralError(Exception):
     """Base class: a message for the user, an exit code for the CLI, a status for HTTP."""
@@ -92,12 +94,41 @@ class DataFileError(MultilateralError):
     code = "data_file_error"
 
 
+class NotFound(MultilateralError, LookupError):
+    """No record with that id (a token, a candidate, an article)."""
+
+    exit_code = 2
+    status = 404
+    code = "not_found"
+
+
 class InvalidInput(MultilateralError, ValueError):
     """A request the library cannot carry out as given (an unknown review action, say)."""
 
     exit_code = 2
     status = 400
     code = "invalid_input"
+
+
+class InvalidFact(MultilateralError, ValueError):
+    """A fact (extracted, edited, sent to the API, read from a gold file) that the one fact
+    format (docs/FACTS.md) does not allow: the field, the value and what is allowed."""
+
+    exit_code = 2
+    status = 400
+    code = "invalid_fact"
+
+    def __init__(self, field: str, value: object, allowed: Sequence[str] = (), *,
+                 fact_type: str | None = None, problem: str | None = None) -> None:
+        what = f"Invalid {fact_type} fact" if fact_type else "Invalid fact"
+        if problem is None:
+            problem = "is missing" if value is None else f"'{value}' is not allowed"
+            if allowed:
+                problem += f"; use one of {', '.join(allowed)}"
+        super().__init__(f"{what}: {field} {problem} (docs/FACTS.md).")
+        self.field = field
+        self.value = value
+        self.allowed = tuple(allowed)
 
 
 def batch_exit_code(failed: int, total: int) -> int:

@@ -15,7 +15,15 @@ from multilateral.ingest.gazetteer import Gazetteer
 from multilateral.ingest.mentions import Mention, find_mentions
 from multilateral.ingest.rules.membership import status_value
 from multilateral.ingest.sentences import Sentence, split_sentences
-from multilateral.model.facts import Document, Fact
+from multilateral.model.facts import (
+    Agreement,
+    Chairmanship,
+    Document,
+    Fact,
+    Founding,
+    Membership,
+    Resolution,
+)
 
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -88,7 +96,7 @@ def _counts(sentence: Sentence, org: Mention | None) -> list[ArticleClaim]:
         start = sentence.start + match.start()
         found.append(ArticleClaim("count", start, sentence.start + match.end(), match.group(),
                            org.id if org else None, org.name if org else None,
-                           {"number": number, "status": status}))
+                           {"number": number, "status": status.value}))
     return found
 
 
@@ -118,29 +126,26 @@ def _from_facts(document: Document, sentences: list[Sentence]) -> list[ArticleCl
         if fact.modality not in ("asserted", "reported"):
             continue
         span = fact.evidence
-        org_id = fact.get("org_id")
-        if fact.type == "membership" and fact.get("change") == "holds":
-            key = (span.start, org_id, fact.get("status"))
+        if isinstance(fact, Membership) and fact.change == "holds":
+            key = (span.start, fact.org_id, fact.status)
             claim = lists.get(key)
             if claim is None:
-                claim = ArticleClaim("list", span.start, span.end, span.text, org_id,
-                                     fact.get("org"),
-                                     {"status": fact.get("status"), "members": []})
+                claim = ArticleClaim("list", span.start, span.end, span.text, fact.org_id, fact.org,
+                              {"status": fact.status.value, "members": []})
                 lists[key] = claim
                 claims.append(claim)
-            claim.details["members"].append({"id": fact.get("state_id"),
-                                             "name": fact.get("state")})
+            claim.details["members"].append({"id": fact.state_id, "name": fact.state})
             claim.facts.append(fact)
-        elif fact.type == "membership" and fact.get("change") in ("joined", "granted", "left"):
-            claims.append(ArticleClaim("joined", span.start, span.end, span.text, org_id,
-                                fact.get("org"), {"fact": fact.as_dict()}, [fact]))
-        elif fact.type == "chairmanship":
-            claims.append(ArticleClaim("chair", span.start, span.end, span.text, org_id,
-                                       fact.get("org"), {"fact": fact.as_dict()}, [fact]))
-        elif fact.type == "founding":
-            claims.append(ArticleClaim("founding", span.start, span.end, span.text, org_id,
-                                fact.get("org"), {"fact": fact.as_dict()}, [fact]))
-        elif fact.type in ("agreement", "resolution"):
+        elif isinstance(fact, Membership) and fact.change in ("joined", "granted", "left"):
+            claims.append(ArticleClaim("joined", span.start, span.end, span.text, fact.org_id,
+                                fact.org, {"fact": fact.as_dict()}, [fact]))
+        elif isinstance(fact, Chairmanship):
+            claims.append(ArticleClaim("chair", span.start, span.end, span.text, fact.org_id,
+                                       fact.org, {"fact": fact.as_dict()}, [fact]))
+        elif isinstance(fact, Founding):
+            claims.append(ArticleClaim("founding", span.start, span.end, span.text, fact.org_id,
+                                fact.org, {"fact": fact.as_dict()}, [fact]))
+        elif isinstance(fact, Agreement | Resolution):
             claims.append(ArticleClaim("instrument", span.start, span.end, span.text, None, None,
                                 {"fact": fact.as_dict()}, [fact]))
     return claims

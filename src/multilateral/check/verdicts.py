@@ -10,11 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from multilateral.check.claims import ArticleClaim
 from multilateral.errors import MultilateralError
 from multilateral.model.dates import DateLike, PartialDate
+from multilateral.model.facts import Agreement, Chairmanship, Fact, Founding, Membership, Resolution
 from multilateral.model.results import History, Members, OrgProfile, Share
 from multilateral.model.status import label
 
@@ -33,6 +34,7 @@ class KnowledgeSource(Protocol):
 
     def share(self, org: str, on: DateLike = None, status: str = "member") -> Share: ...
 
+_F = TypeVar("_F", bound=Fact)
 SUPPORTED, CONTRADICTED, UNVERIFIABLE, OUTDATED = (
     "supported", "contradicted", "unverifiable", "outdated")
 # "about 42%" may be off by this many percentage points; "42%" by half a point.
@@ -163,30 +165,30 @@ class Judge:
         return out
 
     def _joined(self, claim: ArticleClaim) -> Verdict:
-        fact = claim.details["fact"]
-        if not fact.get("org_id") or not fact.get("state_id"):
+        fact = _fact(claim, Membership)
+        if not fact.org_id or not fact.state_id:
             return Verdict(claim, UNVERIFIABLE, "The organization or the member is not in the "
                            "knowledge base.")
-        history = self.kb.history(fact["org_id"], None)
-        member = fact["state_id"]
-        status = fact.get("status") or "member"
-        wanted = PartialDate.parse(fact["date"]) if fact.get("date") else None
-        edge = "end" if fact.get("change") == "left" else "start"
+        history = self.kb.history(fact.org_id, None)
+        member = fact.state_id
+        status = fact.status.value
+        wanted = PartialDate.parse(fact.date) if fact.date else None
+        edge = "end" if fact.change == "left" else "start"
         matches = [c for c in history.changes if c.claim.member.id == member
                    and c.claim.status == status and c.change == edge and c.date is not None]
         if not matches:
             other = sorted({c.claim.status for c in history.changes if c.claim.member.id == member})
             if other:
                 return Verdict(claim, CONTRADICTED,
-                               f"The knowledge base has {fact.get('state')} in "
-                               f"{fact.get('org')} only as {', '.join(other)}.", None,
+                               f"The knowledge base has {fact.state} in "
+                               f"{fact.org} only as {', '.join(other)}.", None,
                                [c.as_dict() for c in history.changes
                                 if c.claim.member.id == member])
             return Verdict(claim, UNVERIFIABLE, f"The knowledge base holds no status of "
-                           f"{fact.get('state')} in {fact.get('org')}.")
+                           f"{fact.state} in {fact.org}.")
         facts = [c.as_dict() for c in matches]
         if wanted is None:
-            return Verdict(claim, SUPPORTED, f"{fact.get('state')} is recorded as {status}.",
+            return Verdict(claim, SUPPORTED, f"{fact.state} is recorded as {status}.",
                            None, facts)
         agreeing = [c for c in matches if c.date is not None and c.date.refines(wanted)]
         if agreeing:
@@ -199,20 +201,20 @@ class Judge:
     # -- other facts ---------------------------------------------------------
 
     def _chair(self, claim: ArticleClaim) -> Verdict:
-        fact = claim.details["fact"]
-        if not fact.get("org_id") or not fact.get("state_id"):
+        fact = _fact(claim, Chairmanship)
+        if not fact.org_id or not fact.state_id:
             return Verdict(claim, UNVERIFIABLE, "The organization or the state is not in the "
                            "knowledge base.")
-        chairs = self.profile(fact["org_id"]).chairs
+        chairs = self.profile(fact.org_id).chairs
         if not chairs:
             return Verdict(claim, UNVERIFIABLE,
-                           f"The knowledge base holds no chairs of {fact.get('org')}.")
-        start = PartialDate.parse(fact["start"]) if fact.get("start") else self.on
-        end = PartialDate.parse(fact["end"]) if fact.get("end") else start
+                           f"The knowledge base holds no chairs of {fact.org}.")
+        start = PartialDate.parse(fact.start) if fact.start else self.on
+        end = PartialDate.parse(fact.end) if fact.end else start
         overlapping = [c for c in chairs if _overlaps(c, start, end)]
-        theirs = [c for c in overlapping if c["state"]["id"] == fact["state_id"]]
+        theirs = [c for c in overlapping if c["state"]["id"] == fact.state_id]
         if theirs:
-            return Verdict(claim, SUPPORTED, f"{fact.get('state')} chaired {fact.get('org')} "
+            return Verdict(claim, SUPPORTED, f"{fact.state} chaired {fact.org} "
                            f"from {theirs[0]['start']} to {theirs[0]['end'] or 'today'}.",
                            None, theirs)
         if overlapping:
@@ -223,13 +225,13 @@ class Judge:
         return Verdict(claim, UNVERIFIABLE, "The knowledge base has no chair for that period.")
 
     def _founding(self, claim: ArticleClaim) -> Verdict:
-        fact = claim.details["fact"]
-        if not fact.get("org_id"):
+        fact = _fact(claim, Founding)
+        if not fact.org_id:
             return Verdict(claim, UNVERIFIABLE, "The organization is not in the knowledge base.")
-        foundings = [f for f in self.profile(fact["org_id"]).foundings if f["date"]]
-        if not foundings or not fact.get("date"):
+        foundings = [f for f in self.profile(fact.org_id).foundings if f["date"]]
+        if not foundings or not fact.date:
             return Verdict(claim, UNVERIFIABLE, "No founding date to compare.")
-        wanted = PartialDate.parse(fact["date"])
+        wanted = PartialDate.parse(fact.date)
         agree = [f for f in foundings if PartialDate.parse(f["date"]).refines(wanted)]
         others = [f for f in foundings if f not in agree]
         if agree:
@@ -242,35 +244,39 @@ class Judge:
                        f"says {given}.", given, foundings)
 
     def _instrument(self, claim: ArticleClaim) -> Verdict:
-        fact = claim.details["fact"]
-        ids = [i for i in (fact.get("party_ids") or [fact.get("body_id"), fact.get("subject_id")])
-               if i]
+        fact = claim.facts[0]
+        if isinstance(fact, Agreement):
+            ids = [i for i in fact.party_ids if i]
+            kind, named, place = fact.kind, fact.parties or [""], fact.place
+        else:
+            fact = _fact(claim, Resolution)
+            ids = [i for i in (fact.body_id, fact.subject_id) if i]
+            kind, named, place = None, [fact.body or ""], None
+        date = fact.date
         if not ids:
             return Verdict(claim, UNVERIFIABLE, "No party is in the knowledge base.")
         known = self._instruments(ids)
-        if fact["type"] == "resolution":
-            number = fact.get("number")
+        if isinstance(fact, Resolution):
+            number = fact.number
             found = [i for i in known if i["kind"] == "resolution" and number and i["number"]
                      and str(i["number"]).removeprefix("A/RES/") == number]
         else:
-            found = [i for i in known if i["kind"] == fact.get("kind")
+            found = [i for i in known if i["kind"] == kind
                      and self._same_parties(ids, [p["id"] for p in i["parties"]])]
-            if fact.get("date") and len(found) > 1:
+            if date and len(found) > 1:
                 found = [i for i in found if i["date"] and PartialDate.parse(
-                    i["date"]).refines(PartialDate.parse(fact["date"]))] or found
+                    i["date"]).refines(PartialDate.parse(date))] or found
         if not found:
             return Verdict(claim, UNVERIFIABLE, "The knowledge base holds no such instrument "
-                           f"({fact.get('kind') or 'resolution'} of "
-                           f"{', '.join(fact.get('parties') or [fact.get('body') or ''])}).")
+                           f"({kind or 'resolution'} of {', '.join(named)}).")
         best = found[0]
         problems = []
-        if fact.get("date") and best["date"] and not PartialDate.parse(best["date"]).refines(
-                PartialDate.parse(fact["date"])):
-            problems.append(f"date: the article says {fact['date']}, the knowledge base "
+        if date and best["date"] and not PartialDate.parse(best["date"]).refines(
+                PartialDate.parse(date)):
+            problems.append(f"date: the article says {date}, the knowledge base "
                             f"{best['date']}")
-        if fact.get("place") and best.get("place") and _norm(fact["place"]) != _norm(
-                best["place"]):
-            problems.append(f"place: the article says {fact['place']}, the knowledge base "
+        if place and best.get("place") and _norm(place) != _norm(best["place"]):
+            problems.append(f"place: the article says {place}, the knowledge base "
                             f"{best['place']}")
         if problems:
             return Verdict(claim, CONTRADICTED, "; ".join(problems) + ".", None, [best])
@@ -329,6 +335,14 @@ class Judge:
     def _superlative(self, claim: ArticleClaim) -> Verdict:
         return Verdict(claim, UNVERIFIABLE, f"The knowledge base cannot rank organizations as "
                        f"'{claim.details['word']}': it holds no measure to compare them by.")
+
+
+def _fact(claim: ArticleClaim, kind: type[_F]) -> _F:
+    """The fact a joined, chair, founding or instrument claim was read from."""
+    fact = claim.facts[0]
+    if not isinstance(fact, kind):
+        raise TypeError(f"a {claim.kind} claim from a {fact.type} fact")
+    return fact
 
 
 def _of_status(members: Members, status: str) -> list[tuple[str, str]]:

@@ -135,6 +135,8 @@ def _read(shape: str, match: re.Match[str], published: PartialDate | None) -> Da
         return _relative(start, end, groups["rel"].lower(), published)
     except InvalidDate:
         return None  # "31 June 2011": not a date, so not a fact's date either
+    except OverflowError:
+        return None  # "yesterday" in a text dated 1 January of year 1: no day to name
 
 
 def _relative(start: int, end: int, phrase: str,

@@ -14,13 +14,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from multilateral.errors import DataFileError, MultilateralError
-from multilateral.ingest.pipeline import Extractor, extract
+from multilateral.errors import DataFileError, InvalidFact, MultilateralError
+from multilateral.ingest import gold_real
+from multilateral.ingest.pipeline import Extractor, extract, extract_bytes
 from multilateral.ingest.reading import UnreadableArticle
-from multilateral.model.facts import FACT_TYPES, Document, Fact
+from multilateral.model.facts import (
+    FACT_TYPES,
+    Agreement,
+    Chairmanship,
+    Document,
+    Event,
+    Fact,
+    Founding,
+    Membership,
+    Resolution,
+)
 from multilateral.model.names import normalize
 
-DATE_FIELD = {"chairmanship": "start"}
+BANDS = ("0.8-1.0", "0.6-0.8", "0.0-0.6")  # confidence bands, precision reported for each
 Resolver = Callable[[str, str], str]  # (entity type, name) -> id, or the normalised name
 
 
@@ -88,6 +99,12 @@ class Evaluation:
     errors: list[dict[str, Any]] = field(default_factory=list)
     claims: ClaimScores = field(default_factory=ClaimScores)
     below_floors: list[str] = field(default_factory=list)
+    # precision by confidence band: band -> [predicted, matched]
+    bands: dict[str, list[int]] = field(default_factory=lambda: {b: [0, 0] for b in BANDS})
+    # article dates: pages that state one, and how many of those the reader found right
+    dates_stated: int = 0
+    dates_found: int = 0
+    note: str | None = None  # what was not scored, and how to fix it
 
     @property
     def overall(self) -> Counts:
@@ -119,8 +136,19 @@ class Evaluation:
                           "year": round(self.scores()["date_year"], 4)},
                 "modality": round(self.scores()["modality"], 4),
                 "claims": self.claims.as_dict(),
+                "precision_by_confidence": {
+                    b: {"predicted": n, "matched": m,
+                        "precision": round(m / n, 4) if n else None}
+                    for b, (n, m) in self.bands.items()},
+                "article_dates": {"stated": self.dates_stated, "found": self.dates_found},
+                "note": self.note,
                 "below_floors": self.below_floors,
                 "errors": self.errors}
+
+
+def band(confidence: float) -> str:
+    return BANDS[0] if confidence >= 0.8 - 1e-9 else BANDS[1] if confidence >= 0.6 - 1e-9 \
+        else BANDS[2]
 
 
 def gold_pairs(gold_dir: Path) -> list[tuple[Path, Path]]:
@@ -146,7 +174,12 @@ ClaimJudge = Callable[[Document], list[tuple[int, int, str]]]
 
 
 def evaluate(gold_dir: Path, extractor: Extractor, resolve: Resolver,
-             parents: dict[str, str], judge: ClaimJudge | None = None) -> Evaluation:
+             parents: dict[str, str], judge: ClaimJudge | None = None,
+             split: str | None = "dev") -> Evaluation:
+    """Score a gold folder: the own-words articles beside their annotations, or a set of
+    real pages (`pages.jsonl`), of which `split` is scored."""
+    if gold_real.is_real_set(gold_dir):
+        return _evaluate_real(gold_dir, extractor, _Keys(resolve, parents), judge, split)
     result = Evaluation()
     for article, annotation in gold_pairs(gold_dir):
         gold = _read_gold(annotation)
@@ -156,10 +189,36 @@ def evaluate(gold_dir: Path, extractor: Extractor, resolve: Resolver,
             result.failed.append(exc.message)
             continue
         result.articles += 1
-        _score(article.name, [Fact.from_dict(f) for f in gold.get("facts", [])],
-               document.facts, result, _Keys(resolve, parents))
+        _score(article.name, _gold_facts(annotation, gold["facts"]), document.facts, result,
+               _Keys(resolve, parents))
         if judge is not None and gold.get("claims"):
             _score_claims(article.name, gold["claims"], document, judge(document), result.claims)
+    return result
+
+
+def _evaluate_real(gold_dir: Path, extractor: Extractor, keys: _Keys,
+                   judge: ClaimJudge | None, split: str | None) -> Evaluation:
+    result = Evaluation()
+    real = gold_real.load(gold_dir, split)
+    result.note = real.note
+    for page, text in real.cached:
+        gold = _gold_facts(gold_dir / gold_real.PAGES, list(gold_real.resolved_facts(page, text)))
+        try:
+            document = extract_bytes(f"{page.id}.txt", text.encode("utf-8"), extractor)
+        except UnreadableArticle as exc:
+            result.failed.append(exc.message)
+            continue
+        result.articles += 1
+        if page.published:
+            result.dates_stated += 1
+            result.dates_found += document.published == page.published
+            if document.published != page.published:
+                result.errors.append({"article": page.id, "error": "article date",
+                                      "fact": {"published": page.published},
+                                      "predicted": document.published})
+        _score(page.id, gold, document.facts, result, keys)
+        if judge is not None and page.claims:
+            _score_claims(page.id, page.claims, document, judge(document), result.claims)
     return result
 
 
@@ -206,6 +265,16 @@ def _read_gold(path: Path) -> dict[str, Any]:
     return data
 
 
+def _gold_facts(path: Path, facts: list[Any]) -> list[Fact]:
+    out = []
+    for number, fact in enumerate(facts, 1):
+        try:
+            out.append(Fact.from_dict(fact))
+        except InvalidFact as exc:
+            raise DataFileError(f"{path}, fact {number}: {exc.message}") from None
+    return out
+
+
 class _Keys:
     def __init__(self, resolve: Resolver, parents: dict[str, str]) -> None:
         self.resolve = resolve
@@ -227,29 +296,29 @@ class _Keys:
         return entity
 
     def key(self, fact: Fact) -> tuple[Any, ...]:
-        get = fact.get
         org, member = ("organization",), ("state", "organization")
-        if fact.type == "membership":
-            return (self.entity(org, get("org")), self.entity(member, get("state")),
-                    get("status"), get("change"))
-        if fact.type == "agreement":
-            return (get("kind"), frozenset(self.root(p) for p in get("parties") or []))
-        if fact.type == "resolution":
-            return (self.entity(org, get("body")), self.entity(member, get("subject")))
-        if fact.type == "chairmanship":
-            return (self.entity(org, get("org")), self.entity(("state",), get("state")))
-        if fact.type == "founding":
-            return (self.entity(org, get("org")),)
-        return (get("kind"),)
+        if isinstance(fact, Membership):
+            return (self.entity(org, fact.org), self.entity(member, fact.state),
+                    fact.status, fact.change)
+        if isinstance(fact, Agreement):
+            return (fact.kind, frozenset(self.root(p) for p in fact.parties))
+        if isinstance(fact, Resolution):
+            return (self.entity(org, fact.body), self.entity(member, fact.subject))
+        if isinstance(fact, Chairmanship):
+            return (self.entity(org, fact.org), self.entity(("state",), fact.state))
+        if isinstance(fact, Founding):
+            return (self.entity(org, fact.org),)
+        assert isinstance(fact, Event)
+        return (fact.kind,)
 
     def matches(self, gold: Fact, predicted: Fact) -> bool:
         if self.key(gold) != self.key(predicted):
             return False
-        if gold.type != "event":
+        if not isinstance(gold, Event) or not isinstance(predicted, Event):
             return True
-        same_place = bool(gold.get("place")) and self.entity(
-            ("place",), gold.get("place")) == self.entity(("place",), predicted.get("place"))
-        same_date = bool(gold.get("date")) and gold.get("date") == predicted.get("date")
+        same_place = bool(gold.place) and self.entity(
+            ("place",), gold.place) == self.entity(("place",), predicted.place)
+        same_date = bool(gold.date) and gold.date == predicted.date
         return same_place or same_date
 
 
@@ -258,22 +327,23 @@ def _score(name: str, gold: list[Fact], predicted: list[Fact], result: Evaluatio
     unmatched = list(predicted)
     for fact in predicted:
         result.by_type[fact.type].predicted += 1
+        result.bands[band(fact.confidence)][0] += 1
     for fact in gold:
         result.by_type[fact.type].gold += 1
         candidates = [p for p in unmatched if p.type == fact.type and keys.matches(fact, p)]
         # one to one, and where several predictions fit, the one whose date agrees
-        date_field = DATE_FIELD.get(fact.type, "date")
-        hit = next((p for p in candidates if p.get(date_field) == fact.get(date_field)),
+        hit = next((p for p in candidates if p.when == fact.when),
                    candidates[0] if candidates else None)
         if hit is None:
             result.errors.append({"article": name, "error": "missed", "fact": _brief(fact)})
             continue
         unmatched.remove(hit)
+        result.bands[band(hit.confidence)][1] += 1
         result.by_type[fact.type].matched += 1
         if hit.modality == fact.modality or {hit.modality, fact.modality} <= {"asserted",
                                                                                "reported"}:
             result.modality_right += 1
-        want, got = fact.get(date_field), hit.get(date_field)
+        want, got = fact.when, hit.when
         if want:
             result.dated += 1
             if want == got:
@@ -289,9 +359,9 @@ def _score(name: str, gold: list[Fact], predicted: list[Fact], result: Evaluatio
 
 def _brief(fact: Fact) -> dict[str, Any]:
     data = fact.as_dict()
-    data.pop("confidence", None)
-    evidence = data.pop("evidence", {}) or {}
-    data["evidence"] = str(evidence.get("text", ""))[:160]
+    data.pop("confidence")
+    data.pop("evidence")
+    data["evidence"] = fact.evidence.text[:160]
     return {k: v for k, v in data.items() if v not in (None, [], "") and not k.endswith("_id")
             and k != "party_ids"}
 

@@ -9,30 +9,36 @@ from __future__ import annotations
 
 from typing import Any
 
-from multilateral.model.facts import Fact
+from multilateral.model.facts import (
+    Agreement,
+    Chairmanship,
+    Event,
+    Fact,
+    Founding,
+    Membership,
+    Resolution,
+)
 
 
 def key(fact: Fact) -> tuple[Any, ...]:
-    get = fact.get
-    if fact.type == "membership":
-        return (get("org_id") or get("org"), get("state_id") or get("state"), get("status"),
-                get("change"))
-    if fact.type == "agreement":
-        parties = get("party_ids") or []
-        names = get("parties") or []
+    if isinstance(fact, Membership):
+        return (fact.org_id or fact.org, fact.state_id or fact.state, fact.status, fact.change)
+    if isinstance(fact, Agreement):
         # the same instrument named twice (a headline, then the story) is one fact; the
         # mention with a date fills the one without
-        return (get("kind"), frozenset(p or n for p, n in zip(parties, names, strict=False)))
-    if fact.type == "resolution":
-        return (get("body_id") or get("body"), get("number"), get("subject_id") or get("subject"))
-    if fact.type == "event":
+        return (fact.kind, frozenset(p or n for p, n in zip(fact.party_ids, fact.parties,
+                                                             strict=False)))
+    if isinstance(fact, Resolution):
+        return (fact.body_id or fact.body, fact.number, fact.subject_id or fact.subject)
+    if isinstance(fact, Event):
         # "the summit in New Delhi" opened on Saturday and "ended on Sunday": one summit
-        if get("place"):
-            return (get("kind"), get("place"), str(get("date") or "")[:4])
-        return (get("kind"), get("date"))
-    if fact.type == "chairmanship":
-        return (get("org_id") or get("org"), get("state_id") or get("state"))
-    return (get("org_id") or get("org"),)
+        if fact.place:
+            return (fact.kind, fact.place, str(fact.date or "")[:4])
+        return (fact.kind, fact.date)
+    if isinstance(fact, Chairmanship):
+        return (fact.org_id or fact.org, fact.state_id or fact.state)
+    assert isinstance(fact, Founding)
+    return (fact.org_id or fact.org,)
 
 
 def merge(facts: list[Fact]) -> list[Fact]:
@@ -41,17 +47,14 @@ def merge(facts: list[Fact]) -> list[Fact]:
     for fact in facts:
         k = (fact.type, fact.modality, *key(fact))
         first = kept.get(k)
-        when = "start" if fact.type == "chairmanship" else "date"
-        if first is not None and first.get(when) and fact.get(when) and \
-                first.get(when) != fact.get(when) and fact.type != "event":
-            k = (*k, fact.get(when))  # two instruments, two terms: not one fact
+        if first is not None and first.when and fact.when and first.when != fact.when \
+                and not isinstance(fact, Event):
+            k = (*k, fact.when)  # two instruments, two terms: not one fact
             first = kept.get(k)
         if first is None:
             kept[k] = fact
             order.append(k)
             continue
-        for field, value in fact.fields.items():
-            if first.fields.get(field) in (None, [], "") and value not in (None, [], ""):
-                first.fields[field] = value
+        first.fill(fact)
         first.confidence = max(first.confidence, fact.confidence)
     return [kept[k] for k in order]

@@ -41,6 +41,9 @@ class Extractor:
 
     gazetteer: Gazetteer
     max_bytes: int = reading.MAX_BYTES
+    # A text in which no organization or state is named is no article for us (a stray
+    # file: /etc/hostname would otherwise be stored and published); `--force` reads it.
+    require_subject: bool = True
 
 
 def extract(item: Path | str, extractor: Extractor) -> Document:
@@ -60,6 +63,11 @@ def extract_bytes(name: str, data: bytes, extractor: Extractor) -> Document:
     text = cleaned.text
     gazetteer = extractor.gazetteer
     mentions = find_mentions(text, gazetteer)
+    if extractor.require_subject and not any(m.type in ("organization", "state")
+                                             for m in mentions):
+        raise UnreadableArticle(name, "no organization or state is named in it, so it does not "
+                                "look like an article", "Check the file, or pass --force to read "
+                                "it anyway.")
     dates = find_dates(text, published)
     article = Article(text, published, gazetteer, mentions)
     facts = []

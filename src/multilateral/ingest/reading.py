@@ -8,6 +8,7 @@ file, a page past the size limit) is refused here, before any work is spent.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import sys
 from collections.abc import Iterator
@@ -55,19 +56,30 @@ class Decoded:
     encoding: str
 
 
-def collect(paths: list[str]) -> Iterator[Path | str]:
-    """Expand directories into their article files (sorted); `-` stands for stdin."""
+def collect(paths: list[str]) -> Iterator[Path | str | UnreadableArticle]:
+    """Expand directories into their article files (sorted); `-` stands for stdin. A folder
+    that cannot be listed comes out as its error, so that a batch counts it as failed."""
     for given in paths:
         if given == "-":
             yield given
             continue
         path = Path(given)
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*")
-                              if p.is_file() and p.suffix.lower() in SUFFIXES
-                              and not p.name.endswith(".gold.json"))
+            yield from _walk(path)
         else:
             yield path
+
+
+def _walk(root: Path) -> Iterator[Path | UnreadableArticle]:
+    errors: list[OSError] = []
+    found = [Path(folder) / name
+             for folder, _, names in os.walk(root, onerror=errors.append) for name in names]
+    for error in errors:
+        yield UnreadableArticle(str(error.filename or root),
+                                f"a folder that cannot be listed ({error.strerror})",
+                                "Check its permissions, or leave it out of the batch.")
+    yield from sorted(p for p in found if p.suffix.lower() in SUFFIXES and p.is_file()
+                      and not p.name.endswith(".gold.json"))
 
 
 def load(item: Path | str, *, max_bytes: int = MAX_BYTES) -> Raw:
@@ -76,6 +88,9 @@ def load(item: Path | str, *, max_bytes: int = MAX_BYTES) -> Raw:
         return Raw("-", data)
     path = Path(item)
     if not path.exists():
+        if path.is_symlink():
+            raise UnreadableArticle(str(path), "a symbolic link that leads to no file (a loop, "
+                                    "or its target is gone)", "Point it at the article file.")
         raise UnreadableArticle(str(path), "no such file", "Check the path.")
     if path.stat().st_size > max_bytes:
         raise UnreadableArticle(
@@ -102,8 +117,19 @@ def decode(raw: Raw, *, max_bytes: int = MAX_BYTES) -> Decoded:
     text, encoding = _decode_bytes(raw)
     head = data[:2048].lower()
     is_html = any(marker in head for marker in _HTML_MARKERS)
-    return Decoded(raw.name, raw.sha256, text.replace("\r\n", "\n").replace("\r", "\n"),
-                   is_html, encoding)
+    text = strip_controls(text.replace("\r\n", "\n").replace("\r", "\n"))
+    return Decoded(raw.name, raw.sha256, text, is_html, encoding)
+
+
+# C0 and C1 control characters but tab and newline, and the bidirectional overrides and
+# isolates: a crafted article could otherwise rewrite a reviewer's terminal (ESC), ring it
+# (BEL) or show text in another order than it is stored (U+202E).
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def strip_controls(text: str) -> str:
+    """The text without control characters (tab and newline stay)."""
+    return _CONTROLS.sub("", text)
 
 
 # The encodings news pages come in; left free, the detector picks rare code pages

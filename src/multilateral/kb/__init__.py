@@ -1,7 +1,7 @@
 """The knowledge base: one object over SQLite or PostgreSQL, composed of parts.
 
     kb = KnowledgeBase("sqlite:///multilateral.db")
-    kb.members("SCO", on="2019-11-19").counts  # {'dialogue_partner': 6, 'member': 8, ...}
+    kb.members("SCO", on="2019-11-19").counts  # {'member': 8, 'observer': 4, ...}
 
 The parts, each usable alone: `questions` (members, memberships, history, org, overlap,
 share, conflicts), `desk` (extract, ingest, review, feature), `checking` (claims
@@ -135,18 +135,20 @@ class KnowledgeBase:
     def extractor(self) -> Extractor:
         return self.desk.extractor()
 
-    def extract(self, paths: list[str]) -> Iterator[Document | UnreadableArticle]:
-        return self.desk.extract(paths)
+    def extract(self, paths: list[str], *, force: bool = False
+                ) -> Iterator[Document | UnreadableArticle]:
+        return self.desk.extract(paths, force=force)
 
-    def extract_bytes(self, name: str, data: bytes) -> Document:
-        return self.desk.extract_bytes(name, data)
+    def extract_bytes(self, name: str, data: bytes, *, force: bool = False) -> Document:
+        return self.desk.extract_bytes(name, data, force=force)
 
-    def ingest(self, paths: list[str], *, on_start: Callable[[int], None] | None = None,
+    def ingest(self, paths: list[str], *, force: bool = False,
+               on_start: Callable[[int], None] | None = None,
                on_item: Callable[[IngestItem], None] | None = None) -> IngestReport:
-        return self.desk.ingest(paths, on_start=on_start, on_item=on_item)
+        return self.desk.ingest(paths, force=force, on_start=on_start, on_item=on_item)
 
-    def ingest_content(self, name: str, data: bytes) -> IngestItem:
-        return self.desk.ingest_content(name, data)
+    def ingest_content(self, name: str, data: bytes, *, force: bool = False) -> IngestItem:
+        return self.desk.ingest_content(name, data, force=force)
 
     def store_document(self, document: Document) -> IngestItem:
         return self.desk.store_document(document)
@@ -194,8 +196,8 @@ class KnowledgeBase:
         return self.checking.check_article(article_id, on)
 
     def evaluate(self, gold_dir: Path, *, floors: Path | None = None,
-                 claims: bool = True) -> Evaluation:
-        return self.evaluating.evaluate(gold_dir, floors=floors, claims=claims)
+                 claims: bool = True, split: str | None = "dev") -> Evaluation:
+        return self.evaluating.evaluate(gold_dir, floors=floors, claims=claims, split=split)
 
     # -- tokens --------------------------------------------------------------
 

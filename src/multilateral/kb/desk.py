@@ -9,19 +9,19 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from typing import Any
 
-from multilateral.errors import InvalidInput, MultilateralError, batch_exit_code
+from multilateral.errors import InvalidFact, InvalidInput, MultilateralError, batch_exit_code
 from multilateral.ingest import gazetteer, reading
 from multilateral.ingest.pipeline import Extractor, extract, extract_bytes
 from multilateral.ingest.reading import UnreadableArticle
 from multilateral.kb.database import Database
 from multilateral.kb.questions import Questions
 from multilateral.model.dates import PartialDate
-from multilateral.model.facts import Document, Fact
+from multilateral.model.facts import Document, Fact, Membership
 from multilateral.store import accept, articles, queries
 
 ACTIONS = ("accept", "reject", "edit")
@@ -109,28 +109,39 @@ class ArticleDesk:
                 self._extractor = Extractor(gazetteer.build(queries.known_names(connection)))
         return self._extractor
 
-    def extract(self, paths: list[str]) -> Iterator[Document | UnreadableArticle]:
-        """A Document per article found under `paths`, or the error that stopped it."""
+    def extract(self, paths: list[str], *, force: bool = False
+                ) -> Iterator[Document | UnreadableArticle]:
+        """A Document per article found under `paths`, or the error that stopped it.
+        `force` reads a text that names no organization or state."""
+        extractor = self._extractor_for(force)
         for item in self._collect(paths):
-            yield self._read(item)
+            yield self._read(item, extractor)
 
-    def _collect(self, paths: list[str]) -> list[Path | str]:
+    def _extractor_for(self, force: bool) -> Extractor:
+        extractor = self.extractor()
+        return replace(extractor, require_subject=False) if force else extractor
+
+    def _collect(self, paths: list[str]) -> list[Path | str | UnreadableArticle]:
         found = list(reading.collect(paths))
         if not found:
             raise InvalidInput("No article found in " + ", ".join(paths) + ": give HTML or "
                                "text files, or a directory holding some.")
         return found
 
-    def _read(self, item: Path | str) -> Document | UnreadableArticle:
+    def _read(self, item: Path | str | UnreadableArticle, extractor: Extractor
+              ) -> Document | UnreadableArticle:
+        if isinstance(item, UnreadableArticle):
+            return item
         try:
-            return extract(item, self.extractor())
+            return extract(item, extractor)
         except UnreadableArticle as exc:
             return exc
 
-    def extract_bytes(self, name: str, data: bytes) -> Document:
-        return extract_bytes(name, data, self.extractor())
+    def extract_bytes(self, name: str, data: bytes, *, force: bool = False) -> Document:
+        return extract_bytes(name, data, self._extractor_for(force))
 
-    def ingest(self, paths: list[str], *, on_start: Callable[[int], None] | None = None,
+    def ingest(self, paths: list[str], *, force: bool = False,
+               on_start: Callable[[int], None] | None = None,
                on_item: Callable[[IngestItem], None] | None = None) -> IngestReport:
         """Store each article with its facts as review candidates, one transaction each.
         The paths are walked once; `on_start` hears how many articles were found."""
@@ -138,8 +149,9 @@ class ArticleDesk:
         if on_start is not None:
             on_start(len(found))
         report = IngestReport()
+        extractor = self._extractor_for(force)
         for path in found:
-            result = self._read(path)
+            result = self._read(path, extractor)
             if isinstance(result, UnreadableArticle):
                 item = IngestItem(result.name, error=result.message)
             else:
@@ -149,10 +161,10 @@ class ArticleDesk:
                 on_item(item)
         return report
 
-    def ingest_content(self, name: str, data: bytes) -> IngestItem:
+    def ingest_content(self, name: str, data: bytes, *, force: bool = False) -> IngestItem:
         """Read one article given as bytes (an upload to the API) and store it as `ingest`
         stores a file."""
-        return self.store_document(self.extract_bytes(name, data))
+        return self.store_document(self.extract_bytes(name, data, force=force))
 
     def store_document(self, document: Document) -> IngestItem:
         with self.db.begin() as connection:
@@ -257,18 +269,18 @@ class ArticleDesk:
     def _conflicts_for(self, fact: Fact) -> list[str]:
         """Where the accepted claim and the other sources disagree, on the first day the
         claim is certainly in effect (the day after "2018" ends: 2019-01-01)."""
-        when = fact.get("date")
-        if not when or not fact.get("org_id") or fact.get("change") == "left":
+        if not isinstance(fact, Membership) or not fact.date or not fact.org_id or \
+                fact.change == "left":
             return []
-        date = PartialDate.parse(str(when))
-        if fact.get("change") != "holds" and date.precision.value != "day":
+        date = PartialDate.parse(fact.date)
+        if fact.change != "holds" and date.precision.value != "day":
             date = PartialDate.of(date.hi + dt.timedelta(days=1))
-        members = self.questions.members(str(fact.get("org_id")), on=date)
+        members = self.questions.members(fact.org_id, on=date)
         found = [f"{st.subject.name}: {st.reason}" for st in members.conflicts
-                 if st.subject.id == fact.get("state_id")]
+                 if st.subject.id == fact.state_id]
         # A curated table that ranks above the article decides: say where they differ.
         for st in members.certain + members.uncertain + members.set_aside:
-            if st.subject.id != fact.get("state_id"):
+            if st.subject.id != fact.state_id:
                 continue
             differ = sorted({c.status for c in st.outranked if c.status != st.status})
             if differ:
@@ -287,5 +299,5 @@ def _edited(original: dict[str, Any], edit: dict[str, Any] | None) -> Fact:
     merged["evidence"] = original["evidence"]  # the evidence is the article's, not the editor's
     try:
         return Fact.from_dict(merged)
-    except (ValueError, KeyError, TypeError) as exc:
-        raise accept.CannotAccept(f"The edited fact is not valid: {exc}.") from None
+    except InvalidFact as exc:
+        raise accept.CannotAccept(f"The edited fact is refused. {exc.message}") from exc

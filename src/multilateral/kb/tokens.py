@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from multilateral.errors import InvalidInput
+from multilateral.errors import InvalidInput, NotFound
 from multilateral.kb.database import Database
 from multilateral.model.access import ROLES, Token
 from multilateral.store import tokens
@@ -30,7 +30,7 @@ class Tokens:
     def revoke(self, token_id: int) -> None:
         with self.db.begin() as connection:
             if not tokens.revoke(connection, token_id, _now()):
-                raise InvalidInput(f"No token {token_id}. `multilateral token list` shows them.")
+                raise NotFound(f"No token {token_id}. `multilateral token list` shows them.")
 
     def authenticate(self, secret: str) -> Token | None:
         with self.db.begin() as connection:

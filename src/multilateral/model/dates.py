@@ -16,7 +16,7 @@ from functools import cached_property, lru_cache
 
 from multilateral.errors import InvalidDate
 
-_SHAPE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+_SHAPE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$", re.ASCII)  # no "٢٠١٩"
 
 
 class Precision(StrEnum):
@@ -55,6 +55,8 @@ class PartialDate:
     def _parse(cls, text: str) -> PartialDate:
         match = _SHAPE.match(text)
         if not match:
+            if any(ch.isdigit() and not ch.isascii() for ch in text):
+                raise InvalidDate(text, "write the digits as 0-9")
             raise InvalidDate(text, "expected YYYY, YYYY-MM or YYYY-MM-DD")
         year, month, day = match.groups()
         try:

@@ -8,10 +8,11 @@ differently), or in conflict (sources give different statuses). Only the
 highest-ranked sources of a pair decide (`multilateral.model.ranks`); the claims
 of lower-ranked ones that hold on the date are kept aside, to be shown.
 
-A suspension is held within membership: a state in a `suspended` spell stands as a
-member, flagged `suspended` (its rights are suspended; it has not left). So
-`members --status member` lists it, marked, and `--status suspended` finds it too;
-its `since` is the start of the membership the suspension interrupted.
+A suspension is held within membership: a state in a `suspended` spell keeps its
+membership with its rights suspended; it has not left. It stands with the status
+`suspended` (so counts tell members in good standing from suspended ones) and the
+flag `suspended`; `members --status member` lists it too, marked, and its `since` is
+the start of the membership the suspension interrupted.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from typing import Any
 from multilateral.model.dates import PartialDate, Span, Truth
 from multilateral.model.ranks import CURATED, rank
 from multilateral.model.status import Status
+from multilateral.model.status import rank as status_order
 
 MEMBER, SUSPENDED = Status.MEMBER.value, Status.SUSPENDED.value
 
@@ -134,15 +136,15 @@ class Standing:
 
     @property
     def shown_status(self) -> str:
-        """The status as a table shows it ("member (suspended)")."""
-        if self.status is None:
-            return "/".join(self.possible)
-        return f"{self.status} (suspended)" if self.suspended else self.status
+        """The status as a table shows it (the possible ones when uncertain)."""
+        return self.status or "/".join(self.possible)
 
     def has(self, status: str) -> bool:
-        """Does the member stand, or may it stand, with `status` ("suspended" included)?"""
+        """Does the member stand, or may it stand, with `status`? A suspended member is a
+        member (its membership held, its rights suspended)."""
         if self.certainty == "certain":
-            return self.status == status or (status == SUSPENDED and self.suspended)
+            return self.status == status or (self.status is not None
+                                             and held(self.status) == status)
         return status in self.possible or any(held(p) == status for p in self.possible)
 
     def as_dict(self) -> dict[str, Any]:
@@ -193,8 +195,9 @@ def standings(claims: Iterable[Claim], when: PartialDate, key: Callable[[Claim],
     result = [_judge(subject, judged, when, pairs) for subject, judged in groups.items()]
     for standing in result:
         standing.outranked = aside.pop(standing.subject, [])
-    result += [_set_aside(subject, held) for subject, held in aside.items()]
-    return sorted(result, key=lambda st: (st.status or "", st.subject.name))
+    result += [_set_aside(subject, kept) for subject, kept in aside.items()]
+    return sorted(result, key=lambda st: (status_order(st.status), st.status or "",
+                                          st.subject.name))
 
 
 def _pair(claim: Claim) -> tuple[str, str]:
@@ -275,14 +278,16 @@ def _judge(subject: Ref, judged: list[tuple[Claim, Truth]], when: PartialDate,
     maybe = [claim for claim, truth in judged if truth is Truth.MAYBE]
     sure_statuses = sorted({held(claim.status) for claim in sure})
     if len(sure_statuses) == 1:
-        status = sure_statuses[0]
-        others = sorted({c.status for c in maybe if held(c.status) != status})
-        claims = sure + [c for c in maybe if held(c.status) == status]
+        kind = sure_statuses[0]
+        others = sorted({c.status for c in maybe if held(c.status) != kind})
+        claims = sure + [c for c in maybe if held(c.status) == kind]
         suspensions = [c.start for c in sure if c.status == SUSPENDED and c.start is not None]
+        # A member and a suspension from sources of one rank: the suspension is the news.
+        status = SUSPENDED if suspensions or any(c.status == SUSPENDED for c in sure) else kind
         return Standing(subject, status, "certain", claims, others,
-                        suspended=any(c.status == SUSPENDED for c in sure),
+                        suspended=status == SUSPENDED,
                         suspended_since=min(suspensions, key=lambda d: d.lo, default=None),
-                        began=_began(claims, status, pairs))
+                        began=_began(claims, kind, pairs))
     if len(sure_statuses) > 1:
         datasets = ", ".join(f"{c.status} ({c.dataset})" for c in sure)
         return Standing(subject, None, "conflict", sure, sorted({c.status for c in sure}),

@@ -9,6 +9,7 @@ from typing import Any
 from multilateral.model.conflicts import KINDS, Conflict
 from multilateral.model.dates import PartialDate
 from multilateral.model.membership import Change, Ref, Standing
+from multilateral.model.status import rank
 from multilateral.model.timeline import Timeline
 
 # Search snippets mark the words found with these private-use characters; each edge turns
@@ -18,7 +19,8 @@ MARK_START, MARK_END = "\ue000", "\ue001"
 
 def count_by_status(standings: list[Standing]) -> dict[str, int]:
     """How many standings hold each status (those in conflict have none)."""
-    return dict(sorted(Counter(st.status for st in standings if st.status).items()))
+    counts = Counter(st.status for st in standings if st.status)
+    return dict(sorted(counts.items(), key=lambda item: (rank(item[0]), item[0])))
 
 
 @dataclass
@@ -41,7 +43,7 @@ class Members:
 
     @property
     def suspended(self) -> int:
-        """How many of the members counted are suspended (they are counted as members)."""
+        """How many members are suspended (`counts` has them apart, as `suspended`)."""
         return sum(1 for st in self.certain if st.suspended)
 
     def as_dict(self) -> dict[str, Any]:

@@ -28,6 +28,13 @@ class Status(StrEnum):
             raise InvalidInput(f"Unknown status '{text}': use one of {allowed}.") from None
 
 
+def rank(status: str | None) -> int:
+    """Where a status stands in lists and counts: members first, then associate, observer,
+    dialogue partner, partner, candidate, suspended (the order of `Status`); others last."""
+    order = [s.value for s in Status]
+    return order.index(status) if status in order else len(order)
+
+
 def label(status: str | None, count: int = 1) -> str:
     """A status (or any vocabulary word) as prose, in the number `count` asks for:
     "dialogue partner", "dialogue partners", but "suspended" (a participle takes no

@@ -16,7 +16,15 @@ from sqlalchemy import Connection, and_, insert, select
 
 from multilateral.errors import MultilateralError
 from multilateral.model.dates import PartialDate
-from multilateral.model.facts import Fact
+from multilateral.model.facts import (
+    Agreement,
+    Chairmanship,
+    Event,
+    Fact,
+    Founding,
+    Membership,
+    Resolution,
+)
 from multilateral.reference.bundle import dated
 from multilateral.store import schema as s
 
@@ -34,8 +42,7 @@ def record(connection: Connection, fact: Fact, source: str,
     """Write the fact's knowledge-base row (or find it) and cite the source; (type, id)."""
     if fact.modality in ("planned", "negated"):
         return None, None
-    writer = _WRITERS[fact.type]
-    found = writer(connection, fact)
+    found = _write(connection, fact)
     if found is None:
         return None, None
     fact_type, fact_id = found
@@ -49,24 +56,24 @@ def record(connection: Connection, fact: Fact, source: str,
     return fact_type, fact_id
 
 
-def _date(fact: Fact, key: str = "date") -> PartialDate | None:
-    value = fact.get(key)
+def _date(value: str | None, key: str = "date") -> PartialDate | None:
+    """A fact's date field (`key` names it in the message)."""
     if not value:
         return None
     try:
-        return PartialDate.parse(str(value))
+        return PartialDate.parse(value)
     except ValueError:
         raise CannotAccept(f"The fact's {key} '{value}' is not a date: edit it to YYYY, "
                            "YYYY-MM or YYYY-MM-DD, or leave it empty.") from None
 
 
-def _entity(connection: Connection, fact: Fact, key: str, kinds: tuple[str, ...]
-            ) -> tuple[str, str]:
-    ident = fact.get(f"{key}_id")
+def _entity(connection: Connection, key: str, ident: str | None, name: str | None,
+            kinds: tuple[str, ...]) -> tuple[str, str]:
+    """The kind and id of the entity a fact's `key` field names (its `key`_id)."""
     if not ident:
         raise CannotAccept(
-            f"The fact's {key} '{fact.get(key) or fact.get(key + '_mention')}' is not linked to "
-            f"the knowledge base: edit the fact to give {key}_id (`multilateral find` shows ids).")
+            f"The fact's {key} '{name}' is not linked to the knowledge base: edit the fact to "
+            f"give {key}_id (`multilateral find` shows ids).")
     for kind in kinds:
         table = s.organizations if kind == "organization" else s.states
         if connection.scalar(select(table.c.id).where(table.c.id == ident)) is not None:
@@ -95,14 +102,16 @@ def _insert(connection: Connection, table: Any, values: dict[str, Any]) -> int:
     return int(inserted[0])
 
 
-def _membership(connection: Connection, fact: Fact) -> tuple[str, int] | None:
-    change = fact.get("change")
+def _membership(connection: Connection, fact: Membership) -> tuple[str, int] | None:
+    change = fact.change
     if change == "applied":
         return None
-    _, org_id = _entity(connection, fact, "org", ("organization",))
-    member_type, member_id = _entity(connection, fact, "state", ("state", "organization"))
-    status = fact.get("status") or "member"
-    when = _date(fact)
+    _, org_id = _entity(connection, "org", fact.org_id, fact.org or fact.org_mention,
+                        ("organization",))
+    member_type, member_id = _entity(connection, "state", fact.state_id,
+                                     fact.state or fact.state_mention, ("state", "organization"))
+    status = fact.status.value
+    when = _date(fact.date)
     values: dict[str, Any] = {"org_id": org_id, "member_type": member_type,
                               "member_id": member_id, "status": status,
                               **dated("start", None), **dated("end", None),
@@ -122,26 +131,25 @@ def _membership(connection: Connection, fact: Fact) -> tuple[str, int] | None:
     return "membership", _insert(connection, s.memberships, values)
 
 
-def _place(connection: Connection, fact: Fact) -> str | None:
-    place_id = fact.get("place_id")
+def _place(connection: Connection, place_id: str | None, name: str | None) -> str | None:
     if not place_id:
         return None
     if connection.scalar(select(s.places.c.id).where(s.places.c.id == place_id)) is None:
         # a city from the gazetteer package, first met in an article
-        connection.execute(insert(s.places).values(id=place_id, name=fact.get("place"),
-                                                   kind="city", dataset=DATASET))
-    return str(place_id)
+        connection.execute(insert(s.places).values(id=place_id, name=name, kind="city",
+                                                   dataset=DATASET))
+    return place_id
 
 
-def _agreement(connection: Connection, fact: Fact) -> tuple[str, int]:
-    ids = [i for i in fact.get("party_ids") or [] if i]
+def _agreement(connection: Connection, fact: Agreement) -> tuple[str, int]:
+    ids = [i for i in fact.party_ids if i]
     if not ids:
         raise CannotAccept("The agreement has no party linked to the knowledge base: edit "
                            "party_ids (`multilateral find` shows ids).")
-    when = _date(fact)
-    title = fact.get("title") or f"{fact.get('kind')}: " + " – ".join(fact.get("parties") or [])
-    values = {"kind": fact.get("kind") or "agreement", "number": None, "title": title,
-              **dated("date", when), "place_id": _place(connection, fact), "effect": None,
+    when = _date(fact.date)
+    title = fact.title or f"{fact.kind}: " + " – ".join(fact.parties)
+    values = {"kind": fact.kind, "number": None, "title": title, **dated("date", when),
+              "place_id": _place(connection, fact.place_id, fact.place), "effect": None,
               "subject_org_id": None, "note": None}
     existing = _same_instrument(connection, values["kind"], when, ids)
     if existing is not None:
@@ -173,17 +181,18 @@ def _parties(connection: Connection, instrument_id: int, ids: list[str]) -> None
             party_type="organization" if is_org else "state", party_id=party))
 
 
-def _resolution(connection: Connection, fact: Fact) -> tuple[str, int]:
-    _, body = _entity(connection, fact, "body", ("organization",))
+def _resolution(connection: Connection, fact: Resolution) -> tuple[str, int]:
+    _, body = _entity(connection, "body", fact.body_id, fact.body, ("organization",))
     subject = None
-    if fact.get("subject_id"):
-        kind, subject_id = _entity(connection, fact, "subject", ("organization", "state"))
+    if fact.subject_id:
+        kind, subject_id = _entity(connection, "subject", fact.subject_id, fact.subject,
+                                   ("organization", "state"))
         subject = subject_id if kind == "organization" else None
-    when = _date(fact)
-    number = fact.get("number")
+    when = _date(fact.date)
+    number = fact.number
     values = {"kind": "resolution", "number": number,
               "title": f"Resolution {number}" if number else "Resolution",
-              **dated("date", when), "place_id": None, "effect": fact.get("effect"),
+              **dated("date", when), "place_id": None, "effect": fact.effect,
               "subject_org_id": subject, "note": None}
     existing = _same(connection, s.instruments, values)
     if existing is not None:
@@ -193,14 +202,15 @@ def _resolution(connection: Connection, fact: Fact) -> tuple[str, int]:
     return "instrument", instrument_id
 
 
-def _event(connection: Connection, fact: Fact) -> tuple[str, int]:
-    start, end = _date(fact), _date(fact, "end_date")
+def _event(connection: Connection, fact: Event) -> tuple[str, int]:
+    start, end = _date(fact.date), _date(fact.end_date, "end_date")
     chair = None
-    values = {"kind": fact.get("kind") or "meeting", "name": fact.get("name") or "meeting",
-              **dated("start", start), **dated("end", end), "place_id": _place(connection, fact),
+    values = {"kind": fact.kind, "name": fact.name or "meeting",
+              **dated("start", start), **dated("end", end),
+              "place_id": _place(connection, fact.place_id, fact.place),
               "chair_state_id": chair, "note": None}
     event_id = _insert(connection, s.events, values)
-    for organizer in fact.get("organizer_ids") or []:
+    for organizer in fact.organizer_ids:
         if organizer and connection.scalar(select(s.event_organizers.c.event_id).where(
                 s.event_organizers.c.event_id == event_id,
                 s.event_organizers.c.organizer_id == organizer)) is None:
@@ -209,20 +219,34 @@ def _event(connection: Connection, fact: Fact) -> tuple[str, int]:
     return "event", event_id
 
 
-def _chairmanship(connection: Connection, fact: Fact) -> tuple[str, int]:
-    _, org_id = _entity(connection, fact, "org", ("organization",))
-    _, state_id = _entity(connection, fact, "state", ("state",))
-    values = {"org_id": org_id, "state_id": state_id, **dated("start", _date(fact, "start")),
-              **dated("end", _date(fact, "end")), "note": None}
+def _chairmanship(connection: Connection, fact: Chairmanship) -> tuple[str, int]:
+    _, org_id = _entity(connection, "org", fact.org_id, fact.org or fact.org_mention,
+                        ("organization",))
+    _, state_id = _entity(connection, "state", fact.state_id, fact.state or fact.state_mention,
+                          ("state",))
+    values = {"org_id": org_id, "state_id": state_id, **dated("start", _date(fact.start, "start")),
+              **dated("end", _date(fact.end, "end")), "note": None}
     return "chairmanship", _insert(connection, s.chairmanships, values)
 
 
-def _founding(connection: Connection, fact: Fact) -> tuple[str, int]:
-    _, org_id = _entity(connection, fact, "org", ("organization",))
-    values = {"org_id": org_id, **dated("date", _date(fact)),
-              "place_id": _place(connection, fact), "note": None}
+def _founding(connection: Connection, fact: Founding) -> tuple[str, int]:
+    _, org_id = _entity(connection, "org", fact.org_id, fact.org or fact.org_mention,
+                        ("organization",))
+    values = {"org_id": org_id, **dated("date", _date(fact.date)),
+              "place_id": _place(connection, fact.place_id, fact.place), "note": None}
     return "founding", _insert(connection, s.foundings, values)
 
 
-_WRITERS = {"membership": _membership, "agreement": _agreement, "resolution": _resolution,
-            "event": _event, "chairmanship": _chairmanship, "founding": _founding}
+def _write(connection: Connection, fact: Fact) -> tuple[str, int] | None:
+    if isinstance(fact, Membership):
+        return _membership(connection, fact)
+    if isinstance(fact, Agreement):
+        return _agreement(connection, fact)
+    if isinstance(fact, Resolution):
+        return _resolution(connection, fact)
+    if isinstance(fact, Event):
+        return _event(connection, fact)
+    if isinstance(fact, Chairmanship):
+        return _chairmanship(connection, fact)
+    assert isinstance(fact, Founding)
+    return _founding(connection, fact)

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import PurePath
 from typing import Any
 
 from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 
 from multilateral.errors import MultilateralError
 from multilateral.model.dates import PartialDate
@@ -38,8 +40,10 @@ def save(connection: Connection, document: Document) -> tuple[int, bool]:
     if existing is not None:
         return int(existing), False
     published = PartialDate.parse(document.published) if document.published else None
-    inserted = connection.execute(insert(s.articles).values(
-        sha256=document.sha256, source=document.source, title=document.title,
+    # Two ingests of one article at once: the second insert finds the first one's row
+    # (PostgreSQL waits for the first to commit) and does nothing; then it is "already in".
+    inserted = connection.scalar(_insert_new(connection).values(
+        sha256=document.sha256, source=public_source(document.source), title=document.title,
         published=str(published) if published else None,
         published_lo=published.lo if published else None,
         published_hi=published.hi if published else None,
@@ -47,9 +51,13 @@ def save(connection: Connection, document: Document) -> tuple[int, bool]:
         photo_credits=json.dumps(document.photo_credits),
         warnings=json.dumps(document.warnings), featured=False,
         ingested_at=dt.datetime.now(dt.UTC).replace(tzinfo=None),
-    )).inserted_primary_key
-    assert inserted is not None
-    article_id = int(inserted[0])
+    ).on_conflict_do_nothing(index_elements=["sha256"]).returning(s.articles.c.id))
+    if inserted is None:
+        existing = connection.scalar(select(s.articles.c.id).where(
+            s.articles.c.sha256 == document.sha256))
+        assert existing is not None
+        return int(existing), False
+    article_id = int(inserted)
     for tag in document.tags:
         connection.execute(insert(s.article_tags).values(
             article_id=article_id, tag=tag["tag"], kind=tag["kind"],
@@ -60,6 +68,20 @@ def save(connection: Connection, document: Document) -> tuple[int, bool]:
             fact=json.dumps(fact.as_dict(), ensure_ascii=False), confidence=fact.confidence,
             status=PENDING))
     return int(article_id), True
+
+
+def public_source(source: str) -> str:
+    """The source the site publishes: a URL as given, a file by its name alone (never the
+    folders of the machine it was read on)."""
+    if "://" in source:
+        return source
+    return PurePath(source).name or source
+
+
+def _insert_new(connection: Connection) -> Any:
+    """An INSERT into articles that can skip a row already there (both dialects have one)."""
+    dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
+    return dialect.insert(s.articles)
 
 
 def source_id(article_id: int) -> str:

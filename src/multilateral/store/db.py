@@ -42,6 +42,9 @@ def sqlite_path(url: str) -> Path | None:
         return None
     if parsed.database == ":memory:":
         return None
+    if parsed.query.get("uri") == "true" and parsed.database.startswith("file:"):
+        # sqlite:///file:/path/kb.db?mode=ro&uri=true opens the file read-only
+        return Path(parsed.database.removeprefix("file:"))
     return Path(parsed.database)
 
 
@@ -98,6 +101,12 @@ def translate_errors(url: str) -> Iterator[None]:
     try:
         yield
     except sa_exc.OperationalError as exc:
+        if "readonly" in str(exc.orig).lower():
+            raise DatabaseError(
+                f"The database {describe(url)} is read-only here: {_first_line(exc)}. Reading "
+                "works; to write, give this user write access to the file and its folder "
+                "(or open a copy). Nothing was written."
+            ) from None
         raise DatabaseError(
             f"Cannot use the database {describe(url)}: {_first_line(exc)}"
         ) from None

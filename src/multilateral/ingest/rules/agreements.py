@@ -15,8 +15,9 @@ from typing import Any, TypeVar
 from multilateral.ingest.dates import DateMention, find_dates
 from multilateral.ingest.mentions import Mention
 from multilateral.ingest.rules.context import Context, date_fields
+from multilateral.model.facts import Agreement, AgreementKind
 
-_KINDS: list[tuple[str, re.Pattern[str]]] = [
+_KINDS: list[tuple[AgreementKind, re.Pattern[str]]] = [
     ("mou", re.compile(r"\b(?:memorand(?:um|a)(?: of understanding)?|MoUs?|MOUs?)\b", re.I)),
     ("joint_declaration", re.compile(r"\b(?:joint declarations?|(?:[A-Z][\w'’\-]+\s+){1,3}"
                                      r"Declaration)\b")),
@@ -72,13 +73,13 @@ def extract(ctx: Context) -> None:
         _emit(ctx, kind, parties, date, place, _title(ctx, match), match.start())
 
 
-def _kinds(ctx: Context) -> list[tuple[str, re.Match[str]]]:
+def _kinds(ctx: Context) -> list[tuple[AgreementKind, re.Match[str]]]:
     """Instrument words, leaving out those inside a name ("Collective Security Treaty
     Organization") or inside another instrument's title ("the Protocol to the North
     Atlantic Treaty"), and plural generic ones ("dozens of ASEAN agreements")."""
     inside = [(m.start - ctx.sentence.start, m.end - ctx.sentence.start) for m in ctx.mentions]
     titles = [t.span() for t in _TITLE.finditer(ctx.text)]
-    found: list[tuple[str, re.Match[str]]] = []
+    found: list[tuple[AgreementKind, re.Match[str]]] = []
     for kind, pattern in _KINDS:
         for match in pattern.finditer(ctx.text):
             start, end = match.span()
@@ -92,7 +93,7 @@ def _kinds(ctx: Context) -> list[tuple[str, re.Match[str]]]:
                 continue
             found.append((kind, match))
     found.sort(key=lambda k: k[1].start())
-    kept: list[tuple[str, re.Match[str]]] = []
+    kept: list[tuple[AgreementKind, re.Match[str]]] = []
     for kind, match in found:
         owner = next(((a, b) for a, b in titles if a <= match.start() < b), None)
         if kept and owner is not None and owner[0] <= kept[-1][1].start() < owner[1]:
@@ -342,21 +343,17 @@ def _title(ctx: Context, kind_match: re.Match[str]) -> str | None:
     return None
 
 
-def _emit(ctx: Context, kind: str, parties: list[Mention], date: Any, place: Mention | None,
-          title: str | None, trigger_at: int) -> None:
+def _emit(ctx: Context, kind: AgreementKind, parties: list[Mention], date: Any,
+          place: Mention | None, title: str | None, trigger_at: int) -> None:
     if len(parties) == 1 and parties[0].type == "state" and kind != "joint_declaration":
         return  # one state alone signs no agreement: "Finland's instrument of accession"
     gazetteer = ctx.article.gazetteer
     names = [p.name for p in parties]
     orgs = sorted({gazetteer.parents[p.id] for p in parties
                    if p.id is not None and p.id in gazetteer.parents})
-    fields: dict[str, Any] = {
-        "kind": kind, "parties": names, "party_ids": [p.id for p in parties],
-        **date_fields(date),
-        "place": place.name if place else None, "place_id": place.id if place else None,
-        "title": title,
-    }
-    if orgs:
-        fields["orgs"] = [gazetteer.name_of("organization", o) for o in orgs]
     at = ctx.sentence.start + trigger_at
-    ctx.emit("agreement", fields, 0.75, ctx.modality(at, at + 40, clause=True))
+    ctx.emit(Agreement(
+        kind=kind, parties=names, party_ids=[p.id for p in parties], **date_fields(date),
+        place=place.name if place else None, place_id=place.id if place else None,
+        title=title, orgs=[gazetteer.name_of("organization", o) for o in orgs] or None,
+        evidence=ctx.evidence, confidence=0.75, modality=ctx.modality(at, at + 40, clause=True)))

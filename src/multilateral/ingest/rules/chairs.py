@@ -10,11 +10,11 @@ January 2024" starts a term whose end the text does not give.
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from multilateral.ingest.dates import DateMention
 from multilateral.ingest.mentions import Mention
 from multilateral.ingest.rules.context import Context, entity_fields
+from multilateral.model.facts import Chairmanship, Modality
 
 _CHAIR = re.compile(r"\b(?:chair(?:s|ed|ing)?(?:manship|personship|man|person|woman)?"
                     r"(?:[- ]in[- ]office)?|presidency|presides|presided)\b", re.I)
@@ -57,10 +57,9 @@ def extract(ctx: Context) -> None:
                 ctx.between(max(ctx.sentence.start, at - 40), at)):
             continue  # "intends to use its Presidency": no term is stated
         for start, finish in terms:
-            fields: dict[str, Any] = {**entity_fields("org", org),
-                                      **entity_fields("state", state),
-                                      "start": start, "end": finish}
-            ctx.emit("chairmanship", fields, 0.7, _modality(ctx, at, end, start))
+            ctx.emit(Chairmanship(**entity_fields("org", org), **entity_fields("state", state),
+                                  start=start, end=finish, evidence=ctx.evidence,
+                                  confidence=0.7, modality=_modality(ctx, at, end, start)))
 
 
 def _state(ctx: Context, at: int, end: int) -> Mention | None:
@@ -147,7 +146,7 @@ def _clause_end(ctx: Context, end: int) -> int:
     return end + stop.start() if stop else ctx.sentence.end
 
 
-def _modality(ctx: Context, at: int, end: int, start: str | None) -> str:
+def _modality(ctx: Context, at: int, end: int, start: str | None) -> Modality:
     modality = ctx.modality(at, end, clause=True)
     if modality != "asserted":
         return modality

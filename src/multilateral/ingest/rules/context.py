@@ -11,7 +11,7 @@ from multilateral.ingest.gazetteer import Gazetteer
 from multilateral.ingest.mentions import Mention
 from multilateral.ingest.sentences import Sentence
 from multilateral.model.dates import PartialDate
-from multilateral.model.facts import Evidence, Fact
+from multilateral.model.facts import Evidence, Fact, Modality
 
 _PLANNED = re.compile(
     r"\b(?:will|shall|would|is to|are to|set to|expected to|due to|scheduled to|plans? to|"
@@ -110,7 +110,7 @@ class Context:
         return self.article.text[start:end]
 
     def modality(self, start: int | None = None, end: int | None = None, *,
-                 clause: bool = False) -> str:
+                 clause: bool = False) -> Modality:
         """Planned or negated when the words around the trigger say so, else asserted.
         With `clause`, only the words of the trigger's own clause count."""
         lo = self.sentence.start if start is None else max(self.sentence.start, start - 70)
@@ -129,16 +129,18 @@ class Context:
             return "planned"
         return "asserted"
 
-    def emit(self, kind: str, fields: dict[str, Any], confidence: float,
-             modality: str = "asserted") -> Fact:
-        evidence = Evidence(self.sentence.start, self.sentence.end, self.sentence.text)
-        fact = Fact(kind, {k: v for k, v in fields.items()}, evidence, confidence, modality)
+    @property
+    def evidence(self) -> Evidence:
+        """A rule's evidence: the sentence that states the fact."""
+        return Evidence(self.sentence.start, self.sentence.end, self.sentence.text)
+
+    def emit(self, fact: Fact) -> None:
         self.facts.append(fact)
-        return fact
 
 
 def entity_fields(prefix: str, mention: Mention | None) -> dict[str, Any]:
-    """`org`/`org_id` (and `org_mention` when the knowledge base lacks it) for a mention."""
+    """`org`/`org_id` (and `org_mention` when the knowledge base lacks it) for a mention, as
+    keyword arguments of a fact."""
     if mention is None:
         return {prefix: None, f"{prefix}_id": None}
     out: dict[str, Any] = {prefix: mention.name, f"{prefix}_id": mention.id}

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from multilateral.ingest.dates import DateMention
 from multilateral.ingest.mentions import Mention
 from multilateral.ingest.rules.context import Context, date_fields
+from multilateral.model.facts import Event, EventKind
 
-_KINDS: list[tuple[str, re.Pattern[str]]] = [
+_KINDS: list[tuple[EventKind, re.Pattern[str]]] = [
     ("high_level_event", re.compile(r"\bhigh[- ]level (?:special )?(?:event|meeting|dialogue)\b",
                                     re.I)),
     ("summit", re.compile(r"\bsummits?\b|\bCouncil of (?:the )?Heads of State\b", re.I)),
@@ -42,7 +42,7 @@ _LEADERS_MET = re.compile(r"\b(?P<who>leaders|heads of state|ministers)\s+(?:fir
                           re.I)
 
 
-def _kind(ctx: Context, kind: str, match: re.Match[str]) -> str:
+def _kind(ctx: Context, kind: EventKind, match: re.Match[str]) -> EventKind:
     """Heads of state meeting is a summit whatever the text calls it; ministers meeting is a
     meeting; the rest as the word says."""
     window = ctx.text[max(0, match.start() - 100):match.end() + 60]
@@ -80,15 +80,13 @@ def extract(ctx: Context) -> None:
         at = ctx.sentence.start + match.start()
         date = _date(ctx, dated, at)
         organizers = _organizers(ctx)
-        fields: dict[str, Any] = {
-            "kind": kind, "name": _name(ctx, match), **date_fields(date),
-            "end_date": str(date.end_date) if date and date.end_date else None,
-            "place": place.name if place else None, "place_id": place.id if place else None,
-            "organizers": [m.name for m in organizers],
-            "organizer_ids": [m.id for m in organizers],
-            "chair": _chair(ctx),
-        }
-        ctx.emit("event", fields, 0.65, ctx.modality(at, at + len(match.group())))
+        ctx.emit(Event(
+            kind=kind, name=_name(ctx, match), **date_fields(date),
+            end_date=str(date.end_date) if date and date.end_date else None,
+            place=place.name if place else None, place_id=place.id if place else None,
+            organizers=[m.name for m in organizers], organizer_ids=[m.id for m in organizers],
+            chair=_chair(ctx), evidence=ctx.evidence, confidence=0.65,
+            modality=ctx.modality(at, at + len(match.group()))))
         return
 
 

@@ -6,6 +6,7 @@ import re
 
 from multilateral.ingest.mentions import Mention
 from multilateral.ingest.rules.context import Context, date_fields, entity_fields
+from multilateral.model.facts import Founding
 
 _FOUNDED = re.compile(r"\b(?:founded|established|created|set up|formed|launched|inaugurated|"
                       r"came into being|founding|establishment|creation|inception|"
@@ -25,10 +26,10 @@ def extract(ctx: Context) -> None:
         if org is None:
             continue
         place = next((p for p in ctx.places() if end <= p.start <= end + 45), None)
-        ctx.emit("founding", {**entity_fields("org", org), **date_fields(date),
-                              "place": place.name if place else None,
-                              "place_id": place.id if place else None},
-                 0.8, ctx.modality(at, end))
+        ctx.emit(Founding(**entity_fields("org", org), **date_fields(date),
+                          place=place.name if place else None,
+                          place_id=place.id if place else None,
+                          evidence=ctx.evidence, confidence=0.8, modality=ctx.modality(at, end)))
 
 
 def _subject(ctx: Context, at: int) -> Mention | None:

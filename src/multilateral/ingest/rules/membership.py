@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from multilateral.ingest.dates import DateMention
 from multilateral.ingest.mentions import Mention
 from multilateral.ingest.rules.context import Context, date_fields, entity_fields
+from multilateral.model.facts import Change, Membership
+from multilateral.model.status import Status
 
 _STATUS = re.compile(
     r"\b(?P<s>full[- ]fledged members?|full members?|full membership|members?hip|members?|"
@@ -66,9 +69,10 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
                          r"(?:member states|members|observers|dialogue partners|partners|"
                          r"candidates)\s*(?:are|were|:|[-–—]))", re.I)),
 ]
-_STATUS_VALUE = (("suspen", "suspended"), ("observer", "observer"),
-                 ("dialogue", "dialogue_partner"), ("associate", "associate"),
-                 ("candida", "candidate"), ("partner", "partner"), ("member", "member"))
+_STATUS_VALUE = (("suspen", Status.SUSPENDED), ("observer", Status.OBSERVER),
+                 ("dialogue", Status.DIALOGUE_PARTNER), ("associate", Status.ASSOCIATE),
+                 ("candida", Status.CANDIDATE), ("partner", Status.PARTNER),
+                 ("member", Status.MEMBER))
 # Verbs that name membership itself, so that no status word is needed.
 _IMPLY_MEMBER = ("joined", "left", "suspended", "lifted", "applied", "founders", "held_suspended",
                  "holds_list")
@@ -104,12 +108,12 @@ class Trigger:
     end: int
 
 
-def status_value(words: str) -> str:
+def status_value(words: str) -> Status:
     low = words.lower()
     for stem, value in _STATUS_VALUE:
         if stem in low:
             return value
-    return "member"
+    return Status.MEMBER
 
 
 _SAME_STATUS = re.compile(r"\bthe same status (?:was|has been|is) (?:also )?(?:granted|given|"
@@ -139,20 +143,18 @@ def _same_status(ctx: Context) -> bool:
     """"The same status was granted to Ukraine": the status, organization and date of the
     grant the article reported just before."""
     match = _SAME_STATUS.search(ctx.text)
-    previous = next((f for f in reversed(ctx.article.facts) if f.type == "membership"
-                     and f.get("change") == "granted"), None)
+    previous = next((f for f in reversed(ctx.article.facts) if isinstance(f, Membership)
+                     and f.change == "granted"), None)
     if match is None or previous is None:
         return False
     at = ctx.sentence.start + match.end()
     for member in ctx.states():
         if member.start >= at:
-            fields = {key: previous.get(key) for key in ("org", "org_id", "status", "change",
-                                                          "date", "date_basis")}
-            fields.update(entity_fields("state", member))
-            if fields.get("date_basis") is None:
-                fields.pop("date_basis")
-            ctx.emit("membership", fields, 0.6, ctx.modality(ctx.sentence.start + match.start(),
-                                                             at, clause=True))
+            ctx.emit(Membership(
+                org=previous.org, org_id=previous.org_id, status=previous.status,
+                change=previous.change, date=previous.date, date_basis=previous.date_basis,
+                **entity_fields("state", member), evidence=ctx.evidence, confidence=0.6,
+                modality=ctx.modality(ctx.sentence.start + match.start(), at, clause=True)))
     return True
 
 
@@ -215,30 +217,29 @@ def _emit(ctx: Context, member: Mention, trigger: Trigger,
           statuses: list[tuple[int, int, str]], containers: list[Mention]) -> None:
     if not statuses and trigger.word not in _IMPLY_MEMBER:
         return
-    status = _status_for(member, trigger, statuses) if statuses else "member"
+    status = _status_for(member, trigger, statuses) if statuses else Status.MEMBER
     if trigger.word in ("suspended", "lifted", "held_suspended"):
-        status = "suspended"
+        status = Status.SUSPENDED
     if trigger.word == "founders":
-        status = "member"
+        status = Status.MEMBER
     change = _change(trigger.word, status)
     org = _container(ctx, containers, trigger, member)
     if org is None or (member.type == "organization" and member.id == org.id):
         return
-    fields = {**entity_fields("org", org), **entity_fields("state", member),
-              "status": status, "change": change}
+    who = {**entity_fields("org", org), **entity_fields("state", member)}
+    modality = ctx.modality(trigger.start, trigger.end, clause=True)
     since = _since(ctx, trigger) if change == "holds" else None
     if since is not None:
         # "has held observer status since 2006": granted then, and held now
-        began = {**fields, "change": "joined" if status == "member" else "granted",
-                 **date_fields(since)}
-        ctx.emit("membership", began, 0.75, ctx.modality(trigger.start, trigger.end,
-                                                         clause=True))
-    if change == "holds":
-        fields.update(_holds_date(ctx, member))
-    else:
-        fields.update(date_fields(_member_date(ctx, member, trigger)))
-    ctx.emit("membership", fields, 0.8 if member.linked and org.linked else 0.5,
-             ctx.modality(trigger.start, trigger.end, clause=True))
+        ctx.emit(Membership(**who, status=status,
+                            change="joined" if status == "member" else "granted",
+                            **date_fields(since), evidence=ctx.evidence, confidence=0.75,
+                            modality=modality))
+    when = _holds_date(ctx, member) if change == "holds" else \
+        date_fields(_member_date(ctx, member, trigger))
+    ctx.emit(Membership(**who, status=status, change=change, **when, evidence=ctx.evidence,
+                        confidence=0.8 if member.linked and org.linked else 0.5,
+                        modality=modality))
 
 
 def _object_is_state(ctx: Context, trigger: Trigger) -> bool:
@@ -249,7 +250,8 @@ def _object_is_state(ctx: Context, trigger: Trigger) -> bool:
                for m in ctx.mentions)
 
 
-def _status_for(member: Mention, trigger: Trigger, statuses: list[tuple[int, int, str]]) -> str:
+def _status_for(member: Mention, trigger: Trigger, statuses: list[tuple[int, int, str]]
+                ) -> Status:
     """The status word between the trigger and the member, nearest the member ("granted
     observer status to A and dialogue partner status to B"), else the one nearest the trigger."""
     lo, hi = sorted((trigger.end, member.start)) if trigger.end <= member.start else \
@@ -261,7 +263,7 @@ def _status_for(member: Mention, trigger: Trigger, statuses: list[tuple[int, int
     return _status_near(trigger, statuses)
 
 
-def _status_near(trigger: Trigger, statuses: list[tuple[int, int, str]]) -> str:
+def _status_near(trigger: Trigger, statuses: list[tuple[int, int, str]]) -> Status:
     def distance(status: tuple[int, int, str]) -> tuple[int, int]:
         start, end, _ = status
         if start >= trigger.end:
@@ -270,17 +272,15 @@ def _status_near(trigger: Trigger, statuses: list[tuple[int, int, str]]) -> str:
     return status_value(min(statuses, key=distance)[2])
 
 
-def _change(word: str, status: str) -> str:
+def _change(word: str, status: Status) -> Change:
     if word == "suspended":
         return "granted"
-    if word == "held_suspended":
+    if word in ("held_suspended", "holds", "holds_list"):
         return "holds"
-    if word == "lifted":
+    if word in ("lifted", "left"):
         return "left"
-    if word in ("left", "applied", "holds"):
-        return word
-    if word == "holds_list":
-        return "holds"
+    if word == "applied":
+        return "applied"
     return "joined" if status == "member" else "granted"
 
 
@@ -433,7 +433,7 @@ def _since(ctx: Context, trigger: Trigger) -> DateMention | None:
     return None
 
 
-def _holds_date(ctx: Context, member: Mention) -> dict[str, object]:
+def _holds_date(ctx: Context, member: Mention) -> dict[str, Any]:
     published = ctx.article.published
     if published is None:
         return {"date": None}

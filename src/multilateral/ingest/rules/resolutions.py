@@ -8,10 +8,11 @@ fact: the SCO observer in the General Assembly from that day.
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from multilateral.ingest.mentions import Mention
 from multilateral.ingest.rules.context import Context, date_fields, entity_fields
+from multilateral.model.facts import Effect, Membership, Resolution
+from multilateral.model.status import Status
 
 _RESOLUTION = re.compile(r"\bresolutions?\b", re.I)
 _NUMBER = re.compile(r"\b(?:A/RES/|S/RES/)?(?P<n>\d{1,3}/\d{1,4}|\d{3,4}\s*\((?:[IVXLC]+|\d{4})\))")
@@ -68,20 +69,20 @@ def _emit(ctx: Context, word: re.Match[str], number: re.Match[str] | None,
         date_field = {"date": str(ctx.article.published), "date_basis": "article_date"}
     subject = _subject(ctx, body_id, anchor, stop)
     clause = ctx.between(anchor, stop)
-    effect = "observer_status" if _OBSERVER.search(clause) else \
+    effect: Effect = "observer_status" if _OBSERVER.search(clause) else \
         "cooperation" if _COOPERATION.search(clause) else "other"
     at = ctx.sentence.start + word.start()
     modality = ctx.modality(at, anchor)
-    fields: dict[str, Any] = {
-        "body": body_name, "body_id": body_id,
-        "number": re.sub(r"\s+", " ", number.group("n")) if number else None,
-        **date_field, **entity_fields("subject", subject), "effect": effect,
-    }
-    ctx.emit("resolution", fields, 0.85 if number else 0.6, modality)
+    ctx.emit(Resolution(
+        body=body_name, body_id=body_id,
+        number=re.sub(r"\s+", " ", number.group("n")) if number else None,
+        **date_field, **entity_fields("subject", subject), effect=effect,
+        evidence=ctx.evidence, confidence=0.85 if number else 0.6, modality=modality))
     if effect == "observer_status" and subject is not None and body_id == "UNGA":
-        ctx.emit("membership", {
-            "org": body_name, "org_id": body_id, **entity_fields("state", subject),
-            "status": "observer", "change": "granted", **date_field}, 0.75, modality)
+        ctx.emit(Membership(
+            org=body_name, org_id=body_id, **entity_fields("state", subject),
+            status=Status.OBSERVER, change="granted", **date_field,
+            evidence=ctx.evidence, confidence=0.75, modality=modality))
 
 
 def _clause_stop(ctx: Context, anchor: int, stop: int) -> int:

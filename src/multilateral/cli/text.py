@@ -1,0 +1,262 @@
+"""Plain text for the terminal: tables, CSV, clipped cells, and the longer renderings (an
+organization's profile, a fact in one line, evidence in its context). The JSON twin of each is
+the result's `as_dict()`."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import textwrap
+from collections.abc import Sequence
+from typing import Any
+
+from multilateral.kb import IngestReport, ReviewResult
+from multilateral.model.facts import Document
+from multilateral.model.membership import Standing
+from multilateral.model.results import OrgProfile
+
+CONTEXT_CHARS = 90
+STANDING_HEADERS = ["status", "subject", "id", "since", "certainty", "datasets", "note",
+                    "sources"]
+ORG_CSV_HEADERS = ["section", "date", "end", "kind", "name", "detail", "dataset"]
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+    cells = [[_text(value) for value in row] for row in rows]
+    widths = [max([len(h)] + [len(row[i]) for row in cells]) for i, h in enumerate(headers)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip(),
+             "  ".join("-" * w for w in widths)]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()
+              for row in cells]
+    return "\n".join(lines)
+
+
+def csv_text(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(headers)
+    writer.writerows([[_text(value) for value in row] for row in rows])
+    return out.getvalue()
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.4f}"
+    return str(value)
+
+
+def clip(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def plural(count: int, status: str) -> str:
+    label = status.replace("_", " ")
+    # "6 suspended", not "6 suspendeds": a participle takes no plural.
+    return f"{count} {label}{'' if count == 1 or label.endswith('ed') else 's'}"
+
+
+def counts_text(counts: dict[str, int], none: str = "none known") -> str:
+    return ", ".join(plural(n, s) for s, n in counts.items()) or none
+
+
+# Standings: one member (or organization) and where it stands.
+
+def standing_row(st: Standing) -> list[object]:
+    """A standing as `members` and `memberships` show it, in STANDING_HEADERS order."""
+    return [st.shown_status, st.subject.name, st.subject.id, _since(st),
+            st.certainty, _datasets(st), st.reason or "", _urls(st)]
+
+
+def _datasets(standing: Standing) -> str:
+    return ", ".join(dict.fromkeys(claim.dataset for claim in standing.claims))
+
+
+def _urls(standing: Standing) -> str:
+    return " ".join(dict.fromkeys(source.url for claim in standing.claims
+                                  for source in claim.sources if source.url))
+
+
+def _since(standing: Standing) -> str:
+    starts = dict.fromkeys(f"{c.start} ({c.dataset})" for c in standing.claims
+                           if c.start is not None and c.status == standing.status)
+    return "; ".join(starts) if len(starts) > 1 else str(standing.since or "")
+
+
+# An organization's profile.
+
+def org_text(p: OrgProfile) -> str:
+    """The profile as `multilateral org` prints it: names, founding, parent and bodies,
+    counts, chair, instruments, events, conflicts, notes."""
+    out = [f"{p.org.name} ({p.org.id})", f"  kind: {p.kind}"]
+    others = [n for n in p.names if n["name"] != p.org.name]
+    if others:
+        out.append("  also: " + "; ".join(
+            n["name"] + (f" ({n['kind']} {n['valid_from'] or ''}-{n['valid_to'] or ''})"
+                         if n["kind"] == "former" else "") for n in others))
+    if p.website:
+        out.append(f"  website: {p.website}")
+    for f in p.foundings:
+        out.append(f"  founded: {f['date']}{' in ' + f['place'] if f['place'] else ''} "
+                   f"({f['dataset']})")
+    if p.dissolved:
+        out.append(f"  dissolved: {p.dissolved}")
+    if p.parent:
+        out.append(f"  part of: {p.parent.name} ({p.parent.id})")
+    if p.bodies:
+        out.append("  bodies: " + "; ".join(f"{b.name} ({b.id})" for b in p.bodies))
+    out.append(f"  today ({p.today}): {counts_text(p.counts_today)}")
+    if p.on is not None and p.counts_on is not None:
+        out.append(f"  on {p.on}: {counts_text(p.counts_on)}")
+    for chair in p.chair_today:
+        out.append(f"  chair today: {chair['state']['name']} since {chair['start'] or '?'}")
+    for chair in p.chair_on or []:
+        out.append(f"  chair on {p.on}: {chair['state']['name']} "
+                   f"({chair['start'] or '?'} to {chair['end'] or 'today'})")
+    if p.instruments:
+        out += ["", table(["date", "kind", "number", "title", "place"],
+                          [[i["date"], i["kind"], i["number"], i["title"], i["place"]]
+                           for i in p.instruments])]
+    if p.events:
+        out += ["", table(["start", "end", "kind", "event", "place"],
+                          [[e["start"], e["end"], e["kind"], e["name"], e["place"]]
+                           for e in p.events])]
+    if p.conflicts:
+        out += ["", f"Sources disagree ({len(p.conflicts)}):"]
+        out += [f"  {conflict.description}" for conflict in p.conflicts]
+    out += [f"Note: {note}" for note in p.notes]
+    return "\n".join(out)
+
+
+def org_rows(p: OrgProfile) -> list[list[object]]:
+    """The profile as one long table (ORG_CSV_HEADERS): a row per name, founding, count,
+    chair, instrument, event and conflict, for spreadsheets."""
+    rows: list[list[object]] = []
+    rows += [["name", n["valid_from"], n["valid_to"], n["kind"], n["name"], "", ""]
+             for n in p.names]
+    rows += [["founding", f["date"], "", "", f["place"], f["note"], f["dataset"]]
+             for f in p.foundings]
+    rows += [["count", str(p.today), "", status, "", n, ""]
+             for status, n in p.counts_today.items()]
+    rows += [["chair", c["start"], c["end"], "", c["state"]["name"], "", c["dataset"]]
+             for c in p.chairs]
+    rows += [["instrument", i["date"], "", i["kind"], i["title"], i["number"] or "",
+              i["dataset"]] for i in p.instruments]
+    rows += [["event", e["start"], e["end"], e["kind"], e["name"], e["place"] or "",
+              e["dataset"]] for e in p.events]
+    rows += [["conflict", "", "", c.kind, c.subject, c.description, ""] for c in p.conflicts]
+    return rows
+
+
+# Facts read from articles, as dictionaries (a candidate's stored JSON or `Fact.as_dict()`).
+
+def fact_summary(fact: dict[str, Any]) -> str:
+    """A fact in one line: who did what to which organization."""
+    kind = fact["type"]
+    if kind == "membership":
+        return f"{fact.get('state')} {fact.get('change')} {fact.get('org')} as {fact.get('status')}"
+    if kind == "agreement":
+        return f"{fact.get('kind')}: " + " / ".join(fact.get("parties") or []) + \
+            (f" at {fact['place']}" if fact.get("place") else "")
+    if kind == "resolution":
+        return f"{fact.get('body')} {fact.get('number') or ''} on {fact.get('subject')} " \
+               f"({fact.get('effect')})"
+    if kind == "event":
+        return f"{fact.get('kind')}: {fact.get('name')}" + \
+            (f" at {fact['place']}" if fact.get("place") else "")
+    if kind == "chairmanship":
+        return f"{fact.get('state')} chairs {fact.get('org')}"
+    return f"{fact.get('org')} founded" + (f" at {fact['place']}" if fact.get("place") else "")
+
+
+def fact_when(fact: dict[str, Any]) -> str:
+    if fact["type"] == "chairmanship":
+        return "–".join(str(x) for x in (fact.get("start"), fact.get("end")) if x)
+    return str(fact.get("date") or (f"--{fact['date_partial']}" if fact.get("date_partial")
+                                    else ""))
+
+
+def facts_table(document: Document) -> str:
+    """An extracted article: its head line, a row per fact, its warnings."""
+    head = f"{document.source}: {document.title or '(no title)'}  published " \
+           f"{document.published or 'unknown'}  {len(document.facts)} facts"
+    rows = [[fact.type, fact.modality, fact_summary(fact.as_dict()), fact_when(fact.as_dict()),
+             f"{fact.confidence:.2f}"] for fact in document.facts]
+    lines = [head, table(["type", "modality", "fact", "date", "conf"], rows)]
+    lines += [f"warning: {w}" for w in document.warnings]
+    return "\n".join(lines)
+
+
+def ingest_text(report: IngestReport) -> str:
+    """A row per article and what became of it, then the tally."""
+    rows = [[item.source, item.article_id or "", "stored" if item.created else
+             ("failed" if item.error else "unchanged"), item.facts, item.error or ""]
+            for item in report.items]
+    summary = report.as_dict()
+    return "\n".join([
+        table(["source", "article", "result", "facts", "error"], rows),
+        f"{summary['stored']} stored, {summary['unchanged']} unchanged, "
+        f"{summary['failed']} failed. `multilateral review` lists the candidates."])
+
+
+def candidates_table(pending: list[dict[str, Any]]) -> str:
+    if not pending:
+        return "No pending candidates."
+    rows = [[c["id"], c["article_id"], c["type"], c["fact"].get("modality"),
+             fact_summary(c["fact"]), fact_when(c["fact"]), f"{c['confidence']:.2f}",
+             clip(c["fact"]["evidence"]["text"], 50)] for c in pending]
+    return table(["id", "article", "type", "modality", "fact", "date", "conf", "evidence"], rows)
+
+
+def candidate_text(candidate: dict[str, Any]) -> str:
+    """A review-queue candidate (`KnowledgeBase.review_queue`) with its evidence bracketed in
+    the article text around it, CONTEXT_CHARS each side."""
+    fact = candidate["fact"]
+    context = candidate.get("context") or {
+        "before": "", "evidence": (fact.get("evidence") or {}).get("text", ""), "after": ""}
+    before = context["before"][-CONTEXT_CHARS:].replace("\n", " ")
+    after = context["after"][:CONTEXT_CHARS].replace("\n", " ")
+    body = f"…{before}[{context['evidence']}]{after}…"
+    wrapped = textwrap.fill(body, width=100, initial_indent="    ", subsequent_indent="    ")
+    return (f"\n#{candidate['id']} (article {candidate['article_id']}) {candidate['type']}, "
+            f"{fact.get('modality')}, confidence {candidate['confidence']:.2f}\n"
+            f"  {fact_summary(fact)}  {fact_when(fact)}\n{wrapped}")
+
+
+def reviewed_lines(results: list[ReviewResult]) -> list[str]:
+    """What each review did, and the conflicts it kept."""
+    out: list[str] = []
+    for result in results:
+        where = f" -> {result.fact_type} {result.fact_id}" if result.fact_type else ""
+        out.append(f"#{result.candidate['id']} {result.action}ed{where}"
+                   + (f" ({result.note})" if result.note else ""))
+        out += [f"  conflict kept: {conflict}" for conflict in result.conflicts]
+    return out
+
+
+def miss_text(miss: dict[str, Any]) -> str:
+    """A gold claim `check` missed or judged otherwise than the annotator."""
+    return (f"{miss['article']}: claim {miss['error']} {miss['claim']!r}"
+            + (f" truth {miss['truth']}, got {miss['verdicts']}"
+               if miss["error"] == "verdict" else ""))
+
+
+def error_text(error: dict[str, Any]) -> str:
+    """A gold fact missed, a spurious fact, or a fact dated otherwise than the annotator."""
+    return (f"{error['article']}: {error['error']} "
+            f"{json.dumps(error['fact'], ensure_ascii=False)}"
+            + (f" predicted {error.get('predicted')}" if error["error"] == "date" else ""))
+
+
+def check_text(report: dict[str, Any]) -> str:
+    """A check report (its `as_dict()`): each claim with its verdict and why, then the count
+    per verdict."""
+    rows = [[c["kind"], clip(c["text"].replace("\n", " "), 48), c["verdict"], c["reason"]]
+            for c in report["claims"]]
+    return "\n".join([
+        f"{report['article']['title'] or report['article']['source']}",
+        f"judged as of {report['on']} ({report['on_note']}); today {report['today']}",
+        table(["claim", "text", "verdict", "why"], rows),
+        ", ".join(f"{n} {k}" for k, n in report["counts"].items()) or "no checkable claim"])
