@@ -38,6 +38,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/init_time.py
 	$(BIN)/python bench/members_latency.py
 	$(BIN)/python bench/extract_speed.py
+	$(BIN)/python bench/long_page.py
 	$(BIN)/python bench/web_throughput.py
 
 clean:

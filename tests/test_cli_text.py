@@ -7,8 +7,13 @@ import re
 import shutil
 from pathlib import Path
 
-from multilateral.cli.text import CONTEXT_CHARS, candidate_text, org_text
+from click.testing import CliRunner
+
+from multilateral.cli import main
+from multilateral.cli.text import CONTEXT_CHARS, candidate_text, org_text, table
 from multilateral.kb import KnowledgeBase
+
+SEED = Path(__file__).resolve().parents[1] / "gold" / "articles" / "000_seed.txt"
 
 
 def test_org_text_shows_every_section_of_the_profile(kb: KnowledgeBase) -> None:
@@ -54,3 +59,25 @@ def test_evidence_without_its_place_in_the_text_is_still_shown() -> None:
                  "fact": {"type": "event", "kind": "summit", "name": "Bishkek summit",
                           "modality": "asserted", "evidence": {"text": "the Bishkek summit"}}}
     assert "…[the Bishkek summit]…" in candidate_text(candidate)
+
+
+def test_a_table_fits_the_width_it_is_given_cutting_the_widest_column() -> None:
+    rows = [["member", "Federated States of Micronesia", "FSM", "https://example.org/" + "x" * 80]]
+    fitted = table(["status", "state", "id", "sources"], rows, width=60)
+    assert all(len(line) <= 60 for line in fitted.splitlines())
+    assert "…" in fitted and "FSM" in fitted and "member" in fitted
+    assert "x" * 80 in table(["status", "state", "id", "sources"], rows)  # a pipe: whole
+
+
+def test_find_says_when_it_stops_at_its_limit(sqlite_url: str) -> None:
+    result = CliRunner().invoke(main, ["--db", sqlite_url, "find", "union", "--limit", "3"])
+    assert result.exit_code == 0 and "The first 3 matches; there are more" in result.output
+    every = CliRunner().invoke(main, ["--db", sqlite_url, "find", "Shanghai Cooperation"])
+    assert "there are more" not in every.output
+
+
+def test_check_rows_say_which_claim_they_are(sqlite_url: str) -> None:
+    result = CliRunner().invoke(main, ["--db", sqlite_url, "check", str(SEED)])
+    header = next(line for line in result.output.splitlines() if line.startswith("#"))
+    assert header.split()[:3] == ["#", "at", "claim"]
+    assert any(line.startswith("1 ") for line in result.output.splitlines())

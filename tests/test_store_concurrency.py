@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import threading
 
-from multilateral.kb import KnowledgeBase
-from multilateral.kb.desk import IngestItem
+from multilateral.kb import IngestItem, KnowledgeBase
 from multilateral.model.facts import Document, Evidence, Founding
 
 WRITERS = 4

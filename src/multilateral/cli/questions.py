@@ -223,11 +223,24 @@ def share(org: str, on: str | None, status: str, fmt: str) -> None:
 @main.command(help="Find organizations, states and places by part of a name.")
 @click.argument("text")
 @click.option("--type", "entity_type", type=click.Choice(["organization", "state", "place"]))
+@click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True,
+              help="At most this many matches.")
 @format_option
 @handled
-def find(text: str, entity_type: str | None, fmt: str) -> None:
-    found = current_kb().find(text, entity_type)
+def find(text: str, entity_type: str | None, limit: int, fmt: str) -> None:
+    found = current_kb().find(text, entity_type, limit + 1)
+    more = len(found) > limit
+    found = found[:limit]
     headers = ["type", "id", "name", "matched"]
     rows = [[ref.type, ref.id, ref.name, matched] for ref, matched in found]
-    data = {"query": text, "results": [{**ref.as_dict(), "matched": m} for ref, m in found]}
-    emit(fmt, data, headers, rows, lambda: table(headers, rows) if rows else "No match.")
+    data = {"query": text, "results": [{**ref.as_dict(), "matched": m} for ref, m in found],
+            "more": more}
+
+    def text_out() -> str:
+        if not rows:
+            return "No match."
+        cut = (f"\nThe first {limit} matches; there are more: give a longer text or a larger "
+               "--limit.") if more else ""
+        return table(headers, rows) + cut
+
+    emit(fmt, data, headers, rows, text_out)

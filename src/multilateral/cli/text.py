@@ -7,6 +7,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
+import sys
 import textwrap
 from collections.abc import Sequence
 from typing import Any
@@ -15,6 +17,7 @@ from multilateral.kb import IngestReport, ReviewResult
 from multilateral.model.facts import Document
 from multilateral.model.membership import Standing
 from multilateral.model.results import OrgProfile
+from multilateral.model.status import label
 
 CONTEXT_CHARS = 90
 STANDING_HEADERS = ["status", "subject", "id", "since", "certainty", "datasets", "note",
@@ -22,9 +25,28 @@ STANDING_HEADERS = ["status", "subject", "id", "since", "certainty", "datasets",
 ORG_CSV_HEADERS = ["section", "date", "end", "kind", "name", "detail", "dataset"]
 
 
-def table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+def terminal_width() -> int | None:
+    """The terminal's width ($COLUMNS where set) when printing to one; None (no limit) when
+    the output goes to a file or a pipe, which keep every character."""
+    return shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+
+
+MIN_COLUMN = 8
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[object]],
+          width: int | None = None) -> str:
+    """A plain-text table; with `width` (default: the terminal's), the widest columns are
+    cut with an ellipsis until every line fits."""
+    width = width if width is not None else terminal_width()
     cells = [[_text(value) for value in row] for row in rows]
     widths = [max([len(h)] + [len(row[i]) for row in cells]) for i, h in enumerate(headers)]
+    if width:
+        while sum(widths) + 2 * (len(widths) - 1) > width and max(widths) > MIN_COLUMN:
+            widest = widths.index(max(widths))
+            widths[widest] -= 1
+        cells = [[clip(c, w) for c, w in zip(row, widths, strict=True)] for row in cells]
+        headers = [clip(h, w) for h, w in zip(headers, widths, strict=True)]
     lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip(),
              "  ".join("-" * w for w in widths)]
     lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()
@@ -49,13 +71,12 @@ def _text(value: object) -> str:
 
 
 def clip(text: str, width: int = 60) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+    return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
 
 
 def plural(count: int, status: str) -> str:
-    label = status.replace("_", " ")
-    # "6 suspended", not "6 suspendeds": a participle takes no plural.
-    return f"{count} {label}{'' if count == 1 or label.endswith('ed') else 's'}"
+    """"6 dialogue partners", "6 suspended"."""
+    return f"{count} {label(status, count)}"
 
 
 def counts_text(counts: dict[str, int], none: str = "none known") -> str:
@@ -253,10 +274,11 @@ def error_text(error: dict[str, Any]) -> str:
 def check_text(report: dict[str, Any]) -> str:
     """A check report (its `as_dict()`): each claim with its verdict and why, then the count
     per verdict."""
-    rows = [[c["kind"], clip(c["text"].replace("\n", " "), 48), c["verdict"], c["reason"]]
-            for c in report["claims"]]
+    # each row says which claim it is: its number and where it stands in the text
+    rows = [[number, c["start"], c["kind"], clip(c["text"].replace("\n", " "), 48),
+             c["verdict"], c["reason"]] for number, c in enumerate(report["claims"], 1)]
     return "\n".join([
         f"{report['article']['title'] or report['article']['source']}",
         f"judged as of {report['on']} ({report['on_note']}); today {report['today']}",
-        table(["claim", "text", "verdict", "why"], rows),
+        table(["#", "at", "claim", "text", "verdict", "why"], rows),
         ", ".join(f"{n} {k}" for k, n in report["counts"].items()) or "no checkable claim"])

@@ -10,6 +10,7 @@ their partial form and never borrow a year.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -74,12 +75,12 @@ _FUTURE = re.compile(r"\b(?:will|shall|plans?|next|scheduled|due|is to|are to|ex
 
 def find_dates(text: str, published: PartialDate | None) -> list[DateMention]:
     """Every date mention, longest shape first, never two over the same characters."""
-    taken: list[tuple[int, int]] = []
+    taken = _Taken()
     found: list[DateMention] = []
     for shape, pattern in _PATTERNS:
         for match in pattern.finditer(text):
             start, end = match.span()
-            if any(start < t_end and t_start < end for t_start, t_end in taken):
+            if taken.overlaps(start, end):
                 continue
             if shape == "bare_month":
                 future = bool(_FUTURE.search(text[max(0, start - 100):start]))
@@ -87,9 +88,29 @@ def find_dates(text: str, published: PartialDate | None) -> list[DateMention]:
             else:
                 mention = _read(shape, match, published)
             if mention is not None:
-                taken.append((start, end))
+                taken.add(start, end)
                 found.append(mention)
     return sorted(found, key=lambda m: m.start)
+
+
+class _Taken:
+    """Spans already read as dates, disjoint and kept in order, so that a new match is
+    checked against its two neighbours only (linear in the text, not in its dates squared)."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        at = bisect.bisect_right(self.starts, start)
+        before = at > 0 and self.ends[at - 1] > start
+        after = at < len(self.starts) and self.starts[at] < end
+        return before or after
+
+    def add(self, start: int, end: int) -> None:
+        at = bisect.bisect_right(self.starts, start)
+        self.starts.insert(at, start)
+        self.ends.insert(at, end)
 
 
 def _read(shape: str, match: re.Match[str], published: PartialDate | None) -> DateMention | None:

@@ -9,6 +9,7 @@ its shape ("the Organization of Turkic States") and kept as an unlinked mention.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -110,12 +111,20 @@ def _unknown_organizations(text: str, known: list[Mention]) -> list[Mention]:
     says more ("the African Union Commission", "the Office of the United Nations High
     Commissioner for Refugees") is a body we lack: it replaces the shorter mention."""
     found = []
+    # `known` is in text order and its mentions do not overlap, so their ends are in order
+    # too: the ones a match overlaps are found by bisection, keeping the stage linear.
+    ends = [m.end for m in known]
+    replaced: set[int] = set()
     for match in _UNKNOWN_ORG.finditer(text):
         start, end = match.span()
         words = match.group().split()
         if words[0] in _NOT_ORG_START or len(words) < 2:
             continue
-        overlapping = [m for m in known if start < m.end and m.start < end]
+        first = bisect_right(ends, start)
+        last = first
+        while last < len(known) and known[last].start < end:
+            last += 1
+        overlapping = known[first:last]
         if any(_STATUS_WORDS.match(text[m.end:end]) for m in overlapping):
             continue  # "ASEAN Member States" is ASEAN's members, not a body
         if any(m.type != "organization" or m.start < start or m.end > end
@@ -127,7 +136,8 @@ def _unknown_organizations(text: str, known: list[Mention]) -> list[Mention]:
         if any(m.start != start and not re.search(r"\bof (?:the )?$", text[start:m.start])
                for m in overlapping):
             continue
-        for mention in overlapping:
-            known.remove(mention)
+        replaced.update(range(first, last))
         found.append(Mention(start, end, "organization", None, match.group(), "shape"))
+    # a match lies after every earlier one, so the mentions it replaces overlap no other
+    known[:] = [m for i, m in enumerate(known) if i not in replaced]
     return found

@@ -13,10 +13,12 @@ Nothing here writes: `store.articles` keeps what an editor should review.
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 from multilateral.ingest import cleaning, language, merging, reading
 from multilateral.ingest.dates import find_dates
@@ -44,6 +46,32 @@ class Extractor:
     # A text in which no organization or state is named is no article for us (a stray
     # file: /etc/hostname would otherwise be stored and published); `--force` reads it.
     require_subject: bool = True
+    # Reading is linear in the text, but a batch must go on whatever one page holds: past
+    # this many seconds an article is given up, named, and the next one read.
+    time_limit: float = 60.0
+
+
+class _Spanned(Protocol):
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+S = TypeVar("S", bound=_Spanned)
+
+
+def _within(items: list[S], first: int, end: int) -> list[S]:
+    """The items from `first` on (in text order) that lie before `end`: a sentence's
+    mentions or dates, found without looking at the rest of the text."""
+    found = []
+    at = first
+    while at < len(items) and items[at].start < end:
+        if items[at].end <= end:
+            found.append(items[at])
+        at += 1
+    return found
 
 
 def extract(item: Path | str, extractor: Extractor) -> Document:
@@ -73,13 +101,17 @@ def extract_bytes(name: str, data: bytes, extractor: Extractor) -> Document:
     facts = []
     mention_at = 0
     date_at = 0
+    deadline = time.monotonic() + extractor.time_limit
     for sentence in split_sentences(text):
+        if time.monotonic() > deadline:
+            raise UnreadableArticle(name, f"reading it took over {extractor.time_limit:g} s",
+                                    "Split the page, or save the article alone.")
         while mention_at < len(mentions) and mentions[mention_at].start < sentence.start:
             mention_at += 1
         while date_at < len(dates) and dates[date_at].start < sentence.start:
             date_at += 1
-        in_sentence = [m for m in mentions[mention_at:] if m.end <= sentence.end]
-        dates_in = [d for d in dates[date_at:] if d.end <= sentence.end]
+        in_sentence = _within(mentions, mention_at, sentence.end)
+        dates_in = _within(dates, date_at, sentence.end)
         context = Context(article, sentence, in_sentence, dates_in)
         for rule in RULES:
             rule(context)

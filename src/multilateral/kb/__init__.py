@@ -6,32 +6,23 @@
 The parts, each usable alone: `questions` (members, memberships, history, org, overlap,
 share, conflicts), `desk` (extract, ingest, review, feature), `checking` (claims
 judged), `evaluating` (gold sets and their floors) and `tokens`. The methods below are
-the public API and hand each call to its part.
+the public API and hand each call to its part. The reading stack (trafilatura, htmldate,
+the rules) is imported only when a part that reads is first used, so that a question
+asked from the command line starts at once.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator, Sequence
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine
 
-from multilateral.check.report import CheckReport
-from multilateral.ingest.evaluation import Evaluation
-from multilateral.ingest.pipeline import Extractor
-from multilateral.ingest.reading import UnreadableArticle
-from multilateral.kb.checking import Checking
 from multilateral.kb.database import Database
-from multilateral.kb.desk import (
-    ArticleDesk,
-    IngestItem,
-    IngestReport,
-    ReviewBatch,
-    ReviewResult,
-)
-from multilateral.kb.evaluation import Evaluating
+from multilateral.kb.outcomes import IngestItem, IngestReport, ReviewBatch, ReviewResult
 from multilateral.kb.questions import Questions
 from multilateral.kb.tokens import Tokens
 from multilateral.model.access import Token
@@ -49,7 +40,16 @@ from multilateral.model.results import (
     Share,
 )
 from multilateral.model.timeline import Timeline
-from multilateral.store.load import InitReport
+
+if TYPE_CHECKING:
+    from multilateral.check.report import CheckReport
+    from multilateral.ingest.evaluation import Evaluation
+    from multilateral.ingest.pipeline import Extractor
+    from multilateral.ingest.reading import UnreadableArticle
+    from multilateral.kb.checking import Checking
+    from multilateral.kb.desk import ArticleDesk
+    from multilateral.kb.evaluation import Evaluating
+    from multilateral.store.load import InitReport
 
 __all__ = ["IngestItem", "IngestReport", "KnowledgeBase", "ReviewBatch", "ReviewResult"]
 
@@ -59,10 +59,22 @@ class KnowledgeBase:
         self.db = Database(url)
         self.today = today or dt.date.today()
         self.questions = Questions(self.db, self.today)
-        self.desk = ArticleDesk(self.db, self.questions)
-        self.checking = Checking(self.questions, self.desk)
-        self.evaluating = Evaluating(self.desk, self.checking)
         self.tokens = Tokens(self.db)
+
+    @cached_property
+    def desk(self) -> ArticleDesk:
+        from multilateral.kb.desk import ArticleDesk
+        return ArticleDesk(self.db, self.questions)
+
+    @cached_property
+    def checking(self) -> Checking:
+        from multilateral.kb.checking import Checking
+        return Checking(self.questions, self.desk)
+
+    @cached_property
+    def evaluating(self) -> Evaluating:
+        from multilateral.kb.evaluation import Evaluating
+        return Evaluating(self.desk, self.checking)
 
     # -- the database --------------------------------------------------------
 
@@ -90,8 +102,9 @@ class KnowledgeBase:
     def state(self, name: str) -> Ref:
         return self.questions.state(name)
 
-    def find(self, text: str, entity_type: str | None = None) -> list[tuple[Ref, str]]:
-        return self.questions.find(text, entity_type)
+    def find(self, text: str, entity_type: str | None = None,
+             limit: int = 20) -> list[tuple[Ref, str]]:
+        return self.questions.find(text, entity_type, limit)
 
     def match(self, text: str, entity_type: str, limit: int = 5) -> list[tuple[Ref, int, bool]]:
         return self.questions.match(text, entity_type, limit)

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine
 
 from multilateral.store.db import open_engine, require_schema, resolve_url, translate_errors
-from multilateral.store.load import InitReport, initialise
+
+if TYPE_CHECKING:
+    from multilateral.store.load import InitReport
 
 
 class Database:
@@ -27,6 +30,7 @@ class Database:
     def init(self, *, force: bool = False,
              on_wait: Callable[[str], None] | None = None) -> InitReport:
         """Create the schema and load the bundled data (skipped when already current)."""
+        from multilateral.store.load import initialise  # Alembic and the loaders: init only
         engine = open_engine(self.url, create=True)
         report = initialise(engine, self.url, force=force, on_wait=on_wait)
         self._engine = engine

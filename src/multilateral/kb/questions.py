@@ -73,10 +73,12 @@ class Questions:
         with self.db.connect() as connection:
             return resolve(connection, "state", name)
 
-    def find(self, text: str, entity_type: str | None = None) -> list[tuple[Ref, str]]:
-        """Organizations, states and places whose names contain `text`."""
+    def find(self, text: str, entity_type: str | None = None,
+             limit: int = 20) -> list[tuple[Ref, str]]:
+        """Organizations, states and places whose names contain `text`, shortest names
+        first; at most `limit` (ask for one more to learn whether the list was cut)."""
         with self.db.connect() as connection:
-            return find(connection, text, entity_type)
+            return find(connection, text, entity_type, limit)
 
     # -- questions -----------------------------------------------------------
 

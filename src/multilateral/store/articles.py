@@ -19,6 +19,7 @@ from multilateral.model.dates import PartialDate
 from multilateral.model.evidence import in_context
 from multilateral.model.facts import Document
 from multilateral.store import schema as s
+from multilateral.store import version
 
 PENDING, ACCEPTED, REJECTED = "pending", "accepted", "rejected"
 
@@ -58,6 +59,7 @@ def save(connection: Connection, document: Document) -> tuple[int, bool]:
         assert existing is not None
         return int(existing), False
     article_id = int(inserted)
+    version.bump(connection)
     for tag in document.tags:
         connection.execute(insert(s.article_tags).values(
             article_id=article_id, tag=tag["tag"], kind=tag["kind"],
@@ -176,12 +178,14 @@ def mark(connection: Connection, candidate_id: int, status: str, *, fact: str | 
         values["fact"] = fact
     connection.execute(update(s.candidates).where(s.candidates.c.id == candidate_id)
                        .values(**values))
+    version.bump(connection)
 
 
 def set_featured(connection: Connection, article_id: int, featured: bool) -> None:
     article_row(connection, article_id)
     connection.execute(update(s.articles).where(s.articles.c.id == article_id)
                        .values(featured=featured))
+    version.bump(connection)
 
 
 def tag_counts(connection: Connection, limit: int = 100) -> list[dict[str, Any]]:

@@ -143,9 +143,11 @@ def _same_status(ctx: Context) -> bool:
     """"The same status was granted to Ukraine": the status, organization and date of the
     grant the article reported just before."""
     match = _SAME_STATUS.search(ctx.text)
+    if match is None:
+        return False
     previous = next((f for f in reversed(ctx.article.facts) if isinstance(f, Membership)
                      and f.change == "granted"), None)
-    if match is None or previous is None:
+    if previous is None:
         return False
     at = ctx.sentence.start + match.end()
     for member in ctx.states():
