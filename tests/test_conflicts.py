@@ -89,12 +89,14 @@ def test_unknown_organization_for_conflicts(sqlite_url: str) -> None:
 
 
 def test_a_conflict_shows_from_both_sides(kb: KnowledgeBase) -> None:
-    # In June 2012 COW has Mali a member of the AU, the AU table has it suspended.
+    # In June 2012 COW has Mali a member of the AU, the AU table has it suspended: the
+    # curated table decides, COW's claim is kept aside on both sides and listed as a conflict.
     members = kb.members("AU", on="2012-06-01")
-    mali = next(st for st in members.conflicts if st.subject.id == "MLI")
-    assert mali.possible == ["member", "suspended"]
-    assert {c.dataset for c in mali.claims} == {"cow-igo-v3", "hand-memberships"}
+    mali = next(st for st in members.certain if st.subject.id == "MLI")
+    assert mali.status == "suspended" and mali.suspended
+    assert {c.dataset for c in mali.claims} == {"hand-memberships"}
+    assert {c.dataset for c in mali.outranked} == {"cow-igo-v3"}
     held = kb.memberships("Mali", on="2012-06-01")
-    au = next(st for st in held.conflicts if st.subject.id == "AU")
-    assert au.reason == mali.reason
+    au = next(st for st in held.certain if st.subject.id == "AU")
+    assert au.suspended and au.outranked == mali.outranked
     assert any(c.kind == "status" and c.subject == "Mali" for c in kb.conflicts("AU").conflicts)

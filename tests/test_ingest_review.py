@@ -100,11 +100,13 @@ def test_contradicting_fact_is_kept_as_a_conflict(writable_url: str) -> None:
     result = kb.review(candidate["id"], "accept")
     assert result.fact_type == "membership"
     assert result.conflicts and "Mongolia" in result.conflicts[0]
+    # The curated SCO seed ranks above an article: Mongolia stays an observer, and the
+    # article's claim is kept, set aside, for all to see; nothing was overwritten.
     members = kb.members("SCO", on="2019-06")
-    mongolia = next(st for st in members.conflicts if st.subject.id == "MNG")
-    assert set(mongolia.possible) == {"member", "observer"}
-    # the sco-seed claim is still there: nothing was overwritten
-    assert {c.dataset for c in mongolia.claims} == {"articles", "sco-seed"}
+    mongolia = next(st for st in members.certain if st.subject.id == "MNG")
+    assert mongolia.status == "observer"
+    assert {c.dataset for c in mongolia.claims} == {"sco-seed"}
+    assert {(c.dataset, c.status) for c in mongolia.outranked} == {("articles", "member")}
     kb.close()
 
 

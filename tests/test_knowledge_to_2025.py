@@ -32,6 +32,9 @@ def test_african_union_with_suspended_states(kb: KnowledgeBase) -> None:
     suspended = ids(result.certain, "suspended")
     assert {"MLI", "GIN", "BFA", "NER", "GAB"} <= suspended
     assert result.counts["member"] + result.counts["suspended"] == 55
+    # A suspended state keeps its membership: asked for members, the AU lists all 55.
+    members = kb.members("AU", on="2024-01-01", status="member")
+    assert len(members.certain) == 55 and members.suspended == len(suspended) == 6
 
 
 def test_brics_enlarged(kb: KnowledgeBase) -> None:

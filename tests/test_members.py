@@ -113,7 +113,7 @@ def test_malformed_date(kb: KnowledgeBase) -> None:
 
 
 def test_before_the_organization_existed(kb: KnowledgeBase) -> None:
-    with pytest.raises(OutOfExistence, match="1996"):
+    with pytest.raises(OutOfExistence, match="founded 2001-06-15"):
         kb.members("SCO", on="1990-01-01")
 
 
@@ -124,10 +124,23 @@ def test_after_the_organization_was_dissolved(kb: KnowledgeBase) -> None:
 
 def test_json_shape_is_stable(kb: KnowledgeBase) -> None:
     data = kb.members("SCO", on="2019-11-19").as_dict()
-    assert set(data) == {"org", "on", "status", "counts", "members", "uncertain", "conflicts",
-                         "pending", "notes"}
+    assert set(data) == {"org", "on", "status", "counts", "suspended", "members", "uncertain",
+                         "conflicts", "set_aside", "pending", "notes"}
     member = data["members"][0]
-    assert set(member) == {"type", "id", "name", "status", "certainty", "since",
-                           "possible_statuses", "reason", "claims"}
+    assert set(member) == {"type", "id", "name", "status", "certainty", "since", "suspended",
+                           "suspended_since", "possible_statuses", "reason", "claims",
+                           "outranked"}
     assert set(member["claims"][0]) == {"id", "status", "start", "end", "dataset", "note",
                                         "sources"}
+
+
+def test_uncertain_names_the_real_reason(kb: KnowledgeBase) -> None:
+    # COW codes South Sudan in WHO from 2011 (a year); its coverage ends 2014. In June 2011
+    # the doubt is the year-only start, not the coverage.
+    joining = next(st for st in kb.members("WHO", on="2011-06-01").uncertain
+                   if st.subject.id == "SSD")
+    assert joining.reason is not None and "starts 2011 (a year only)" in joining.reason
+    assert "2014" not in joining.reason
+    later = next(st for st in kb.members("WHO", on="2016-06-01").uncertain
+                 if st.subject.id == "SSD")
+    assert later.reason is not None and "observed it to 2014" in later.reason

@@ -1,3 +1,6 @@
+import pytest
+
+from multilateral.kb import KnowledgeBase
 from multilateral.model.names import normalize
 
 
@@ -10,3 +13,33 @@ def test_spelling_case_accents_and_a_leading_the_do_not_matter() -> None:
 
 def test_different_names_stay_different() -> None:
     assert normalize("Shanghai Five") != normalize("Shanghai Cooperation Organisation")
+
+
+@pytest.mark.parametrize(("name", "org_id"), [
+    ("Organisation for Economic Co-operation and Development", "OECD"),
+    ("Organization for Economic Co-operation and Development", "OECD"),
+    ("Organization of African Unity", "OAU"),
+    ("Organisation of African Unity", "OAU"),
+    ("Organization for African Unity", "OAU"),  # COW's spelling still resolves
+    ("Organization of American States", "OAS"),
+    ("Pan American Union", "OAS"),
+    ("Organización de los Estados Americanos", "OAS"),
+])
+def test_official_former_and_common_names_resolve(kb: KnowledgeBase, name: str,
+                                                  org_id: str) -> None:
+    assert kb.organization(name).id == org_id
+
+
+def test_an_organization_shows_its_current_name(kb: KnowledgeBase) -> None:
+    assert kb.organization("OAS").name == "Organization of American States"
+    assert kb.organization("OAU").name == "Organization of African Unity"
+    assert kb.organization("OECD").name == \
+        "Organisation for Economic Co-operation and Development"
+    names = {n["name"]: n["kind"] for n in kb.org("OAS").names}
+    assert names["Pan American Union"] == "former"
+
+
+def test_predecessor_states_resolve_by_their_common_names(kb: KnowledgeBase) -> None:
+    assert kb.state("Soviet Union").id == "OWID_USS"
+    assert kb.state("Federal Republic of Yugoslavia").id == "OWID_SRM"
+    assert kb.state("German Democratic Republic").id == "OWID_GDR"

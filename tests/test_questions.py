@@ -83,7 +83,8 @@ def test_un_body_has_its_parent(kb: KnowledgeBase) -> None:
 
 
 def test_overlap(kb: KnowledgeBase) -> None:
-    result = kb.overlap("SCO", "CSTO", on="2014-01-01")
+    result = kb.overlap("SCO", "CSTO", on="2014-01-01",
+                        statuses=["member", "observer", "dialogue_partner"])
     both_members = {r["state"]["id"] for r in result.rows if r["status_a"] == r["status_b"] ==
                     "member"}
     assert both_members == {"KAZ", "KGZ", "RUS", "TJK"}
@@ -107,3 +108,32 @@ def test_share_outside_the_population_years(kb: KnowledgeBase) -> None:
 def test_unknown_state(kb: KnowledgeBase) -> None:
     with pytest.raises(UnknownEntity, match="Kazakstan"):
         kb.memberships("Kazakstan")
+
+
+def test_overlap_counts_members_by_default(kb: KnowledgeBase) -> None:
+    # NATO and the EU: 23 states are members of both; Ukraine, Moldova, Georgia and
+    # others are EU candidates, not "in both".
+    result = kb.overlap("NATO", "EU", on="2025-06-01")
+    assert result.statuses == ("member",) and result.both == 23
+    assert set(result.counts) == {"member/member"}
+    wider = kb.overlap("NATO", "EU", on="2025-06-01", statuses=["member", "candidate"])
+    assert wider.both > 23 and "member/candidate" in wider.counts
+
+
+def test_share_counts_the_members_of_1_july_and_says_so(kb: KnowledgeBase) -> None:
+    # India and Pakistan joined the SCO on 2017-06-09, Belarus on 2024-07-04.
+    joined = kb.share("SCO", on="2017", status="member")
+    assert str(joined.on) == "2017-07-01" and "1 July 2017" in joined.rule
+    assert {"IND", "PAK"} <= {m["state"]["id"] for m in joined.members}
+    later = kb.share("SCO", on="2024", status="member")
+    assert "BLR" not in {m["state"]["id"] for m in later.members}
+    assert later.as_dict()["rule"] == later.rule
+    day = kb.share("SCO", on="2024-12-31", status="member")
+    assert "BLR" in {m["state"]["id"] for m in day.members} and "2024-12-31" in day.rule
+
+
+def test_history_of_an_organization_as_a_member(kb: KnowledgeBase) -> None:
+    result = kb.history("UNGA", "SCO")
+    assert result.state is not None and result.state.type == "organization"
+    assert result.changes and all(ch.claim.member.id == "SCO" for ch in result.changes)
+    assert any(ch.change == "start" and str(ch.date) == "2004-12-02" for ch in result.changes)

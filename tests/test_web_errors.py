@@ -49,7 +49,7 @@ def test_messages_say_what_to_do(web_url: str) -> None:
     assert unknown["message"] == ("Unknown organization 'SCOO'. Did you mean 'SCO' "
                                   "(Shanghai Cooperation Organisation)?")
     assert "Use YYYY, YYYY-MM or YYYY-MM-DD" in date["message"]
-    assert "Ask about 1996 or later" in early["message"]
+    assert "Ask about 2001-06-15 or later" in early["message"]
 
 
 def test_a_malformed_request_lists_what_is_wrong(web_url: str) -> None:

@@ -346,7 +346,7 @@ def _fact(claim: ArticleClaim, kind: type[_F]) -> _F:
 
 
 def _of_status(members: Members, status: str) -> list[tuple[str, str]]:
-    return [(st.subject.id, st.subject.name) for st in members.certain if st.status == status]
+    return [(st.subject.id, st.subject.name) for st in members.certain if st.has(status)]
 
 
 def _standings(members: Members, status: str) -> list[dict[str, Any]]:

@@ -25,6 +25,7 @@ from multilateral.cli.text import (
     standing_row,
     table,
 )
+from multilateral.model.status import Status
 
 
 @main.command(help="Create the database schema and load the bundled reference data.")
@@ -94,7 +95,8 @@ def memberships(state: str, on: str | None, fmt: str) -> None:
 
 @main.command(help="Every change of status in ORG, in date order, with sources.")
 @click.argument("org")
-@click.option("--state", help="Only this state.")
+@click.option("--state", help="Only this member: a state, or an organization (the SCO at "
+                               "the UN General Assembly).")
 @format_option
 @handled
 def history(org: str, state: str | None, fmt: str) -> None:
@@ -163,10 +165,15 @@ def conflicts(org: str | None, fmt: str) -> None:
 @click.argument("first")
 @click.argument("second")
 @on_option
+@click.option("--status", "statuses", type=STATUSES, multiple=True,
+              help="Count states with this status in both (repeatable). Default: member.")
+@click.option("--any-status", is_flag=True, help="Count every status (candidates, partners...).")
 @format_option
 @handled
-def overlap(first: str, second: str, on: str | None, fmt: str) -> None:
-    result = current_kb().overlap(first, second, on)
+def overlap(first: str, second: str, on: str | None, statuses: tuple[str, ...],
+            any_status: bool, fmt: str) -> None:
+    wanted = [status.value for status in Status] if any_status else list(statuses)
+    result = current_kb().overlap(first, second, on, wanted or None)
     a, b = result.orgs
     headers = ["state", "id", f"status in {a.id}", f"status in {b.id}", "certainty"]
     rows = [[r["state"]["name"], r["state"]["id"], r["status_a"], r["status_b"], r["certainty"]]
@@ -174,7 +181,8 @@ def overlap(first: str, second: str, on: str | None, fmt: str) -> None:
 
     def text() -> str:
         sure = sum(1 for r in result.rows if r["certainty"] == "certain")
-        out = [f"{a.name} and {b.name} on {result.on}: {sure} states certainly in both, "
+        out = [f"{a.name} and {b.name} on {result.on}: {sure} states certainly in both "
+               f"{'in any status' if any_status else 'as ' + ' or '.join(result.statuses)}, "
                f"{len(rows) - sure} uncertain"]
         return "\n".join(out + ["", table(headers, rows)]) if rows else out[0]
 
@@ -198,7 +206,8 @@ def share(org: str, on: str | None, status: str, fmt: str) -> None:
         out = [f"{result.org.name} on {result.on}: {len(result.members)} "
                f"{status.replace('_', ' ')}s hold {100 * result.share:.1f}% of the world's "
                f"population in {result.year}",
-               f"  {result.total:,} of {result.world:,} (World Bank SP.POP.TOTL, WLD)", "",
+               f"  {result.total:,} of {result.world:,} (World Bank SP.POP.TOTL, WLD)",
+               f"  Counted: {result.rule}", "",
                table(headers, [[r[0], r[1], f"{r[2]:,}", r[3]] for r in rows])]
         if result.missing:
             out.append("No population figure for: "

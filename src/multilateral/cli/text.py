@@ -87,7 +87,7 @@ def counts_text(counts: dict[str, int], none: str = "none known") -> str:
 
 def standing_row(st: Standing) -> list[object]:
     """A standing as `members` and `memberships` show it, in STANDING_HEADERS order."""
-    return [st.status or "/".join(st.possible), st.subject.name, st.subject.id, _since(st),
+    return [st.shown_status, st.subject.name, st.subject.id, _since(st),
             st.certainty, _datasets(st), st.reason or "", _urls(st)]
 
 

@@ -134,8 +134,9 @@ class KnowledgeBase:
     def conflicts(self, org: str | None = None) -> Conflicts:
         return self.questions.conflicts(org)
 
-    def overlap(self, first: str, second: str, on: DateLike = None) -> Overlap:
-        return self.questions.overlap(first, second, on)
+    def overlap(self, first: str, second: str, on: DateLike = None,
+                statuses: Sequence[str] | None = None) -> Overlap:
+        return self.questions.overlap(first, second, on, statuses)
 
     def share(self, org: str, on: DateLike = None, status: str = "member") -> Share:
         return self.questions.share(org, on, status)

@@ -211,8 +211,19 @@ class ArticleDesk:
         if fact.change != "holds" and date.precision.value != "day":
             date = PartialDate.of(date.hi + dt.timedelta(days=1))
         members = self.questions.members(fact.org_id, on=date)
-        return [f"{st.subject.name}: {st.reason}" for st in members.conflicts
-                if st.subject.id == fact.state_id]
+        found = [f"{st.subject.name}: {st.reason}" for st in members.conflicts
+                 if st.subject.id == fact.state_id]
+        # A curated table that ranks above the article decides: say where they differ.
+        for st in members.certain + members.uncertain + members.set_aside:
+            if st.subject.id != fact.state_id:
+                continue
+            differ = sorted({c.status for c in st.outranked if c.status != st.status})
+            if differ:
+                decided = ", ".join(dict.fromkeys(c.dataset for c in st.claims)) or "none"
+                found.append(f"{st.subject.name}: {'/'.join(differ)} per "
+                             f"{', '.join(dict.fromkeys(c.dataset for c in st.outranked))}, "
+                             f"set aside: {st.shown_status} per {decided}, which ranks above")
+        return found
 
 
 def _edited(original: dict[str, Any], edit: dict[str, Any] | None) -> Fact:

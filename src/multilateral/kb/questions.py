@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Connection
@@ -28,10 +29,12 @@ from multilateral.model.membership import (
     Ref,
     Standing,
     changes,
+    held,
     past_coverage,
     standings,
 )
 from multilateral.model.observed import unsourced_note, with_sightings
+from multilateral.model.ranks import founded
 from multilateral.model.results import (
     Conflicts,
     History,
@@ -42,6 +45,8 @@ from multilateral.model.results import (
     Overview,
     Share,
     count_by_status,
+    overlap,
+    share_day,
 )
 from multilateral.model.status import Status
 from multilateral.model.timeline import Timeline, timeline
@@ -51,6 +56,7 @@ from multilateral.store import search as search_store
 from multilateral.store.resolve import find, match, ref, resolve
 
 WORLD = "WLD"
+FACTBOOK_YEARS = (2015, 2026)  # the weekly editions loaded as observations
 
 
 class Questions:
@@ -85,12 +91,13 @@ class Questions:
         with self.db.connect() as connection:
             org_ref = resolve(connection, "organization", org)
             self._check_existence(connection, org_ref, when)
-            claims = queries.claims(connection, org_id=org_ref.id, when=when)
-            ended = any(past_coverage(c, when) for c in claims)
-            context = queries.claims(connection, org_id=org_ref.id) if ended else None
+            # Every claim, not only those that may hold on `when`: ranks and disputes
+            # are judged over each pair's whole record.
+            claims = queries.claims(connection, org_id=org_ref.id)
             # Past COW's years (or where it stops early), what the Factbook listed.
-            seen = queries.sightings(connection, org_ref.id) if ended or not claims else []
-        result = _members(org_ref, claims, when, wanted, context)
+            seen = queries.sightings(connection, org_ref.id) \
+                if when.hi.year >= FACTBOOK_YEARS[0] else []
+        result = _members(org_ref, claims, when, wanted, claims)
         note = unsourced_note(result.certain + result.uncertain + result.conflicts, seen, when,
                               org_ref.name) if not wanted else None
         return dataclasses.replace(result, uncertain=with_sightings(result.uncertain, seen, when),
@@ -102,17 +109,27 @@ class Questions:
         when = as_partial(on, self.today)
         with self.db.connect() as connection:
             state_ref = _member_ref(connection, member)
-            claims = queries.claims(connection, member_id=state_ref.id, when=when)
-            context = (queries.claims(connection, member_id=state_ref.id)
-                       if any(past_coverage(c, when) for c in claims) else None)
-        judged = standings([c for c in claims if not c.pending], when, key=lambda c: c.org,
-                           context=context)
+            # The whole line a succession continues (the USSR with Russia) is the context:
+            # a table that codes Russia from 1954 outranks COW's USSR too.
+            lines = queries.state_lines(connection)
+            line = lines.get(state_ref.id)
+            kin = sorted(s for s, of in lines.items() if of == line) if line else [state_ref.id]
+            context = [c for kin_id in kin
+                       for c in queries.claims(connection, member_id=kin_id)]
+            claims = [c for c in context if c.member.id == state_ref.id]
+            foundings = queries.founding_dates(connection, sorted({c.org.id for c in claims}))
+        # No organization has members before it exists (COW's SCO of 1996).
+        unfounded = {org_id for org_id, dates in foundings.items()
+                     if (first := founded(dates)) is not None and when.hi < first[0].lo}
+        judged = standings([c for c in claims if not c.pending and c.org.id not in unfounded],
+                           when, key=lambda c: c.org, context=context)
         return Memberships(state_ref, when, *_split(judged))
 
     def history(self, org: str, state: str | None = None) -> History:
         with self.db.connect() as connection:
             org_ref = resolve(connection, "organization", org)
-            state_ref = resolve(connection, "state", state) if state else None
+            # The member may be an organization (the SCO at the General Assembly).
+            state_ref = _member_ref(connection, state) if state else None
             claims = queries.claims(connection, org_id=org_ref.id,
                                     member_id=state_ref.id if state_ref else None)
         notes = sorted({f"{c.dataset} observed to {c.known_until.year}; later changes need "
@@ -182,20 +199,12 @@ class Questions:
                 each, claims[each.id], queries.foundings(connection, each.id), observed[each.id])]
         return Conflicts(org_ref, found, refs)
 
-    def overlap(self, first: str, second: str, on: DateLike = None) -> Overlap:
-        a, b = self.members(first, on), self.members(second, on)
-        in_b = {st.subject.id: st for st in b.certain + b.uncertain}
-        rows = []
-        for st in a.certain + a.uncertain:
-            other = in_b.get(st.subject.id)
-            if other is None:
-                continue
-            sure = st.certainty == other.certainty == "certain"
-            rows.append({"state": st.subject.as_dict(),
-                         "status_a": st.status or "/".join(st.possible),
-                         "status_b": other.status or "/".join(other.possible),
-                         "certainty": "certain" if sure else "uncertain"})
-        return Overlap((a.org, b.org), a.on, sorted(rows, key=lambda r: r["state"]["name"]))
+    def overlap(self, first: str, second: str, on: DateLike = None,
+                statuses: Sequence[str] | None = None) -> Overlap:
+        """States in both organizations, holding one of `statuses` in each (default:
+        member, suspended members included). Pass every status to see all standings."""
+        wanted = tuple(Status.parse(s).value for s in statuses) if statuses else ("member",)
+        return overlap(self.members(first, on), self.members(second, on), wanted)
 
     def share(self, org: str, on: DateLike = None, status: str = "member") -> Share:
         """Share of the world's population (World Bank) of the members with `status`."""
@@ -203,10 +212,12 @@ class Questions:
             years = queries.population_years(connection)
         if years is None:
             raise NoData("No population figures are loaded. Run `multilateral init`.")
-        when = as_partial(on, dt.date(min(self.today.year, years[1]), 12, 31))
-        if not years[0] <= when.year <= years[1]:
+        asked = (as_partial(on) if on is not None
+                 else PartialDate(min(self.today.year, years[1])))
+        if not years[0] <= asked.year <= years[1]:
             raise NoData(f"World Bank population figures run from {years[0]} to {years[1]}; "
-                         f"there is none for {when.year}. Pass --on {years[1]} or earlier.")
+                         f"there is none for {asked.year}. Pass --on {years[1]} or earlier.")
+        when, rule = share_day(asked)
         result = self.members(org, when, status)
         with self.db.connect() as connection:
             iso = queries.state_iso3(connection, [st.subject.id for st in result.certain])
@@ -226,7 +237,7 @@ class Questions:
         total = sum(m["population"] for m in members)
         uncertain = [st.subject.as_dict() for st in result.uncertain + result.conflicts]
         return Share(result.org, when, when.year, result.status or status, members, missing,
-                     uncertain, total, figures[WORLD])
+                     uncertain, total, figures[WORLD], rule)
 
     def timeline(self, org: str) -> Timeline:
         """Every dated membership spell of an organization, one row per member."""
@@ -260,13 +271,12 @@ class Questions:
     def _check_existence(self, connection: Connection, org: Ref, when: PartialDate) -> None:
         """Refuse a date before the earliest founding or after the dissolution."""
         foundings, dissolved = queries.existence(connection, org.id)
-        if foundings:
-            first, dataset = min(((PartialDate.parse(date), dataset) for date, dataset
-                                  in foundings), key=lambda pair: pair[0].lo)
-            if when.hi < first.lo:
-                raise OutOfExistence(
-                    f"{org.name} did not exist on {when}: the earliest founding date the "
-                    f"knowledge base holds is {first} ({dataset}). Ask about {first} or later.")
+        first = founded([(PartialDate.parse(date), dataset) for date, dataset in foundings])
+        if first is not None and when.hi < first[0].lo:
+            raise OutOfExistence(
+                f"{org.name} did not exist on {when}: it was founded {first[0]} ({first[1]}); "
+                "a predecessor's members belong to the predecessor. "
+                f"Ask about {first[0]} or later.")
         if dissolved and when.lo > PartialDate.parse(dissolved).hi:
             raise OutOfExistence(f"{org.name} was dissolved in {dissolved}; it had no members "
                                  f"on {when}. Ask about {dissolved} or earlier.")
@@ -291,12 +301,11 @@ def _members(org_ref: Ref, claims: list[Claim], when: PartialDate,
     in_effect = [c for c in claims if not c.pending]
     judged = standings(in_effect, when, key=lambda c: c.member, context=context)
     if wanted:
-        judged = [st for st in judged if st.status == wanted
-                  or (st.certainty != "certain" and wanted in st.possible)]
+        judged = [st for st in judged if st.has(wanted)]
     pending = [{"member": c.member.as_dict(), "status": c.status, "decided": str(c.decided),
                 "note": c.note, "sources": [src.as_dict() for src in c.sources]}
                for c in claims if c.pending and c.decided and c.decided.lo <= when.hi
-               and (not wanted or c.status == wanted)]
+               and (not wanted or held(c.status) == held(wanted))]
     return Members(org_ref, when, wanted, *_split(judged), pending=pending,
                    notes=_coverage_notes(judged, when))
 
@@ -308,14 +317,16 @@ def _conflicts(org: Ref, claims: list[Claim], foundings: list[dict[str, Any]],
             + observation_conflicts(org, observations, claims))
 
 
-def _split(judged: list[Standing]) -> tuple[list[Standing], list[Standing], list[Standing]]:
-    return ([st for st in judged if st.certainty == "certain"],
-            [st for st in judged if st.certainty == "uncertain"],
-            [st for st in judged if st.certainty == "conflict"])
+def _split(judged: list[Standing]
+           ) -> tuple[list[Standing], list[Standing], list[Standing], list[Standing]]:
+    """Certain, uncertain, in conflict, set aside (only an outranked source speaks)."""
+    def of(kind: str) -> list[Standing]:
+        return [st for st in judged if st.certainty == kind]
+    return of("certain"), of("uncertain"), of("conflict"), of("set_aside")
 
 
 def _counts(claims: list[Claim], when: PartialDate) -> dict[str, int]:
-    certain, _, _ = _split(standings([c for c in claims if not c.pending], when,
+    certain, *_ = _split(standings([c for c in claims if not c.pending], when,
                                      key=lambda c: c.member))
     return count_by_status(certain)
 

@@ -22,6 +22,7 @@ from typing import Any
 
 from multilateral.model.dates import PartialDate
 from multilateral.model.membership import Claim, Ref, SourceRef, claim_brief, standings
+from multilateral.model.ranks import CURATED, rank
 
 # The day a January 2020 snapshot is judged against: mid-month, so that a status
 # dated to the month of January 2020 does not count as certain on it by accident.
@@ -72,17 +73,25 @@ class Conflict:
 def membership_conflicts(claims: Iterable[Claim]) -> list[Conflict]:
     """Claims on one member of one organization, from different sources, that cannot both
     be right."""
-    by_member: dict[tuple[str, Ref], list[Claim]] = defaultdict(list)
+    # One group per member, or per line of states a succession continues (the USSR's
+    # claims beside Russia's): COW's USSR to 1991 and a table's Russia from 1954 are
+    # two accounts of one membership.
+    by_member: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for claim in claims:
         if claim.start is not None:
-            by_member[(claim.org.id, claim.member)].append(claim)
+            by_member[(claim.org.id, claim.lineage)].append(claim)
     found: list[Conflict] = []
-    for (_, member), group in by_member.items():
+    for group in by_member.values():
         for i, a in enumerate(group):
             for b in group[i + 1:]:
                 if _different_sources(a, b):
-                    found.extend(_compare(member, a, b, group))
+                    found.extend(_compare(_named(a, b), a, b, group))
     return found
+
+
+def _named(a: Claim, b: Claim) -> Ref:
+    """The member a conflict is about: the later state of a line (Russia, not the USSR)."""
+    return a.member if a.member.id == a.lineage or b.member.id != b.lineage else b.member
 
 
 def _different_sources(a: Claim, b: Claim) -> bool:
@@ -90,6 +99,10 @@ def _different_sources(a: Claim, b: Claim) -> bool:
     only way a table may give two spells at once: one per source)."""
     if a.dataset != b.dataset:
         return True
+    if a.member != b.member or rank(a.dataset) < CURATED:
+        # Two states of one line in one table, or two rows of COW (whose succession
+        # splits cite the succession's pages): one account, not two.
+        return False
     pages_a = {source.id for source in a.sources if source.kind != "dataset"}
     pages_b = {source.id for source in b.sources if source.kind != "dataset"}
     return bool(pages_a or pages_b) and pages_a != pages_b
@@ -207,8 +220,10 @@ def observation_conflicts(org: Ref, observations: list[Observation],
     """A snapshot's statuses against the knowledge base's standing on OBSERVATION_DAY."""
     if not observations:
         return []
+    # A standing only an outranked source speaks for is no standing of the knowledge base.
     judged = {st.subject.id: st for st in standings(
-        [c for c in claims if not c.pending], OBSERVATION_DAY, key=lambda c: c.member)}
+        [c for c in claims if not c.pending], OBSERVATION_DAY, key=lambda c: c.member)
+        if st.certainty != "set_aside"}
     if not any(st.certainty == "certain" for st in judged.values()):
         return []  # no source covers this organization on that day: nothing to set against
     source = f"{observations[0].dataset} ({observations[0].observed})"

@@ -2,8 +2,17 @@
 
 A claim is one source's statement of one status spell. The store keeps every
 claim; this module decides, for a date, where each member stands: certain
-(every source that speaks is sure), uncertain (the dates are too coarse, or a
-source's coverage has ended), or in conflict (sources give different statuses).
+(every source that decides is sure), uncertain (the dates are too coarse, a
+source's coverage has ended, or two sources of the same rank date the spell
+differently), or in conflict (sources give different statuses). Only the
+highest-ranked sources of a pair decide (`multilateral.model.ranks`); the claims
+of lower-ranked ones that hold on the date are kept aside, to be shown.
+
+A suspension is held within membership: a state in a `suspended` spell keeps its
+membership with its rights suspended; it has not left. It stands with the status
+`suspended` (so counts tell members in good standing from suspended ones) and the
+flag `suspended`; `members --status member` lists it too, marked, and its `since` is
+the start of the membership the suspension interrupted.
 """
 
 from __future__ import annotations
@@ -15,7 +24,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from multilateral.model.dates import PartialDate, Span, Truth
-from multilateral.model.status import rank
+from multilateral.model.ranks import CURATED, rank
+from multilateral.model.status import Status
+from multilateral.model.status import rank as status_order
+
+MEMBER, SUSPENDED = Status.MEMBER.value, Status.SUSPENDED.value
+
+
+def held(status: str) -> str:
+    """The status a spell's status stands for: a suspended state is still a member."""
+    return MEMBER if status == SUSPENDED else status
 
 
 @dataclass(frozen=True)
@@ -59,6 +77,13 @@ class Claim:
     dataset: str
     sources: tuple[SourceRef, ...] = ()
     observed: PartialDate | None = None  # seen to hold on this day, start unknown
+    # The state line the member belongs to where a succession continues it (the USSR's
+    # claims and Russia's are one member's): sources are ranked per line, not per state.
+    line: str | None = None
+
+    @property
+    def lineage(self) -> str:
+        return self.line or self.member.id
 
     @property
     def span(self) -> Span:
@@ -91,21 +116,45 @@ class Standing:
 
     subject: Ref
     status: str | None  # None when sources conflict
-    certainty: str  # certain | uncertain | conflict
+    certainty: str  # certain | uncertain | conflict | set_aside
     claims: list[Claim] = field(default_factory=list)
     possible: list[str] = field(default_factory=list)
     reason: str | None = None
+    # Claims of lower-ranked sources on the same pair that hold on the date: not counted.
+    outranked: list[Claim] = field(default_factory=list)
+    suspended: bool = False  # a member whose rights are suspended on the date
+    suspended_since: PartialDate | None = None
+    began: PartialDate | None = None  # the start of an uninterrupted run of spells
 
     @property
     def since(self) -> PartialDate | None:
-        starts = [c.start for c in self.claims if c.start is not None and c.status == self.status]
+        if self.began is not None:
+            return self.began
+        starts = [c.start for c in self.claims
+                  if c.start is not None and held(c.status) == self.status]
         return min(starts, key=lambda d: d.lo) if starts else None
+
+    @property
+    def shown_status(self) -> str:
+        """The status as a table shows it (the possible ones when uncertain)."""
+        return self.status or "/".join(self.possible)
+
+    def has(self, status: str) -> bool:
+        """Does the member stand, or may it stand, with `status`? A suspended member is a
+        member (its membership held, its rights suspended)."""
+        if self.certainty == "certain":
+            return self.status == status or (self.status is not None
+                                             and held(self.status) == status)
+        return status in self.possible or any(held(p) == status for p in self.possible)
 
     def as_dict(self) -> dict[str, Any]:
         return {
             **self.subject.as_dict(), "status": self.status, "certainty": self.certainty,
-            "since": _s(self.since), "possible_statuses": self.possible, "reason": self.reason,
+            "since": _s(self.since), "suspended": self.suspended,
+            "suspended_since": _s(self.suspended_since),
+            "possible_statuses": self.possible, "reason": self.reason,
             "claims": [claim_brief(claim) for claim in self.claims],
+            "outranked": [claim_brief(claim) for claim in self.outranked],
         }
 
 
@@ -120,17 +169,81 @@ def standings(claims: Iterable[Claim], when: PartialDate, key: Callable[[Claim],
     """Group claims by `key` (the member, or the organization) and judge each group on `when`.
 
     `context` holds every claim on the same members and organizations (by default the
-    claims themselves), to see which ones a later source has superseded.
+    claims themselves): it says which sources rank highest on each pair, which claims a
+    later source has superseded, and where sources of one rank date a spell differently.
+    A group that only lower-ranked sources speak for on `when` comes back `set_aside`.
     """
     claims = list(claims)
-    dropped = superseded(claims if context is None else context, when)
+    context = claims if context is None else list(context)
+    dropped = superseded(context, when)
+    pairs: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for claim in context:
+        pairs[_pair(claim)].append(claim)
+    top = {pair: max(rank(c.dataset) for c in group) for pair, group in pairs.items()}
     groups: dict[Ref, list[tuple[Claim, Truth]]] = defaultdict(list)
+    aside: dict[Ref, list[Claim]] = defaultdict(list)
     for claim in claims:
         truth = claim.span.holds(when)
-        if truth is not Truth.NO and claim.id not in dropped:
-            groups[key(claim)].append((claim, truth))
-    result = [_judge(subject, judged) for subject, judged in groups.items()]
-    return sorted(result, key=lambda st: (rank(st.status), st.status or "", st.subject.name))
+        if truth is Truth.NO or claim.id in dropped:
+            continue
+        if rank(claim.dataset) < top.get(_pair(claim), rank(claim.dataset)):
+            aside[key(claim)].append(claim)
+            continue
+        if truth is Truth.YES and _disputed(claim, when, pairs.get(_pair(claim), [])):
+            truth = Truth.MAYBE
+        groups[key(claim)].append((claim, truth))
+    result = [_judge(subject, judged, when, pairs) for subject, judged in groups.items()]
+    for standing in result:
+        standing.outranked = aside.pop(standing.subject, [])
+    result += [_set_aside(subject, kept) for subject, kept in aside.items()]
+    return sorted(result, key=lambda st: (status_order(st.status), st.status or "",
+                                          st.subject.name))
+
+
+def _pair(claim: Claim) -> tuple[str, str]:
+    return (claim.org.id, claim.lineage)
+
+
+def _disputed(claim: Claim, when: PartialDate, pair: list[Claim]) -> Claim | None:
+    """A claim of the same rank and status, from other pages, that dates the same spell so
+    that it does not hold on `when` (the EAEU's Kyrgyzstan from 6 or from 12 August 2015)."""
+    for other in pair:
+        if other.id == claim.id or other.member != claim.member \
+                or other.status != claim.status or other.start is None \
+                or rank(other.dataset) != rank(claim.dataset) \
+                or not _other_pages(claim, other):
+            continue
+        if other.span.holds(when) is Truth.NO and _share_a_day(claim, other):
+            return other
+    return None
+
+
+def _other_pages(a: Claim, b: Claim) -> bool:
+    """Different datasets, or rows of one curated table that cite different pages."""
+    if a.dataset != b.dataset:
+        return True
+    if rank(a.dataset) < CURATED:
+        return False
+    pages_a = {source.id for source in a.sources if source.kind != "dataset"}
+    pages_b = {source.id for source in b.sources if source.kind != "dataset"}
+    return bool(pages_a or pages_b) and pages_a != pages_b
+
+
+def _share_a_day(a: Claim, b: Claim) -> bool:
+    """Do both spells certainly hold on some common day: two accounts of one spell?"""
+    if a.start is None or b.start is None:
+        return False
+    first = max(a.start.hi, b.start.hi)
+    last = min(a.end.lo if a.end else dt.date.max, b.end.lo if b.end else dt.date.max)
+    return first < last
+
+
+def _set_aside(subject: Ref, held: list[Claim]) -> Standing:
+    statuses = sorted({claim.status for claim in held})
+    datasets = ", ".join(dict.fromkeys(claim.dataset for claim in held))
+    return Standing(subject, statuses[0] if len(statuses) == 1 else None, "set_aside", [],
+                    statuses, f"only {datasets} says so; a source that ranks above it dates "
+                    "this member's spells and has none on this date", outranked=held)
 
 
 def past_coverage(claim: Claim, when: PartialDate) -> bool:
@@ -159,36 +272,86 @@ def superseded(claims: Iterable[Claim], when: PartialDate) -> set[int]:
     return found
 
 
-def _judge(subject: Ref, judged: list[tuple[Claim, Truth]]) -> Standing:
+def _judge(subject: Ref, judged: list[tuple[Claim, Truth]], when: PartialDate,
+           pairs: dict[tuple[str, str], list[Claim]]) -> Standing:
     sure = [claim for claim, truth in judged if truth is Truth.YES]
     maybe = [claim for claim, truth in judged if truth is Truth.MAYBE]
-    sure_statuses = sorted({claim.status for claim in sure})
+    sure_statuses = sorted({held(claim.status) for claim in sure})
     if len(sure_statuses) == 1:
-        status = sure_statuses[0]
-        others = sorted({c.status for c in maybe} - {status})
-        return Standing(subject, status, "certain", sure + [c for c in maybe if c.status == status],
-                        others)
+        kind = sure_statuses[0]
+        others = sorted({c.status for c in maybe if held(c.status) != kind})
+        claims = sure + [c for c in maybe if held(c.status) == kind]
+        suspensions = [c.start for c in sure if c.status == SUSPENDED and c.start is not None]
+        # A member and a suspension from sources of one rank: the suspension is the news.
+        status = SUSPENDED if suspensions or any(c.status == SUSPENDED for c in sure) else kind
+        return Standing(subject, status, "certain", claims, others,
+                        suspended=status == SUSPENDED,
+                        suspended_since=min(suspensions, key=lambda d: d.lo, default=None),
+                        began=_began(claims, kind, pairs))
     if len(sure_statuses) > 1:
         datasets = ", ".join(f"{c.status} ({c.dataset})" for c in sure)
-        return Standing(subject, None, "conflict", sure, sure_statuses,
+        return Standing(subject, None, "conflict", sure, sorted({c.status for c in sure}),
                         f"sources disagree: {datasets}")
-    statuses = sorted({claim.status for claim in maybe})
+    statuses = sorted({held(claim.status) for claim in maybe})
     return Standing(subject, statuses[0] if len(statuses) == 1 else None, "uncertain", maybe,
-                    statuses, "; ".join(sorted({_why_uncertain(c) for c in maybe})))
+                    sorted({claim.status for claim in maybe}),
+                    "; ".join(sorted({_why_uncertain(c, when, pairs) for c in maybe})))
 
 
-def _why_uncertain(claim: Claim) -> str:
-    if claim.end is None and claim.known_until is not None:
-        return f"{claim.dataset} coverage ends {claim.known_until.year}"
+def _began(claims: list[Claim], status: str,
+           pairs: dict[tuple[str, str], list[Claim]]) -> PartialDate | None:
+    """Where the run of spells that holds now began: back through the spells of the same
+    table that end where the next begins (member, suspended, member again)."""
+    mine = [c for c in claims if c.start is not None and held(c.status) == status]
+    if not mine:
+        return None
+    first = min(mine, key=lambda c: c.start.lo if c.start else dt.date.max)
+    start = first.start
+    assert start is not None
+    before = [c for c in pairs.get(_pair(first), []) if c.dataset == first.dataset
+              and held(c.status) == status and c.start is not None and c.end is not None]
+    for _ in range(len(before)):
+        earlier = next((c for c in before if c.end is not None and c.end.refines(start)
+                        and c.start is not None and c.start.lo < start.lo), None)
+        if earlier is None or earlier.start is None:
+            break
+        start = earlier.start
+    return start
+
+
+def _why_uncertain(claim: Claim, when: PartialDate,
+                   pairs: dict[tuple[str, str], list[Claim]]) -> str:
+    rival = (_disputed(claim, when, pairs.get(_pair(claim), []))
+             if claim.span.holds(when) is Truth.YES else None)
+    if rival is not None:
+        return (f"sources disagree on the dates: {claim.status} from {claim.start} until "
+                f"{claim.end or 'today'} ({_pages(claim)}) or from {rival.start} until "
+                f"{rival.end or 'today'} ({_pages(rival)})")
+    # Name what makes `when` doubtful, not every coarse date the claim has: a spell
+    # that starts "2014" is uncertain in June 2014 because of its start, though its
+    # source's coverage also ends that year.
     parts = []
     if claim.start is None:
         parts.append("no source gives its start")
-    elif claim.start.lo != claim.start.hi:
-        parts.append(f"starts {claim.start}")
-    if claim.end is not None and claim.end.lo != claim.end.hi:
-        parts.append(f"ends {claim.end}")
-    detail = " and ".join(parts) or "dates too coarse"
-    return f"{claim.dataset}: {claim.status} {detail}, no finer date"
+    elif claim.start.hi > when.lo:
+        parts.append(f"starts {claim.start} ({_precision(claim.start)} only)")
+    if claim.end is not None and claim.end.lo <= when.hi:
+        parts.append(f"ends {claim.end} ({_precision(claim.end)} only)")
+    if parts:
+        return f"{claim.dataset}: {claim.status} {' and '.join(parts)}, no finer date"
+    if claim.end is None and claim.known_until is not None and when.hi > claim.known_until:
+        return (f"{claim.dataset} observed it to {claim.known_until.year}, no later source "
+                "speaks of it")
+    return f"{claim.dataset}: {claim.status}, dates too coarse for {when}"
+
+
+def _precision(date: PartialDate) -> str:
+    return {"year": "a year", "month": "a month", "day": "a day"}[date.precision.value]
+
+
+def _pages(claim: Claim) -> str:
+    urls = [source.url for source in claim.sources if source.kind != "dataset" and source.url]
+    return ", ".join(urls[:1]) or claim.dataset
 
 
 @dataclass(frozen=True)

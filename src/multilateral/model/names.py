@@ -15,6 +15,8 @@ _SPELLINGS = {
     "&": "and",
 }
 _DROP = re.compile(r"[^\w\s&]")
+# "Co-operation", "co operation" and "cooperation" are one word.
+_CO = re.compile(r"\bco[\s-]+(?=operat|ordinat)")
 _SPACE = re.compile(r"\s+")
 
 
@@ -22,7 +24,7 @@ def normalize(name: str) -> str:
     """Case, accents, punctuation, a leading "the" and British spellings do not matter."""
     text = unicodedata.normalize("NFKD", name)
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    text = _DROP.sub(" ", text.replace("'", ""))
+    text = _DROP.sub(" ", _CO.sub("co", text.replace("'", "")))
     words = [_SPELLINGS.get(word, word) for word in _SPACE.split(text.replace("&", " & ")) if word]
     if words and words[0] == "the" and len(words) > 1:
         words = words[1:]

@@ -33,6 +33,7 @@ class Members:
     certain: list[Standing]
     uncertain: list[Standing]
     conflicts: list[Standing]
+    set_aside: list[Standing] = field(default_factory=list)
     pending: list[dict[str, Any]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
@@ -40,13 +41,19 @@ class Members:
     def counts(self) -> dict[str, int]:
         return count_by_status(self.certain)
 
+    @property
+    def suspended(self) -> int:
+        """How many members are suspended (`counts` has them apart, as `suspended`)."""
+        return sum(1 for st in self.certain if st.suspended)
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "org": self.org.as_dict(), "on": str(self.on), "status": self.status,
-            "counts": self.counts,
+            "counts": self.counts, "suspended": self.suspended,
             "members": [st.as_dict() for st in self.certain],
             "uncertain": [st.as_dict() for st in self.uncertain],
             "conflicts": [st.as_dict() for st in self.conflicts],
+            "set_aside": [st.as_dict() for st in self.set_aside],
             "pending": self.pending, "notes": self.notes,
         }
 
@@ -60,6 +67,7 @@ class Memberships:
     certain: list[Standing]
     uncertain: list[Standing]
     conflicts: list[Standing]
+    set_aside: list[Standing] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -68,6 +76,7 @@ class Memberships:
             "memberships": [st.as_dict() for st in self.certain],
             "uncertain": [st.as_dict() for st in self.uncertain],
             "conflicts": [st.as_dict() for st in self.conflicts],
+            "set_aside": [st.as_dict() for st in self.set_aside],
         }
 
 
@@ -137,9 +146,17 @@ class Overview:
 
 @dataclass
 class Overlap:
+    """States in both organizations on a date, with a status in `statuses` in each."""
+
     orgs: tuple[Ref, Ref]
     on: PartialDate
     rows: list[dict[str, Any]]
+    statuses: tuple[str, ...] = ("member",)
+
+    @property
+    def both(self) -> int:
+        """How many states certainly hold one of the statuses in both."""
+        return sum(1 for row in self.rows if row["certainty"] == "certain")
 
     @property
     def counts(self) -> dict[str, int]:
@@ -148,7 +165,46 @@ class Overlap:
 
     def as_dict(self) -> dict[str, Any]:
         return {"orgs": [org.as_dict() for org in self.orgs], "on": str(self.on),
-                "counts": self.counts, "states": self.rows}
+                "statuses": list(self.statuses), "both": self.both, "counts": self.counts,
+                "states": self.rows}
+
+
+def overlap(a: Members, b: Members, statuses: tuple[str, ...]) -> Overlap:
+    """The states that stand (or may stand) with one of `statuses` in both `a` and `b`:
+    members only by default, so that candidates and dialogue partners are not "in both"."""
+    def wanted(st: Standing) -> bool:
+        return any(st.has(status) for status in statuses)
+    in_b = {st.subject.id: st for st in b.certain + b.uncertain if wanted(st)}
+    rows = []
+    for st in a.certain + a.uncertain:
+        other = in_b.get(st.subject.id)
+        if other is None or not wanted(st):
+            continue
+        sure = st.certainty == other.certainty == "certain"
+        rows.append({"state": st.subject.as_dict(), "status_a": st.shown_status,
+                     "status_b": other.shown_status,
+                     "certainty": "certain" if sure else "uncertain"})
+    return Overlap((a.org, b.org), a.on, sorted(rows, key=lambda r: r["state"]["name"]),
+                   statuses)
+
+
+def share_day(when: PartialDate) -> tuple[PartialDate, str]:
+    """The day whose members a population share counts, and the rule, in words.
+
+    A state that joined or left during a year is counted if it was a member on 1 July:
+    the World Bank's figures are mid-year estimates. A month counts its 15th; a day itself.
+    """
+    if when.precision.value == "day":
+        return when, (f"members on {when} (a state counts if it held the status that day), "
+                      f"population of {when.year}")
+    if when.month is not None:
+        day = PartialDate(when.year, when.month, 15)
+        return day, (f"members on {day}, the middle of the month asked about; "
+                     f"population of {when.year}")
+    day = PartialDate(when.year, 7, 1)
+    return day, (f"members on 1 July {when.year}, mid-year, as the World Bank's population "
+                 "estimates are: a state that joined or left during the year counts if it "
+                 "was a member that day")
 
 
 @dataclass
@@ -164,6 +220,7 @@ class Share:
     uncertain: list[dict[str, Any]]
     total: int
     world: int
+    rule: str = ""
 
     @property
     def share(self) -> float:
@@ -176,7 +233,7 @@ class Share:
             "percent": round(100 * self.share, 2), "population": self.total,
             "world_population": self.world, "members": self.members,
             "missing_population": self.missing, "uncertain_members": self.uncertain,
-            "source": "wb-population",
+            "rule": self.rule, "source": "wb-population",
         }
 
 

@@ -4,8 +4,10 @@
 need, into one in-memory Bundle that the store writes in a single transaction:
 
 1. states (OWID crosswalk, ISO 3166, COW state list), so that spells can name them;
-2. organizations, foundings and status spells from the Correlates of War IGO v3;
-3. bodies and agencies by hand (parents, aliases), refining COW's rows;
+2. organizations, foundings and status spells from the Correlates of War IGO v3,
+   each spell given the state of its day by the succession table (USSR, Yugoslavia...);
+3. bodies and agencies by hand (parents, aliases), refining COW's rows; names by hand
+   (official, former, current: the OAS, not "Pan American Union");
 4. places by hand, so that instruments and meetings can name them;
 5. the SCO by hand to 2025: spells, instruments, meetings, founding; its chairs;
 6. the membership tables by hand to 2025, one per organization (UN, EU, NATO...);
@@ -22,21 +24,24 @@ from multilateral.reference.bundle import Bundle, data_dir
 from multilateral.reference.cow import load_cow
 from multilateral.reference.factbook import load_factbook
 from multilateral.reference.factbook_history import load_factbook_history
-from multilateral.reference.hand import load_bodies, load_chairs, load_places
+from multilateral.reference.hand import load_bodies, load_chairs, load_names, load_places
 from multilateral.reference.memberships import load_memberships
 from multilateral.reference.population import load_population
 from multilateral.reference.sco import load_sco
 from multilateral.reference.states import load_states
+from multilateral.reference.successions import apply_to_cow, load_successions
 
 # Bump when a loader changes what it writes from the same files.
-LOADER_VERSION = "4"
+LOADER_VERSION = "6"  # 5: successions and names by hand; 6: with the Factbook history
 
 
 def build_bundle() -> Bundle:
     bundle = Bundle()
     state_by_cow = load_states(bundle)
     load_cow(bundle, state_by_cow)
+    apply_to_cow(bundle, load_successions(bundle))
     load_bodies(bundle)
+    load_names(bundle)
     load_places(bundle)
     load_sco(bundle)
     load_chairs(bundle)

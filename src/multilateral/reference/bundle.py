@@ -60,6 +60,7 @@ class Bundle:
     links: list[Row] = field(default_factory=list)
     _next_id: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     _names: dict[tuple[str, str], set[str]] = field(default_factory=lambda: defaultdict(set))
+    _cited: set[tuple[str, int, str]] = field(default_factory=set)
 
     def add(self, table: str, row: Row) -> int:
         """Append a row; rows of fact tables get a local id (offset when stored)."""
@@ -83,8 +84,12 @@ class Bundle:
         return self.source(url, "url", url=url, published=published)
 
     def cite(self, fact_type: str, fact_id: int, *source_ids: str) -> None:
-        for source_id in dict.fromkeys(source_ids):
-            self.links.append({"fact_type": fact_type, "fact_id": fact_id, "source_id": source_id})
+        for source_id in source_ids:
+            # A fact refined twice (a COW spell split at two successions) cites once.
+            if (fact_type, fact_id, source_id) not in self._cited:
+                self._cited.add((fact_type, fact_id, source_id))
+                self.links.append({"fact_type": fact_type, "fact_id": fact_id,
+                                   "source_id": source_id})
 
     def name(self, entity_type: str, entity_id: str, name: str, kind: str, dataset: str,
              valid_from: PartialDate | None = None, valid_to: PartialDate | None = None) -> None:

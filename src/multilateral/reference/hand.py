@@ -6,7 +6,7 @@ Each row lists the pages it was compiled from; those become the row's sources.
 from __future__ import annotations
 
 from multilateral.errors import DataFileError
-from multilateral.model.dates import at_precision, parse_optional
+from multilateral.model.dates import PartialDate, at_precision, parse_optional
 from multilateral.model.names import normalize
 from multilateral.reference.bundle import Bundle, dated, read_csv
 
@@ -105,3 +105,53 @@ def place_id(index: dict[str, set[str]], text: str) -> str | None:
         if len(ids) == 1:
             return next(iter(ids))
     return None
+
+
+NAME_KINDS = ("current", "official", "former", "alias", "acronym")
+
+
+def load_names(bundle: Bundle) -> None:
+    """Names by hand (hand/names.csv): official and former names, common spellings, and
+    the current name where COW files an organization under an old or misspelt one (the
+    OAS as "Pan American Union"). A `current` name becomes the name shown; the name it
+    replaces stays, as an alias."""
+    known = {kind: {row["id"]: row for row in bundle.rows[f"{kind}s"]}
+             for kind in ("organization", "state")}
+    for line, row in enumerate(read_csv("hand/names.csv"), start=2):
+        entity_type, entity_id, kind = row["entity_type"], row["entity_id"], row["kind"]
+        where = f"hand/names.csv, line {line}"
+        if entity_type not in known or entity_id not in known[entity_type]:
+            raise DataFileError(f"{where}: no {entity_type} '{entity_id}'. Use the id "
+                                "`multilateral find NAME` shows.")
+        if kind not in NAME_KINDS:
+            raise DataFileError(f"{where}: unknown kind '{kind}'. Use one of "
+                                f"{', '.join(NAME_KINDS)}.")
+        if not row["source_urls"].startswith(("https://", "http://")):
+            raise DataFileError(f"{where}: give the page the name comes from.")
+        valid = (parse_optional(row["valid_from"]), parse_optional(row["valid_to"]))
+        if kind == "current":
+            known[entity_type][entity_id]["name"] = row["name"]
+            _demote(bundle, entity_type, entity_id)
+            _set_kind(bundle, entity_type, entity_id, row["name"], "canonical", *valid)
+        else:
+            _set_kind(bundle, entity_type, entity_id, row["name"], kind, *valid)
+
+
+def _demote(bundle: Bundle, entity_type: str, entity_id: str) -> None:
+    for name in bundle.rows["names"]:
+        if (name["entity_type"], name["entity_id"], name["kind"]) == \
+                (entity_type, entity_id, "canonical"):
+            name["kind"] = "alias"
+
+
+def _set_kind(bundle: Bundle, entity_type: str, entity_id: str, text: str, kind: str,
+              valid_from: PartialDate | None, valid_to: PartialDate | None) -> None:
+    """Add the name, or give the kind to the name already recorded in the same form."""
+    norm = normalize(text)
+    for name in bundle.rows["names"]:
+        if (name["entity_type"], name["entity_id"], name["norm"]) == \
+                (entity_type, entity_id, norm):
+            name.update(kind=kind, name=text.strip(), **dated("valid_from", valid_from),
+                        **dated("valid_to", valid_to), dataset=DATASET)
+            return
+    bundle.name(entity_type, entity_id, text, kind, DATASET, valid_from, valid_to)

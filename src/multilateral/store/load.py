@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import fcntl
+import json
 import logging
 import time
 from collections.abc import Callable, Iterator
@@ -42,6 +43,7 @@ from multilateral.store.db import describe, sqlite_path, translate_errors
 log = logging.getLogger(__name__)
 
 FINGERPRINT_KEY = "reference_fingerprint"
+SUCCESSIONS_KEY = "successions"
 LOCK_WAIT_SECONDS = 300
 # Entity tables are upserted (facts from articles may point at them); fact tables replaced.
 _ENTITY_TABLES = ("states", "organizations", "places")
@@ -77,7 +79,11 @@ def initialise(engine: Engine, url: str, *, force: bool = False,
             if current == wanted and not force:
                 return InitReport(describe(url), False, time.perf_counter() - started,
                                   _counts(connection))
-            _replace(connection, build_bundle())
+            bundle = build_bundle()
+            _replace(connection, bundle)
+            # The succession table rides in meta until it has a table of its own (a
+            # migration); the questions read it to know which states continue which.
+            _set_meta(connection, SUCCESSIONS_KEY, json.dumps(bundle.rows.get("successions", [])))
             _set_meta(connection, FINGERPRINT_KEY, wanted)
             _set_meta(connection, "loaded_at", dt.datetime.now(dt.UTC).isoformat())
             version.bump(connection)

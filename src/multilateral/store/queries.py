@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -13,6 +14,7 @@ from multilateral.model.dates import PartialDate, parse_optional
 from multilateral.model.membership import Claim, Ref, SourceRef
 from multilateral.model.names import EntityName, KnownNames, OrgName
 from multilateral.model.observed import Sighting
+from multilateral.reference.successions import lineages
 from multilateral.store import schema as s
 
 # Statements on the hot path are built once; SQLAlchemy then reuses their compiled form.
@@ -85,14 +87,26 @@ def claims(connection: Connection, *, org_id: str | None = None, member_id: str 
     rows = connection.execute(
         statement, {k: v for k, v in params.items() if v is not None}).all()
     cited = sources_for(connection, "membership", [row.id for row in rows])
-    return [_claim(row, cited.get(row.id, ())) for row in rows]
+    lines = state_lines(connection)
+    return [_claim(row, cited.get(row.id, ()), lines) for row in rows]
 
 
 def claims_of(connection: Connection, org_ids: Sequence[str]) -> list[Claim]:
     """Every membership claim of several organizations, with sources."""
     rows = connection.execute(_CLAIMS.where(_m.c.org_id.in_(org_ids))).all()
     cited = sources_for(connection, "membership", [row.id for row in rows])
-    return [_claim(row, cited.get(row.id, ())) for row in rows]
+    lines = state_lines(connection)
+    return [_claim(row, cited.get(row.id, ()), lines) for row in rows]
+
+
+_SUCCESSIONS = select(s.meta.c.value).where(s.meta.c.key == "successions")
+
+
+def state_lines(connection: Connection) -> dict[str, str]:
+    """Which states continue which (the USSR and Russia: one member), from the succession
+    table the load keeps."""
+    text = connection.scalar(_SUCCESSIONS)
+    return lineages(json.loads(text)) if text else {}
 
 
 def orgs_with_claims_beyond(connection: Connection, dataset: str) -> list[str]:
@@ -142,7 +156,7 @@ def sightings(connection: Connection, org_id: str) -> list[Sighting]:
                      row.observed_until) for row in rows]
 
 
-def _claim(row: Row[Any], sources: tuple[SourceRef, ...]) -> Claim:
+def _claim(row: Row[Any], sources: tuple[SourceRef, ...], lines: dict[str, str]) -> Claim:
     member_name = row.state_name or row.member_org_name or row.member_id
     return Claim(
         id=row.id, org=Ref("organization", row.org_id, row.org_name),
@@ -150,6 +164,7 @@ def _claim(row: Row[Any], sources: tuple[SourceRef, ...]) -> Claim:
         start=parse_optional(row.start), end=parse_optional(row.end), end_reason=row.end_reason,
         decided=parse_optional(row.decided), known_until=row.known_until, note=row.note,
         dataset=row.dataset, sources=sources, observed=parse_optional(row.observed),
+        line=lines.get(row.member_id) if row.member_type == "state" else None,
     )
 
 
@@ -158,6 +173,21 @@ def existence(connection: Connection, org_id: str) -> tuple[list[tuple[str, str]
     rows = connection.execute(_FOUNDED, {"org_id": org_id}).all()
     dissolved = connection.scalar(_DISSOLVED, {"org_id": org_id})
     return [(row.date, row.dataset) for row in rows], dissolved
+
+
+def founding_dates(connection: Connection, org_ids: Sequence[str]
+                   ) -> dict[str, list[tuple[PartialDate, str]]]:
+    """Each organization's founding dates with their datasets, for many at once."""
+    f = s.foundings
+    found: dict[str, list[tuple[PartialDate, str]]] = defaultdict(list)
+    for chunk in range(0, len(org_ids), 900):
+        rows = connection.execute(
+            select(f.c.org_id, f.c.date, f.c.dataset)
+            .where(f.c.org_id.in_(list(org_ids[chunk:chunk + 900])), f.c.date.is_not(None))
+        ).all()
+        for row in rows:
+            found[row.org_id].append((PartialDate.parse(row.date), row.dataset))
+    return found
 
 
 _FOUNDED = (select(s.foundings.c.date, s.foundings.c.dataset)
