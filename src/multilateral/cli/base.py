@@ -10,10 +10,10 @@ from typing import Any, NoReturn, ParamSpec, TypeVar
 
 import click
 
-from multilateral.cli.text import csv_text
 from multilateral.errors import MultilateralError
 from multilateral.kb import KnowledgeBase
 from multilateral.model.status import Status
+from multilateral.model.tables import csv_text
 from multilateral.settings import DATABASE
 
 P = ParamSpec("P")

@@ -17,15 +17,14 @@ from multilateral.cli.base import (
 )
 from multilateral.cli.text import (
     ORG_CSV_HEADERS,
-    STANDING_HEADERS,
     clip,
     counts_text,
     org_rows,
     org_text,
-    standing_row,
     table,
 )
 from multilateral.model.status import Status
+from multilateral.model.tables import history_table, members_table, memberships_table
 
 
 @main.command(help="Create the database schema and load the bundled reference data.")
@@ -50,8 +49,7 @@ def init(force: bool, fmt: str) -> None:
 @handled
 def members(org: str, on: str | None, status: str | None, fmt: str) -> None:
     result = current_kb().members(org, on, status)
-    headers = ["status", "state", *STANDING_HEADERS[2:]]
-    rows = [standing_row(st) for st in result.certain + result.conflicts + result.uncertain]
+    headers, rows = (shown := members_table(result)).headers, shown.rows
 
     def text() -> str:
         out = [f"{result.org.name} ({result.org.id}) on {result.on}: "
@@ -82,8 +80,7 @@ def members(org: str, on: str | None, status: str | None, fmt: str) -> None:
 @handled
 def memberships(state: str, on: str | None, fmt: str) -> None:
     result = current_kb().memberships(state, on)
-    headers = ["status", "organization", *STANDING_HEADERS[2:]]
-    rows = [standing_row(st) for st in result.certain + result.conflicts + result.uncertain]
+    headers, rows = (shown := memberships_table(result)).headers, shown.rows
 
     def text() -> str:
         out = [f"{result.state.name} ({result.state.id}) on {result.on}: "
@@ -101,11 +98,7 @@ def memberships(state: str, on: str | None, fmt: str) -> None:
 @handled
 def history(org: str, state: str | None, fmt: str) -> None:
     result = current_kb().history(org, state)
-    headers = ["date", "change", "status", "state", "dataset", "reason", "sources"]
-    rows = [[ch.date or "?", ch.change, ch.claim.status, ch.claim.member.name, ch.claim.dataset,
-             ch.claim.end_reason if ch.change == "end" else (ch.claim.note or ""),
-             " ".join(src.url for src in ch.claim.sources if src.url)]
-            for ch in result.changes]
+    headers, rows = (shown := history_table(result)).headers, shown.rows
 
     def text() -> str:
         title = f"{result.org.name} ({result.org.id})"

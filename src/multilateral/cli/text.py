@@ -4,8 +4,6 @@ the result's `as_dict()`."""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import shutil
 import sys
@@ -15,13 +13,11 @@ from typing import Any
 
 from multilateral.kb import IngestReport, ReviewResult
 from multilateral.model.facts import Document
-from multilateral.model.membership import Standing
 from multilateral.model.results import OrgProfile
 from multilateral.model.status import label
+from multilateral.model.summary import fact_summary
 
 CONTEXT_CHARS = 90
-STANDING_HEADERS = ["status", "subject", "id", "since", "certainty", "datasets", "note",
-                    "sources"]
 ORG_CSV_HEADERS = ["section", "date", "end", "kind", "name", "detail", "dataset"]
 
 
@@ -54,14 +50,6 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[object]],
     return "\n".join(lines)
 
 
-def csv_text(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(headers)
-    writer.writerows([[_text(value) for value in row] for row in rows])
-    return out.getvalue()
-
-
 def _text(value: object) -> str:
     if value is None:
         return ""
@@ -81,29 +69,6 @@ def plural(count: int, status: str) -> str:
 
 def counts_text(counts: dict[str, int], none: str = "none known") -> str:
     return ", ".join(plural(n, s) for s, n in counts.items()) or none
-
-
-# Standings: one member (or organization) and where it stands.
-
-def standing_row(st: Standing) -> list[object]:
-    """A standing as `members` and `memberships` show it, in STANDING_HEADERS order."""
-    return [st.shown_status, st.subject.name, st.subject.id, _since(st),
-            st.certainty, _datasets(st), st.reason or "", _urls(st)]
-
-
-def _datasets(standing: Standing) -> str:
-    return ", ".join(dict.fromkeys(claim.dataset for claim in standing.claims))
-
-
-def _urls(standing: Standing) -> str:
-    return " ".join(dict.fromkeys(source.url for claim in standing.claims
-                                  for source in claim.sources if source.url))
-
-
-def _since(standing: Standing) -> str:
-    starts = dict.fromkeys(f"{c.start} ({c.dataset})" for c in standing.claims
-                           if c.start is not None and c.status == standing.status)
-    return "; ".join(starts) if len(starts) > 1 else str(standing.since or "")
 
 
 # An organization's profile.
@@ -172,25 +137,6 @@ def org_rows(p: OrgProfile) -> list[list[object]]:
 
 
 # Facts read from articles, as dictionaries (a candidate's stored JSON or `Fact.as_dict()`).
-
-def fact_summary(fact: dict[str, Any]) -> str:
-    """A fact in one line: who did what to which organization."""
-    kind = fact["type"]
-    if kind == "membership":
-        return f"{fact.get('state')} {fact.get('change')} {fact.get('org')} as {fact.get('status')}"
-    if kind == "agreement":
-        return f"{fact.get('kind')}: " + " / ".join(fact.get("parties") or []) + \
-            (f" at {fact['place']}" if fact.get("place") else "")
-    if kind == "resolution":
-        return f"{fact.get('body')} {fact.get('number') or ''} on {fact.get('subject')} " \
-               f"({fact.get('effect')})"
-    if kind == "event":
-        return f"{fact.get('kind')}: {fact.get('name')}" + \
-            (f" at {fact['place']}" if fact.get("place") else "")
-    if kind == "chairmanship":
-        return f"{fact.get('state')} chairs {fact.get('org')}"
-    return f"{fact.get('org')} founded" + (f" at {fact['place']}" if fact.get("place") else "")
-
 
 def fact_when(fact: dict[str, Any]) -> str:
     if fact["type"] == "chairmanship":

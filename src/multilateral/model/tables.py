@@ -47,7 +47,7 @@ def _text(value: object) -> str:
 def standing_row(st: Standing) -> list[object]:
     """One member (or organization) and where it stands: status (or the possible ones),
     name, id, since when, certainty, datasets, why not certain, source URLs."""
-    return [st.status or "/".join(st.possible), st.subject.name, st.subject.id, _since(st),
+    return [st.shown_status, st.subject.name, st.subject.id, _since(st),
             st.certainty, _datasets(st), st.reason or "", _urls(st)]
 
 
