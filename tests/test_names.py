@@ -43,3 +43,14 @@ def test_predecessor_states_resolve_by_their_common_names(kb: KnowledgeBase) -> 
     assert kb.state("Soviet Union").id == "OWID_USS"
     assert kb.state("Federal Republic of Yugoslavia").id == "OWID_SRM"
     assert kb.state("German Democratic Republic").id == "OWID_GDR"
+
+
+def test_cow_names_are_cleaned_of_their_encoding_and_their_cut_ends(kb: KnowledgeBase) -> None:
+    assert kb.organization("IRENA").name == "International Renewable Energy Agency"
+    assert kb.organization("CEMAC").name.startswith("Communauté économique et monétaire")
+    assert kb.organization("PED").name == "Pôle européen de développement"
+    icao = {n["name"] for n in kb.org("ICAO").names}
+    assert not any(name.endswith("for Ai") for name in icao)
+    names = [ref.name for ref, _ in kb.find("", "organization", 5000)]
+    assert len(names) > 500
+    assert not [n for n in names if any("\x80" <= ch <= "\x9f" or ch == "Ê" for ch in n)]

@@ -42,7 +42,7 @@ def load_cow(bundle: Bundle, state_by_cow: dict[int, str]) -> dict[str, tuple[in
 
 def _organization(bundle: Bundle, row: dict[str, str]) -> None:
     ioname = row["ioname"]
-    long_names = [part.strip() for part in (row["longorgname"] or row["orgname"]).split("/")]
+    long_names = _long_names(row["longorgname"] or row["orgname"])
     first, acronym = _split_acronym(long_names[0])
     dissolved = PartialDate(int(row["deaddate"])) if row["deaddate"] else None
     bundle.add("organizations", {
@@ -60,12 +60,46 @@ def _organization(bundle: Bundle, row: dict[str, str]) -> None:
         bundle.name("organization", ioname, name, "alias", DATASET)
         if other_acronym:
             bundle.name("organization", ioname, other_acronym, "acronym", DATASET)
-    bundle.name("organization", ioname, row["orgname"], "alias", DATASET)
+    bundle.name("organization", ioname, clean_name(row["orgname"]), "alias", DATASET)
     founding = bundle.add("foundings", {
         "org_id": ioname, **dated("date", PartialDate(int(row["sdate"]))), "place_id": None,
         "note": None, "dataset": DATASET,
     })
     bundle.cite("founding", founding, DATASET)
+
+
+# COW's CSV cut long names at 80 characters and carries some accented letters in the Mac
+# Roman code page, read as Latin-1 ("Communaut\x8e" for "Communauté", a stray "Ê" for a
+# non-breaking space).
+COW_NAME_LIMIT = 80
+_MAC_ROMAN = re.compile("[\x80-\x9f\xca]")
+
+
+def clean_name(text: str) -> str:
+    """A COW name with its Mac Roman letters restored and its spaces tidied."""
+    if _MAC_ROMAN.search(text):
+        try:
+            text = text.encode("latin-1").decode("mac_roman")
+        except UnicodeError:
+            pass
+    return " ".join(text.replace("\xa0", " ").split())
+
+
+def _long_names(cell: str) -> list[str]:
+    """The names of a `longorgname` cell (they are separated by slashes). A cell cut at the
+    limit loses its last name's end: an open parenthesis is dropped, a later name that was
+    cut is left out, and a lone name cut mid-word ends with an ellipsis."""
+    names = [clean_name(part) for part in cell.split("/") if part.strip()]
+    if len(cell) < COW_NAME_LIMIT or not names:
+        return names
+    last = names[-1]
+    if "(" in last and ")" not in last[last.rindex("("):]:
+        names[-1] = last[:last.rindex("(")].strip()
+    elif len(names) > 1:
+        names.pop()
+    else:
+        names[-1] = last.rsplit(" ", 1)[0] + " …"
+    return [name for name in names if name]
 
 
 def _split_acronym(name: str) -> tuple[str, str | None]:
