@@ -9,6 +9,7 @@ as far as COW saw, and past that the answer is "uncertain", not "yes".
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 
@@ -78,10 +79,8 @@ _MAC_ROMAN = re.compile("[\x80-\x9f\xca]")
 def clean_name(text: str) -> str:
     """A COW name with its Mac Roman letters restored and its spaces tidied."""
     if _MAC_ROMAN.search(text):
-        try:
+        with contextlib.suppress(UnicodeError):  # a letter beyond Latin-1: not Mac Roman
             text = text.encode("latin-1").decode("mac_roman")
-        except UnicodeError:
-            pass
     return " ".join(text.replace("\xa0", " ").split())
 
 
