@@ -94,6 +94,11 @@ class KnowledgeBase:
     def close(self) -> None:
         self.db.close()
 
+    def serve_ready(self) -> None:
+        """Check the database can be served (raises with advice if not), and let readers
+        and a writer work at once on SQLite (write-ahead log)."""
+        self.db.prepare_for_serving()
+
     def data_version(self) -> int:
         """A number that moves on whenever an answer may have changed (cache keys use it)."""
         return self.db.version()
