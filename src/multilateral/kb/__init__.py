@@ -219,6 +219,10 @@ class KnowledgeBase:
     def check_article(self, article_id: int, on: PartialDate | None = None) -> CheckReport:
         return self.checking.check_article(article_id, on)
 
+    def article_checks(self, article_id: int) -> dict[str, Any]:
+        """The article's check report as its page shows it, stored until the facts change."""
+        return self.checking.article_checks(article_id)
+
     def evaluate(self, gold_dir: Path, *, floors: Path | None = None,
                  claims: bool = True, split: str | None = "dev") -> Evaluation:
         return self.evaluating.evaluate(gold_dir, floors=floors, claims=claims, split=split)

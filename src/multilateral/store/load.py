@@ -86,7 +86,7 @@ def initialise(engine: Engine, url: str, *, force: bool = False,
             _set_meta(connection, SUCCESSIONS_KEY, json.dumps(bundle.rows.get("successions", [])))
             _set_meta(connection, FINGERPRINT_KEY, wanted)
             _set_meta(connection, "loaded_at", dt.datetime.now(dt.UTC).isoformat())
-            version.bump(connection)
+            version.bump_facts(connection)
             counts = _counts(connection)
     log.info("loaded reference data into %s: %s", describe(url), counts)
     return InitReport(describe(url), True, time.perf_counter() - started, counts)
