@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from multilateral.kb.checking import Checking
     from multilateral.kb.desk import ArticleDesk
     from multilateral.kb.evaluation import Evaluating
+    from multilateral.kb.export import ExportReport
     from multilateral.store.load import InitReport
 
 __all__ = ["IngestItem", "IngestReport", "KnowledgeBase", "ReviewBatch", "ReviewResult"]
@@ -226,6 +227,15 @@ class KnowledgeBase:
     def evaluate(self, gold_dir: Path, *, floors: Path | None = None,
                  claims: bool = True, split: str | None = "dev") -> Evaluation:
         return self.evaluating.evaluate(gold_dir, floors=floors, claims=claims, split=split)
+
+    # -- export --------------------------------------------------------------
+
+    def export(self, directory: Path, last_year: int | None = None,
+               on_org: Callable[[str], None] | None = None) -> ExportReport:
+        """The knowledge base as CSV (and Parquet where pyarrow is installed): spells with
+        sources, and the COW IGO state-year layout to `last_year` (default: last year)."""
+        from multilateral.kb.export import export
+        return export(self.db, directory, last_year or self.today.year - 1, on_org)
 
     # -- tokens --------------------------------------------------------------
 
