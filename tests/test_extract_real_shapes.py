@@ -1,0 +1,60 @@
+"""Shapes the real pages write (gold/real, dev split), each in sentences of our own words:
+chairs with no term written, relative and context dates, plans, mentions of earlier acts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from multilateral.kb import KnowledgeBase
+from multilateral.model.dates import PartialDate
+
+WEDNESDAY = PartialDate(2024, 5, 15)
+
+
+@pytest.fixture(scope="module")
+def read(sqlite_url: str) -> Any:
+    kb = KnowledgeBase(sqlite_url)
+
+    def facts(text: str, kind: str, published: PartialDate | None = WEDNESDAY
+              ) -> list[dict[str, Any]]:
+        document = kb.extract_bytes("note.txt", f"Bloc note\n\n{text}\n".encode(),
+                                    published=published, force=True)
+        return [f for f in document.as_dict()["facts"] if f["type"] == kind]
+    return facts
+
+
+def chairs(found: list[dict[str, Any]]) -> set[tuple[Any, ...]]:
+    return {(f["org_id"], f["state_id"], f["start"], f["end"], f["modality"]) for f in found}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a chair held now, no term written
+    ("The foreign minister of Kenya, whose country currently chairs the bloc, opened the "
+     "African Union talks.", ("AU", "KEN", None, None, "asserted")),
+    ("Ms Ana Sousa, Foreign Minister of Portugal and serving OSCE chairperson, spoke first.",
+     ("OSCE", "PRT", None, None, "asserted")),
+    # a possessive chair; the verb after it is not the chair's
+    ("Chile's APEC chairmanship will publish the list of guests next week.",
+     ("APEC", "CHL", None, None, "asserted")),
+    # the organization itself chaired by a state, with its term
+    ("The Shanghai Cooperation Organisation was chaired by India in 2022-2023.",
+     ("SCO", "IND", "2022", "2023", "asserted")),
+    # a planned chair
+    ("Officials said Serbia will be the country chairing the organization next, as the "
+     "Council of Europe rota sets.", ("COE", "SRB", None, None, "planned")),
+    # "this year's chair": the date before the chair word is the term, not a later one
+    ("Laos, this year's chair of ASEAN, was admitted to the bloc in 1997.",
+     ("ASEAN", "LAO", "2024", "2024", "asserted")),
+    # "today" before the chair word
+    ("Today, Finland takes over the OSCE Chairpersonship for a year of work.",
+     ("OSCE", "FIN", "2024-05-15", None, "asserted")),
+])
+def test_chairs_as_real_pages_write_them(read: Any, text: str,
+                                         expected: tuple[Any, ...]) -> None:
+    assert expected in chairs(read(text, "chairmanship"))
+
+
+def test_a_meeting_chaired_by_a_state_is_no_chairmanship(read: Any) -> None:
+    assert read("The ASEAN meeting was chaired by Thailand in 2019.", "chairmanship") == []
