@@ -58,3 +58,33 @@ def test_chairs_as_real_pages_write_them(read: Any, text: str,
 
 def test_a_meeting_chaired_by_a_state_is_no_chairmanship(read: Any) -> None:
     assert read("The ASEAN meeting was chaired by Thailand in 2019.", "chairmanship") == []
+
+
+def events(found: list[dict[str, Any]]) -> set[tuple[Any, ...]]:
+    return {(f["kind"], f["place"], f["date"], f["modality"]) for f in found}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the words before the event's name set it, with no verb of holding
+    ("Leaders of the ASEAN states agreed on a plan at their summit in Jakarta, officials said.",
+     ("summit", "Jakarta", None, "asserted")),
+    ("The pact was sealed during a summit on Thursday in Vienna.",
+     ("summit", "Vienna", "2024-05-09", "asserted")),
+    # a planned event: "the next session"
+    ("The secretary general announced the next session of the Collective Security Council "
+     "in 2025 in Minsk.", ("summit", "Minsk", "2025", "planned")),
+    # an earlier event the sentence names in passing
+    ("The council welcomed the plan, recalling the 12th meeting, held in Astana, Kazakhstan, "
+     "on 3 and 4 July 2019, and its decisions.", ("meeting", "Astana", "2019-07-03", "reported")),
+    # a later event word set by "during its", dated by the sentence's opening date
+    ("On 2 April 2021, the General Assembly adopted a text on the SCO during its 61st meeting.",
+     ("meeting", None, "2021-04-02", "asserted")),
+])
+def test_events_as_real_pages_write_them(read: Any, text: str,
+                                         expected: tuple[Any, ...]) -> None:
+    assert expected in events(read(text, "event"))
+
+
+def test_a_count_of_summits_is_no_event(read: Any) -> None:
+    assert read("Over 40 summits have been held since 2001 (30 meetings of the Council of "
+                "Heads of State and 10 informal ones).", "event") == []

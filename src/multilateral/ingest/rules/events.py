@@ -7,7 +7,7 @@ import re
 from multilateral.ingest.dates import DateMention
 from multilateral.ingest.mentions import Mention
 from multilateral.ingest.rules.context import Context, date_fields
-from multilateral.model.facts import Event, EventKind
+from multilateral.model.facts import Event, EventKind, Modality
 
 _KINDS: list[tuple[EventKind, re.Pattern[str]]] = [
     ("high_level_event", re.compile(r"\bhigh[- ]level (?:special )?(?:event|meeting|dialogue)\b",
@@ -61,33 +61,106 @@ def _kind(ctx: Context, kind: EventKind, match: re.Match[str]) -> EventKind:
     return kind
 
 
+# "at their summit", "during a summit", "at Friday's meeting", "in a formal meeting": the
+# words before the event's name that set it in time or place.
+_SET_IN = re.compile(r"\b(?:at|during|in|to|for)\s+(?:a|an|the|its|their|this|[A-Z]\w+['’]s)"
+                     r"\s+(?:[\w-]+\s+){0,4}$", re.I)
+# "73 summits have been held": a count of events, not one
+_COUNTED = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens?|"
+                      r"hundreds|several|many|numerous)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_NEXT = re.compile(r"\b(?:next|upcoming|forthcoming)\s+(?:[\w-]+\s+){0,3}$", re.I)
+# ", held in Bishkek on 13 June": an event the sentence names in passing, with its own place
+_HELD_AFTER = re.compile(r"^(?:\s+of\s+(?:the\s+)?[\w ]{0,60}?)?,?\s+(?:which was\s+)?held\s+"
+                         r"(?:in|on|at)\b")
+_RECALLED = re.compile(r"\b(?:recall(?:s|ed|ing)?|referr(?:ed|ing) to|recalls|previous|earlier|"
+                       r"following)\b", re.I)
+_DURING = re.compile(r"\b(?:during|at)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,3}$", re.I)
+
+
 def extract(ctx: Context) -> None:
     leaders = _LEADERS_MET.search(ctx.text)
     for kind, pattern in _KINDS:
         match = pattern.search(ctx.text)
+        if match is not None and _counted(ctx, match):
+            continue  # "73 summits have been held (51 meetings of the Council ...)"
         if match is None:
             if kind != "meeting" or leaders is None:
                 continue
             match = leaders
             kind = "summit" if leaders.group("who").lower() != "ministers" else "meeting"
         kind = _kind(ctx, kind, match)
-        if not _HAPPENED.search(ctx.text):
-            return
+        lead = ctx.text[max(0, match.start() - 60):match.start()]
         dated = [d for d in ctx.dated()]
+        if not (_HAPPENED.search(ctx.text) or _SET_IN.search(lead) or _NEXT.search(lead)):
+            # "the 75th session adopted ... during its 58th meeting": the later one is set
+            _named_in_passing(ctx, match.end(), _date(ctx, dated, ctx.sentence.start
+                                                      + match.start()))
+            return
         place = _place(ctx)
         if not dated and place is None:
             return
         at = ctx.sentence.start + match.start()
         date = _date(ctx, dated, at)
         organizers = _organizers(ctx)
+        modality = ctx.modality(at, at + len(match.group()))
+        if modality == "asserted" and _NEXT.search(lead):
+            modality = "planned"  # "the next session of the Council"
+        elif modality == "asserted" and _RECALLED.search(lead) and \
+                _HELD_AFTER.match(ctx.text[match.end():]):
+            modality = "reported"  # "recalling the 12th meeting, held in Astana in 2019"
         ctx.emit(Event(
             kind=kind, name=_name(ctx, match), **date_fields(date),
             end_date=str(date.end_date) if date and date.end_date else None,
             place=place.name if place else None, place_id=place.id if place else None,
             organizers=[m.name for m in organizers], organizer_ids=[m.id for m in organizers],
-            chair=_chair(ctx), evidence=ctx.evidence, confidence=0.65,
-            modality=ctx.modality(at, at + len(match.group()))))
+            chair=_chair(ctx), evidence=ctx.evidence, confidence=0.65, modality=modality))
+        _named_in_passing(ctx, match.end(), date)
         return
+
+
+def _counted(ctx: Context, match: re.Match[str]) -> bool:
+    return match.group().lower().endswith("s") and _COUNTED.search(
+        ctx.text[max(0, match.start() - 30):match.start()]) is not None
+
+
+def _named_in_passing(ctx: Context, after: int, main_date: DateMention | None) -> None:
+    """Further events the sentence names after its first: "the 19th meeting, held in
+    Bishkek on 13 and 14 June 2019" (an earlier event, `reported`), "during its 58th
+    meeting" (the date the sentence gives)."""
+    found = sorted((m.start(), m, kind) for kind, pattern in _KINDS
+                   for m in pattern.finditer(ctx.text, after))
+    last_end = after
+    for _, match, kind in found:
+        if match.start() < last_end:
+            continue
+        rest = ctx.text[match.end():]
+        held = _HELD_AFTER.match(rest)
+        during = _DURING.search(ctx.text[max(0, match.start() - 40):match.start()])
+        if held is None and during is None:
+            continue
+        at = ctx.sentence.start + match.start()
+        last_end = match.end()
+        if held is not None:
+            stop = re.search(r"[;)]|,\s*(?:and\s+)?(?:the|its|which|while)\b|\.\s",
+                             rest[held.end():])
+            stretch_end = at + len(match.group()) + held.end() + (
+                stop.start() if stop else len(rest) - held.end())
+            places = [p for p in ctx.places() if at < p.start < stretch_end]
+            dates = [d for d in ctx.dated() if at < d.start < stretch_end]
+            date = dates[0] if dates else None
+            place = places[0] if places else None
+            modality: Modality = "planned" if re.search(
+                r"\b(?:to be|will be)\s+held\b", rest[:held.end()]) else "reported"
+            last_end = stretch_end - ctx.sentence.start
+        else:
+            date, place, modality = main_date, None, ctx.modality(at, at + len(match.group()))
+        if date is None and place is None:
+            continue
+        ctx.emit(Event(
+            kind=_kind(ctx, kind, match), name=_name(ctx, match), **date_fields(date),
+            end_date=str(date.end_date) if date and date.end_date else None,
+            place=place.name if place else None, place_id=place.id if place else None,
+            evidence=ctx.evidence, confidence=0.6, modality=modality))
 
 
 def _date(ctx: Context, dated: list[DateMention], at: int) -> DateMention | None:
