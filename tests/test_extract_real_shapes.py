@@ -88,3 +88,37 @@ def test_events_as_real_pages_write_them(read: Any, text: str,
 def test_a_count_of_summits_is_no_event(read: Any) -> None:
     assert read("Over 40 summits have been held since 2001 (30 meetings of the Council of "
                 "Heads of State and 10 informal ones).", "event") == []
+
+
+def agreements(found: list[dict[str, Any]]) -> set[tuple[Any, ...]]:
+    return {(f["kind"], tuple(sorted(f["party_ids"])), f["date"], f["modality"])
+            for f in found}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an earlier instrument the sentence names with its date, without signing it
+    ("The vote was held under the terms of the 2011 Northern Peace Agreement that ended "
+     "the long war.", ("agreement", (), "2011", "reported")),
+    ("A 2003 treaty bound the members not to join rival blocs.",
+     ("treaty", (), "2003", "reported")),
+    ("The Treaty on the Union dated June 3, 2016 lets a state ask for observer status.",
+     ("treaty", (), "2016-06-03", "reported")),
+    # signatories the sentence does not name; the states it leaves out are no parties, and
+    # "the treaty" it renews is no second instrument
+    ("Five member states signed a protocol extending the treaty for another term in 2004 "
+     "(except Georgia and Moldova).", ("protocol", (), "2004", "asserted")),
+    # an organization's own charter: no signatories named
+    ("The Charter of the Shanghai Cooperation Organisation was adopted on June 7, 2002.",
+     ("charter", (), "2002-06-07", "asserted")),
+])
+def test_agreements_as_real_pages_write_them(read: Any, text: str,
+                                             expected: tuple[Any, ...]) -> None:
+    found = agreements(read(text, "agreement"))
+    assert expected in found
+    assert len(found) == 1
+
+
+def test_the_states_an_agreement_leaves_out_are_no_parties(read: Any) -> None:
+    found = read("Armenia and Russia signed the accord in 2010, apart from Georgia.",
+                 "agreement")
+    assert {tuple(sorted(f["party_ids"])) for f in found} == {("ARM", "RUS")}

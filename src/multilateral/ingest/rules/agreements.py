@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 from multilateral.ingest.dates import DateMention, find_dates
 from multilateral.ingest.mentions import Mention
 from multilateral.ingest.rules.context import Context, date_fields
-from multilateral.model.facts import Agreement, AgreementKind
+from multilateral.model.facts import Agreement, AgreementKind, Modality
 
 _KINDS: list[tuple[AgreementKind, re.Pattern[str]]] = [
     ("mou", re.compile(r"\b(?:memorand(?:um|a)(?: of understanding)?|MoUs?|MOUs?)\b", re.I)),
@@ -45,8 +45,20 @@ _PAREN = re.compile(r"\(([^()]{4,120})\)")
 _WITH = re.compile(r"(?:^|[,;:])\s*(?:and\s+)?with\s+(?:the\s+)?", re.I)
 
 
+# "(except Azerbaijan, Georgia and Uzbekistan)": states the sentence leaves out
+_EXCEPT = re.compile(r"\b(?:except(?: for)?|excluding|apart from|other than|with the exception "
+                     r"of|save)\b[^;)]*", re.I)
+# "Six member-states signed a protocol": signatories the sentence does not name
+_UNNAMED = re.compile(r"\b(?:member[- ]states|members|countries|states|allies|signatories|"
+                      r"parties|governments)\b[^.;]{0,30}$", re.I)
+# "the 2005 Comprehensive Peace Agreement", "A 1994 treaty": a year that dates the instrument
+_YEAR_BEFORE = re.compile(r"^(?:['’]s)?\s+(?:[A-Z][\w'’-]*\s+){0,5}$")
+_DATED_AFTER = re.compile(r"^\s+dated\s+$")
+
+
 def extract(ctx: Context) -> None:
     if not _SIGNED.search(ctx.text):
+        _recalled(ctx)
         return
     kinds = _kinds(ctx)
     if not kinds:
@@ -60,17 +72,47 @@ def extract(ctx: Context) -> None:
                 names = [signer, party] if signer is not None else [party]
                 _emit(ctx, kind, names, date, place, None, kinds[0][1].start())
         return
+    # "a protocol renewing the treaty": the treaty is one already known, no new instrument
+    kinds = [k for index, k in enumerate(kinds) if index == 0 or _title(ctx, k[1]) is not None
+             or not ctx.text[:k[1].start()].endswith(("the ", "The "))]
     for index, (kind, match) in enumerate(kinds):
         limit = kinds[index + 1][1].start() if index + 1 < len(kinds) else len(ctx.text)
         named_declaration = kind == "joint_declaration" and not match.group().lower().startswith(
             "joint")
         summit_org = _summit_org(ctx) if named_declaration else None
+        title = _title(ctx, match)
         parties = [summit_org] if summit_org is not None else _parties(ctx)
         if not parties:
-            continue
+            signed = _SIGNED.search(ctx.text)
+            if signed is None or not _UNNAMED.search(ctx.text[:signed.start()]):
+                continue
         date = _date(ctx, match, limit)
         place = _place(ctx, match, limit)
-        _emit(ctx, kind, parties, date, place, _title(ctx, match), match.start())
+        _emit(ctx, kind, parties, date, place, title, match.start())
+
+
+def _recalled(ctx: Context) -> None:
+    """An instrument the sentence names with its date but does not sign: "under the 2005
+    Comprehensive Peace Agreement", "The Treaty on the Union dated 29 May 2014", "A 1994
+    treaty reaffirmed ...": an earlier act, `reported`, its parties unnamed."""
+    for kind, match in _kinds(ctx):
+        at = ctx.sentence.start + match.start()
+        end = ctx.sentence.start + match.end()
+        date = next((d for d in ctx.dated() if d.date is not None and d.end <= at
+                     and at - d.end < 50 and _YEAR_BEFORE.match(ctx.between(d.end, at))), None)
+        if date is None:
+            title = _title(ctx, match)
+            title_end = end if title is None else ctx.sentence.start + ctx.text.find(
+                title) + len(title)
+            date = next((d for d in ctx.dated() if d.date is not None and d.start >= end
+                         and d.start - title_end < 12 and _DATED_AFTER.match(
+                             " " + ctx.between(title_end, d.start))), None)
+        if date is None:
+            continue
+        orgs = [m for m in ctx.orgs() if m.linked and end <= m.start
+                and m.start - end < 20]
+        _emit(ctx, kind, [], date, None, _title(ctx, match), match.start(),
+              modality="reported", orgs=[ctx.organization_of(m) for m in orgs[:1]])
 
 
 def _kinds(ctx: Context) -> list[tuple[AgreementKind, re.Match[str]]]:
@@ -179,8 +221,11 @@ def _is_location(ctx: Context, mention: Mention) -> bool:
 
 
 def _candidates(ctx: Context) -> list[Mention]:
+    left_out = [(ctx.sentence.start + m.start(), ctx.sentence.start + m.end())
+                for m in _EXCEPT.finditer(ctx.text)]
     found = [m for m in ctx.orgs() + ctx.states()
-             if m.kind != "adjective" and not _is_location(ctx, m)]
+             if m.kind != "adjective" and not _is_location(ctx, m)
+             and not any(a <= m.start < b for a, b in left_out)]
     return sorted(found, key=lambda m: m.start)
 
 
@@ -344,16 +389,23 @@ def _title(ctx: Context, kind_match: re.Match[str]) -> str | None:
 
 
 def _emit(ctx: Context, kind: AgreementKind, parties: list[Mention], date: Any,
-          place: Mention | None, title: str | None, trigger_at: int) -> None:
+          place: Mention | None, title: str | None, trigger_at: int, *,
+          modality: Modality | None = None, orgs: list[Mention] | None = None) -> None:
     if len(parties) == 1 and parties[0].type == "state" and kind != "joint_declaration":
         return  # one state alone signs no agreement: "Finland's instrument of accession"
+    if kind == "charter" and len(parties) == 1 and parties[0].type == "organization":
+        # "The Charter of the Organization was adopted": the organization's own charter,
+        # its signatories unnamed
+        orgs, parties = [parties[0]], []
     gazetteer = ctx.article.gazetteer
     names = [p.name for p in parties]
-    orgs = sorted({gazetteer.parents[p.id] for p in parties
-                   if p.id is not None and p.id in gazetteer.parents})
+    org_ids = sorted({gazetteer.parents[p.id] for p in parties
+                      if p.id is not None and p.id in gazetteer.parents})
+    org_names = [gazetteer.name_of("organization", o) for o in org_ids] + [
+        m.name for m in orgs or []]
     at = ctx.sentence.start + trigger_at
     ctx.emit(Agreement(
         kind=kind, parties=names, party_ids=[p.id for p in parties], **date_fields(date),
         place=place.name if place else None, place_id=place.id if place else None,
-        title=title, orgs=[gazetteer.name_of("organization", o) for o in orgs] or None,
-        evidence=ctx.evidence, confidence=0.75, modality=ctx.modality(at, at + 40, clause=True)))
+        title=title, orgs=org_names or None, evidence=ctx.evidence, confidence=0.75,
+        modality=modality or ctx.modality(at, at + 40, clause=True)))
