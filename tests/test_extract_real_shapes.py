@@ -122,3 +122,25 @@ def test_the_states_an_agreement_leaves_out_are_no_parties(read: Any) -> None:
     found = read("Armenia and Russia signed the accord in 2010, apart from Georgia.",
                  "agreement")
     assert {tuple(sorted(f["party_ids"])) for f in found} == {("ARM", "RUS")}
+
+
+def resolutions(found: list[dict[str, Any]]) -> set[tuple[Any, ...]]:
+    return {(f["body_id"], f["number"], f["subject_id"], f["date"], f["effect"], f["modality"])
+            for f in found}
+
+
+def test_a_respectively_list_gives_one_resolution_per_organization(read: Any) -> None:
+    text = ("The General Assembly today adopted five resolutions on its work with regional "
+            "bodies. The other resolutions covered, respectively, cooperation between the "
+            "United Nations and the Shanghai Cooperation Organisation (SCO); the African "
+            "Union; and the Association of Southeast Asian Nations (ASEAN).")
+    found = resolutions(read(text, "resolution"))
+    assert found == {("UNGA", None, org, "2024-05-15", "cooperation", "asserted")
+                     for org in ("SCO", "AU", "ASEAN")}
+
+
+def test_an_earlier_resolution_recalled_is_reported(read: Any) -> None:
+    text = ("The General Assembly recalled that in its resolution 68/12 it had welcomed the "
+            "work of the African Union.")
+    assert ("UNGA", "68/12", "AU", None, "other", "reported") in resolutions(
+        read(text, "resolution"))
