@@ -144,3 +144,26 @@ def test_an_earlier_resolution_recalled_is_reported(read: Any) -> None:
             "work of the African Union.")
     assert ("UNGA", "68/12", "AU", None, "other", "reported") in resolutions(
         read(text, "resolution"))
+
+
+def foundings(found: list[dict[str, Any]]) -> set[tuple[Any, ...]]:
+    return {(f["org_id"], f["date"]) for f in found}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The African Union, which began as a club of 32 states in 1963, now counts 55.",
+     ("AU", "1963")),
+    ("The regional security organization was initially formed in 1992 by six states; "
+     "the Collective Security Treaty Organization took its name later.", ("CSTO", "1992")),
+    ("The Commonwealth of Independent States, established after the Soviet Union broke up, "
+     "meets each year.", ("CIS", None)),
+    ("The ministers said they had established the Shanghai Cooperation Organisation in "
+     "June 2001.", ("SCO", "2001-06")),
+])
+def test_foundings_as_real_pages_write_them(read: Any, text: str,
+                                            expected: tuple[Any, ...]) -> None:
+    assert expected in foundings(read(text, "founding"))
+
+
+def test_an_undated_founding_needs_an_aside_that_founds(read: Any) -> None:
+    assert read("The African Union, established leaders say, is busy.", "founding") == []
