@@ -167,3 +167,22 @@ def test_foundings_as_real_pages_write_them(read: Any, text: str,
 
 def test_an_undated_founding_needs_an_aside_that_founds(read: Any) -> None:
     assert read("The African Union, established leaders say, is busy.", "founding") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the verb that makes it a plan comes long after the event's name
+    ("On 9 June 2024, a meeting of the Council of Foreign Ministers of the Shanghai "
+     "Cooperation Organisation will be held in Astana.", ("meeting", "Astana", "2024-06-09",
+                                                          "planned")),
+    # dated after the article's own day: not held yet
+    ("Leaders agreed to review the plan at the ASEAN summit in Vientiane in October.",
+     ("summit", "Vientiane", "2024-10", "planned")),
+    # put off: the one named is not held, the one it is moved to is planned
+    ("The host said it would defer the hosting of the 2023 ASEAN summit to the year 2025.",
+     ("summit", None, "2023", "negated")),
+    ("The host said it would defer the hosting of the 2023 ASEAN summit to the year 2025.",
+     ("summit", None, "2025", "planned")),
+])
+def test_planned_and_called_off_events_are_not_asserted(read: Any, text: str,
+                                                        expected: tuple[Any, ...]) -> None:
+    assert expected in events(read(text, "event"))

@@ -72,6 +72,15 @@ _NEXT = re.compile(r"\b(?:next|upcoming|forthcoming)\s+(?:[\w-]+\s+){0,3}$", re.
 # ", held in Bishkek on 13 June": an event the sentence names in passing, with its own place
 _HELD_AFTER = re.compile(r"^(?:\s+of\s+(?:the\s+)?[\w ]{0,60}?)?,?\s+(?:which was\s+)?held\s+"
                          r"(?:in|on|at)\b")
+# "a meeting of the Council ... will be held in Moscow": the verb may come long after the name
+_WILL_BE_HELD = re.compile(r"[^;]*?\b(?:will|shall|is to|are to|(?:is|are) (?:due|scheduled|set|"
+                           r"expected) to)\s+(?:\w+\s+)?(?:be\s+)?(?:held|hosted|take place|"
+                           r"convene|open)\b", re.I)
+_DEFERRED = re.compile(r"\b(?:defer(?:s|red|ring)?|postpon(?:e|es|ed|ing)|cancel(?:s|led|ed|ling)?|"
+                       r"call(?:ed|ing)? off)\s+(?:the\s+)?(?:hosting\s+of\s+)?(?:the\s+)?"
+                       r"(?:[\w()-]+\s+){0,8}$", re.I)
+_MOVED_TO = re.compile(r"(?:\s+[\w()-]+){0,5}?\s+(?:to|until|till)\s+(?:the\s+year\s+|"
+                       r"next\s+)?", re.I)
 _RECALLED = re.compile(r"\b(?:recall(?:s|ed|ing)?|referr(?:ed|ing) to|recalls|previous|earlier|"
                        r"following)\b", re.I)
 _DURING = re.compile(r"\b(?:during|at)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,3}$", re.I)
@@ -103,8 +112,16 @@ def extract(ctx: Context) -> None:
         date = _date(ctx, dated, at)
         organizers = _organizers(ctx)
         modality = ctx.modality(at, at + len(match.group()))
-        if modality == "asserted" and _NEXT.search(lead):
-            modality = "planned"  # "the next session of the Council"
+        deferred = _DEFERRED.search(lead)
+        if deferred is not None:
+            # "deferring the hosting of the 2019 summit": the 2019 one will not be held
+            own = [d for d in dated if ctx.sentence.start + match.start() - len(lead)
+                   + deferred.start() <= d.start < at]
+            date = own[-1] if own else date
+            modality = "negated"
+        if modality == "asserted" and (_NEXT.search(lead) or _WILL_BE_HELD.match(
+                ctx.text, match.end()) or _after_the_article(ctx, date)):
+            modality = "planned"  # "the next session", "... will be held in Moscow"
         elif modality == "asserted" and _RECALLED.search(lead) and \
                 _HELD_AFTER.match(ctx.text[match.end():]):
             modality = "reported"  # "recalling the 12th meeting, held in Astana in 2019"
@@ -114,8 +131,26 @@ def extract(ctx: Context) -> None:
             place=place.name if place else None, place_id=place.id if place else None,
             organizers=[m.name for m in organizers], organizer_ids=[m.id for m in organizers],
             chair=_chair(ctx), evidence=ctx.evidence, confidence=0.65, modality=modality))
+        moved_to = _MOVED_TO.match(ctx.text, match.end()) if deferred else None
+        later = [d for d in dated if moved_to and d.start >= ctx.sentence.start + match.end()]
+        if later:
+            # "... to the year 2022": the one it is moved to is planned
+            ctx.emit(Event(
+                kind=kind, name=_name(ctx, match), **date_fields(later[0]),
+                organizers=[m.name for m in organizers],
+                organizer_ids=[m.id for m in organizers], evidence=ctx.evidence,
+                confidence=0.6, modality="planned"))
         _named_in_passing(ctx, match.end(), date)
         return
+
+
+def _after_the_article(ctx: Context, date: DateMention | None) -> bool:
+    """An event dated after the article's own day has not been held yet."""
+    published = ctx.article.published
+    if date is None or date.date is None or published is None:
+        return False
+    written = str(date.date)
+    return written > str(published)[:len(written)]
 
 
 def _counted(ctx: Context, match: re.Match[str]) -> bool:
