@@ -186,3 +186,9 @@ def test_an_undated_founding_needs_an_aside_that_founds(read: Any) -> None:
 def test_planned_and_called_off_events_are_not_asserted(read: Any, text: str,
                                                         expected: tuple[Any, ...]) -> None:
     assert expected in events(read(text, "event"))
+
+
+def test_a_chair_still_to_come_is_planned(read: Any) -> None:
+    found = chairs(read("The leaders met in Minsk, setting the stage for Kazakhstan's "
+                        "chairmanship of the CIS in 2026.", "chairmanship"))
+    assert ("CIS", "KAZ", "2026", "2026", "planned") in found

@@ -37,7 +37,8 @@ _NOW = re.compile(r"\b(?:current(?:ly)?|presently|now|serving|incumbent|outgoing
 # "Brazil's BRICS chairmanship", "Russia's chairmanship in the association"
 _POSSESSIVE = re.compile(r"^\s*['’]s?\s+(?:(?:upcoming|incoming|next|current|rotating|"
                          r"[A-Z][\w-]*)\s+){0,3}$")
-_COMING = re.compile(r"\b(?:upcoming|incoming|next)\b", re.I)
+_COMING = re.compile(r"\b(?:upcoming|incoming|next|future|stage for|ahead of|prepar\w* for)\b",
+                     re.I)
 # "The Organization was chaired by Tajikistan": the organization itself is chaired
 _ORG_CHAIRED = re.compile(r"^\s*(?:(?:is|was|has been|had been|will be)\s+)?(?:currently\s+)?$",
                           re.I)
@@ -76,7 +77,8 @@ def extract(ctx: Context) -> None:
         for start, finish in terms:
             modality = _modality(ctx, at, end, start)
             if possessive:  # "Brazil's chairmanship will announce": the verb is not the chair's
-                modality = "planned" if _COMING.search(ctx.between(state.end, at)) else "asserted"
+                coming = _COMING.search(ctx.between(max(ctx.sentence.start, state.start - 25), at))
+                modality = "planned" if coming or _later(ctx, start) else "asserted"
             ctx.emit(Chairmanship(**entity_fields("org", org), **entity_fields("state", state),
                                   start=start, end=finish, evidence=ctx.evidence,
                                   confidence=0.7, modality=modality))
@@ -123,6 +125,11 @@ def _chaired_org(ctx: Context) -> Mention | None:
     """"The presidency" means the organization the article gives a chair or presidency to
     ("India holds the G20 presidency"), not necessarily the one it names most."""
     return ctx.org_named_with(_CHAIR_AFTER, _CHAIR_BEFORE)
+
+
+def _later(ctx: Context, start: str | None) -> bool:
+    published = ctx.article.published
+    return bool(start and published and start > str(published)[:len(start)])
 
 
 def _org_is_chaired(ctx: Context, at: int) -> bool:
