@@ -192,3 +192,19 @@ def test_a_chair_still_to_come_is_planned(read: Any) -> None:
     found = chairs(read("The leaders met in Minsk, setting the stage for Kazakhstan's "
                         "chairmanship of the CIS in 2026.", "chairmanship"))
     assert ("CIS", "KAZ", "2026", "2026", "planned") in found
+
+
+def test_agreements_with_one_partner_are_one_per_state(read: Any) -> None:
+    found = agreements(read("Serbia and Egypt are expected to sign free trade agreements "
+                            "with the Eurasian Economic Union later on.", "agreement"))
+    assert found == {("agreement", tuple(sorted(("SRB", "EAEU"))), None, "planned"),
+                     ("agreement", tuple(sorted(("EGY", "EAEU"))), None, "planned")}
+
+
+def test_a_joint_statement_takes_the_date_of_the_summit_reported(read: Any) -> None:
+    text = ("The ASEAN leaders met at their summit in Jakarta on Monday. \"We agreed to "
+            "work together,\" the joint statement of the Association of Southeast Asian "
+            "Nations read.")
+    statement = next(f for f in read(text, "agreement") if f["kind"] == "joint_statement")
+    assert (statement["date"], statement["date_basis"]) == ("2024-05-13", "context")
+    assert statement["place"] == "Jakarta"

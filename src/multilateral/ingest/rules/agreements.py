@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 from multilateral.ingest.dates import DateMention, find_dates
 from multilateral.ingest.mentions import Mention
 from multilateral.ingest.rules.context import Context, date_fields
-from multilateral.model.facts import Agreement, AgreementKind, Modality
+from multilateral.model.facts import Agreement, AgreementKind, Event, Modality
 
 _KINDS: list[tuple[AgreementKind, re.Pattern[str]]] = [
     ("mou", re.compile(r"\b(?:memorand(?:um|a)(?: of understanding)?|MoUs?|MOUs?)\b", re.I)),
@@ -60,6 +60,8 @@ def extract(ctx: Context) -> None:
     if not _SIGNED.search(ctx.text):
         _recalled(ctx)
         return
+    if _each_with(ctx):
+        return
     kinds = _kinds(ctx)
     if not kinds:
         return
@@ -89,6 +91,47 @@ def extract(ctx: Context) -> None:
         date = _date(ctx, match, limit)
         place = _place(ctx, match, limit)
         _emit(ctx, kind, parties, date, place, title, match.start())
+
+
+_EACH_WITH = re.compile(r"\b(?:sign|conclude|ink)\w*\s+(?:\w+\s+){0,2}?(?P<word>agreements|"
+                        r"accords|memoranda|treaties)\s+with\s+(?:the\s+)?", re.I)
+
+
+def _each_with(ctx: Context) -> bool:
+    """"Mongolia and the UAE are expected to sign trade agreements with the EAEU": one
+    agreement for each state listed, with the organization named after "with"."""
+    match = _EACH_WITH.search(ctx.text)
+    if match is None:
+        return False
+    candidates = _candidates(ctx)
+    at = ctx.sentence.start + match.end()
+    partner = next((m for m in candidates if m.start == at), None)
+    subjects = _list_from(ctx, candidates, ctx.sentence.start + len(ctx.text) - len(
+        ctx.text.lstrip()))
+    subjects = [m for m in subjects if m.start < ctx.sentence.start + match.start()]
+    if partner is None or len(subjects) < 2:
+        return False
+    kind: AgreementKind = "mou" if match["word"].lower() == "memoranda" else \
+        "treaty" if match["word"].lower() == "treaties" else "agreement"
+    place = next((p for p in ctx.places() if p.start >= at), None)
+    for subject in subjects:
+        _emit(ctx, kind, [subject, partner], None, place, None, match.start())
+    return True
+
+
+_AT_THE_MEETING = re.compile(r"\b(?:at|during|after|on the sidelines of|at the end of)\s+the\s+"
+                             r"(?:summit|meeting|session|talks|gathering|conference)\b", re.I)
+
+
+def _meeting(ctx: Context, kind: AgreementKind) -> Event | None:
+    """The dated event the article reported last, when the instrument is that event's
+    (a joint statement, or one signed "at the summit")."""
+    if kind not in ("joint_statement", "joint_declaration") and not _AT_THE_MEETING.search(
+            ctx.text):
+        return None
+    return next((f for f in reversed(ctx.article.facts) if isinstance(f, Event)
+                 and (f.date or f.date_partial) and f.modality in ("asserted", "planned")),
+                None)
 
 
 def _recalled(ctx: Context) -> None:
@@ -404,8 +447,16 @@ def _emit(ctx: Context, kind: AgreementKind, parties: list[Mention], date: Any,
     org_names = [gazetteer.name_of("organization", o) for o in org_ids] + [
         m.name for m in orgs or []]
     at = ctx.sentence.start + trigger_at
+    when = date_fields(date)
+    event = _meeting(ctx, kind) if date is None else None
+    if event is not None:
+        # "the joint statement read": dated by the summit the article reports
+        when = {"date": event.date, "date_basis": "context" if event.date else None,
+                "date_partial": event.date_partial}
+        if place is None and event.place_id is not None:
+            place = Mention(at, at, "place", event.place_id, event.place or "", "context")
     ctx.emit(Agreement(
-        kind=kind, parties=names, party_ids=[p.id for p in parties], **date_fields(date),
+        kind=kind, parties=names, party_ids=[p.id for p in parties], **when,
         place=place.name if place else None, place_id=place.id if place else None,
         title=title, orgs=org_names or None, evidence=ctx.evidence, confidence=0.75,
         modality=modality or ctx.modality(at, at + 40, clause=True)))
