@@ -30,6 +30,9 @@ def first(text: str, published: PartialDate | None = WEDNESDAY) -> tuple[str | N
     ("last November", ("2022-11", "relative")),
     ("in January last year", ("2022-01", "relative")),
     ("this morning", ("2023-09-06", "relative")),
+    ("at this week's summit", ("2023-09", "relative")),
+    ("next week", ("2023-09", "relative")),
+    ("last year's talks", ("2022", "relative")),
 ])
 def test_shapes(text: str, expected: tuple[str, str]) -> None:
     assert first(text) == expected
@@ -47,6 +50,12 @@ def test_ranges_keep_both_ends() -> None:
     assert (str(days.date), str(days.end_date)) == ("2024-07-03", "2024-07-04")
     week = find_dates("is hosting the summit from Tuesday to Thursday", WEDNESDAY)[0]
     assert (str(week.date), str(week.end_date)) == ("2023-09-05", "2023-09-07")
+
+
+def test_a_week_across_two_months_gives_no_month() -> None:
+    # the week of Thursday 31 August 2023 runs from 28 August to 3 September
+    mention = find_dates("at this week's talks", PartialDate(2023, 8, 31))[0]
+    assert mention.date is None and mention.basis == "relative"
 
 
 def test_relative_dates_without_a_publication_date_stay_unresolved() -> None:

@@ -37,13 +37,15 @@ _NOW = re.compile(r"\b(?:current(?:ly)?|presently|now|serving|incumbent|outgoing
 # "Brazil's BRICS chairmanship", "Russia's chairmanship in the association"
 _POSSESSIVE = re.compile(r"^\s*['’]s?\s+(?:(?:upcoming|incoming|next|current|rotating|"
                          r"[A-Z][\w-]*)\s+){0,3}$")
+# "Russia's chairmanship (of the CIS) in 2025": a date that belongs to the chair
+_ATTACHED = re.compile(r"\s+(?:of\s+(?:the\s+)?[\w' ]{1,40}?\s+)?(?:in|for|during|from|of)\s+")
 _COMING = re.compile(r"\b(?:upcoming|incoming|next|future|stage for|ahead of|prepar\w* for)\b",
                      re.I)
 # "The Organization was chaired by Tajikistan": the organization itself is chaired
 _ORG_CHAIRED = re.compile(r"^\s*(?:(?:is|was|has been|had been|will be)\s+)?(?:currently\s+)?$",
                           re.I)
 # "this year's chair": the date names the term
-_TERM_OWNER = re.compile(r"^\s*['’]s?\s+(?:(?:rotating|annual)\s+)?$")
+_TERM_OWNER = re.compile(r"^\s*(?:['’]s)?\s+(?:(?:rotating|annual)\s+)?$")
 _CHAIR_AFTER = re.compile(r"\s*(?:(?:is|was|has been)\s+)?(?:['’]s\s+)?(?:rotating\s+)?"
                           r"(?:presidency|chair)", re.I)
 _CHAIR_BEFORE = re.compile(r"(?:presidency|chair(?:manship|personship)?|chair(?:ed|s)?)\s+"
@@ -71,6 +73,13 @@ def extract(ctx: Context) -> None:
         terms = _terms(ctx, at, end)
         lead = ctx.between(max(ctx.sentence.start, at - 40), at)
         possessive = _POSSESSIVE.match(ctx.between(state.end, at)) is not None
+        if possessive and not any(
+                d.date is not None and _ATTACHED.fullmatch(ctx.between(end, d.start))
+                for d in ctx.dated() if d.start >= end):
+            # "Brazil's chairmanship will publish ... next week": that date is the verb's
+            before = [d for d in ctx.dated() if d.date is not None and d.end <= at
+                      and at - d.end < 40]
+            terms = [_term(ctx, before[-1])] if before else [(None, None)]
         if terms == [(None, None)] and not (_TAKING.search(lead) or _NOW.search(lead)
                                             or possessive):
             continue  # "intends to use its Presidency": no term is stated
