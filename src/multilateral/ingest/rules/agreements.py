@@ -15,6 +15,14 @@ from typing import Any, TypeVar
 from multilateral.ingest.dates import DateMention, find_dates
 from multilateral.ingest.mentions import Mention
 from multilateral.ingest.rules.context import Context, date_fields
+from multilateral.ingest.rules.parties import (
+    SIGNED,
+    candidate_mentions,
+    is_location,
+    list_from,
+    parties_of,
+    tail_list,
+)
 from multilateral.model.facts import Agreement, AgreementKind, Event, Modality
 
 _KINDS: list[tuple[AgreementKind, re.Pattern[str]]] = [
@@ -28,11 +36,6 @@ _KINDS: list[tuple[AgreementKind, re.Pattern[str]]] = [
     ("protocol", re.compile(r"\bprotocols?\b", re.I)),
     ("agreement", re.compile(r"\b(?:agreements?|accords?)\b", re.I)),
 ]
-_SIGNED = re.compile(r"\b(?:sign(?:ed|ing|s)?|ink(?:ed|s)?|conclud(?:ed|es|ing)|"
-                     r"adopt(?:ed|s|ing)|entered into|seal(?:ed|s)|agreed)\b", re.I)
-_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?", re.I)
-_BY = re.compile(r"\b(?:signed|adopted|concluded)\b[^.;]{0,60}?\bby\s+(?:the\s+)?", re.I)
-_BETWEEN_BODIES = re.compile(r"between the (?P<body>Secretariats|Commissions) of", re.I)
 _TITLE = re.compile(r"\b(?:Joint (?:Declaration|Statement|Communiqu[eé])|"
                     r"Memorandum of Understanding|"
                     r"(?:[A-Z][\w\-]+ )*"
@@ -45,9 +48,6 @@ _PAREN = re.compile(r"\(([^()]{4,120})\)")
 _WITH = re.compile(r"(?:^|[,;:])\s*(?:and\s+)?with\s+(?:the\s+)?", re.I)
 
 
-# "(except Azerbaijan, Georgia and Uzbekistan)": states the sentence leaves out
-_EXCEPT = re.compile(r"\b(?:except(?: for)?|excluding|apart from|other than|with the exception "
-                     r"of|save)\b[^;)]*", re.I)
 # "Six member-states signed a protocol": signatories the sentence does not name
 _UNNAMED = re.compile(r"\b(?:member[- ]states|members|countries|states|allies|signatories|"
                       r"parties|governments)\b[^.;]{0,30}$", re.I)
@@ -57,7 +57,7 @@ _DATED_AFTER = re.compile(r"^\s+dated\s+$")
 
 
 def extract(ctx: Context) -> None:
-    if not _SIGNED.search(ctx.text):
+    if not SIGNED.search(ctx.text):
         _recalled(ctx)
         return
     if _each_with(ctx):
@@ -83,9 +83,9 @@ def extract(ctx: Context) -> None:
             "joint")
         summit_org = _summit_org(ctx) if named_declaration else None
         title = _title(ctx, match)
-        parties = [summit_org] if summit_org is not None else _parties(ctx)
+        parties = [summit_org] if summit_org is not None else parties_of(ctx)
         if not parties:
-            signed = _SIGNED.search(ctx.text)
+            signed = SIGNED.search(ctx.text)
             if signed is None or not _UNNAMED.search(ctx.text[:signed.start()]):
                 continue
         date = _date(ctx, match, limit)
@@ -103,10 +103,10 @@ def _each_with(ctx: Context) -> bool:
     match = _EACH_WITH.search(ctx.text)
     if match is None:
         return False
-    candidates = _candidates(ctx)
+    candidates = candidate_mentions(ctx)
     at = ctx.sentence.start + match.end()
     partner = next((m for m in candidates if m.start == at), None)
-    subjects = _list_from(ctx, candidates, ctx.sentence.start + len(ctx.text) - len(
+    subjects = list_from(ctx, candidates, ctx.sentence.start + len(ctx.text) - len(
         ctx.text.lstrip()))
     subjects = [m for m in subjects if m.start < ctx.sentence.start + match.start()]
     if partner is None or len(subjects) < 2:
@@ -200,7 +200,7 @@ def _parenthesised(ctx: Context) -> list[tuple[list[Mention], Any, Mention | Non
         open_at = ctx.sentence.start + match.start()
         parties = [m for m in ctx.mentions if m.type in ("organization", "state")
                    and previous_end <= m.start < open_at and m.kind != "adjective"]
-        parties = _tail_list(ctx, parties, open_at)
+        parties = tail_list(ctx, parties, open_at)
         place = next((m for m in ctx.places()
                       if inner_start <= m.start < open_at + len(match.group())), None)
         previous_end = ctx.sentence.start + match.end()
@@ -220,7 +220,7 @@ def _with_groups(ctx: Context, after: int) -> list[tuple[list[Mention], Any, Men
         end = starts[index + 1] if index + 1 < len(starts) else ctx.sentence.end
         parties = [m for m in ctx.mentions if m.type in ("organization", "state")
                    and start <= m.start < end and m.kind != "adjective"
-                   and not _is_location(ctx, m)]
+                   and not is_location(ctx, m)]
         date = next((d for d in ctx.dated() if start <= d.start < end), None)
         place = next((p for p in ctx.places() if start <= p.start < end), None)
         if parties and (date or place):
@@ -228,24 +228,10 @@ def _with_groups(ctx: Context, after: int) -> list[tuple[list[Mention], Any, Men
     return groups if len(groups) >= 2 else []
 
 
-def _tail_list(ctx: Context, parties: list[Mention], open_at: int) -> list[Mention]:
-    tail: list[Mention] = []
-    cursor = open_at
-    for mention in reversed(parties):
-        gap = ctx.between(mention.end, cursor)
-        if tail and not re.fullmatch(r"\s*(?:,|and|&|,\s*and)\s*(?:the\s+)?", gap):
-            break
-        if not tail and gap.strip():
-            break
-        tail.insert(0, mention)
-        cursor = mention.start
-    return tail
-
-
 def _signer(ctx: Context, groups: list[tuple[list[Mention], Any, Mention | None]]
             ) -> Mention | None:
     first = groups[0][0][0].start
-    signed = _SIGNED.search(ctx.text)
+    signed = SIGNED.search(ctx.text)
     before = [m for m in ctx.orgs() + ctx.states() if m.start < first and m.kind != "adjective"]
     if signed is not None:
         at = ctx.sentence.start + signed.start()
@@ -257,145 +243,10 @@ def _signer(ctx: Context, groups: list[tuple[list[Mention], Any, Mention | None]
     return ctx.topic_org()
 
 
-def _is_location(ctx: Context, mention: Mention) -> bool:
-    before = ctx.between(max(ctx.sentence.start, mention.start - 10), mention.start)
-    return bool(re.search(r"\b(?:in|at)\s+(?:the\s+)?$", before)) or any(
-        p.end <= mention.start <= p.end + 3 for p in ctx.places())
-
-
-def _candidates(ctx: Context) -> list[Mention]:
-    left_out = [(ctx.sentence.start + m.start(), ctx.sentence.start + m.end())
-                for m in _EXCEPT.finditer(ctx.text)]
-    found = [m for m in ctx.orgs() + ctx.states()
-             if m.kind != "adjective" and not _is_location(ctx, m)
-             and not any(a <= m.start < b for a, b in left_out)]
-    return sorted(found, key=lambda m: m.start)
-
-
-def _parties(ctx: Context) -> list[Mention]:
-    candidates = _candidates(ctx)
-    bodies = _secretariats(ctx, candidates)
-    if bodies:
-        return bodies
-    by = _BY.search(ctx.text)
-    if by:
-        at = ctx.sentence.start + by.end()
-        signers = _list_from(ctx, candidates, at)
-        if signers:
-            return signers
-    between = _BETWEEN.search(ctx.text)
-    if between:
-        at = ctx.sentence.start + between.end()
-        referred = _referred(ctx, ctx.between(at - 12, min(ctx.sentence.end, at + 32)))
-        if referred is not None:
-            rest = re.search(r"\band\s+(?:the\s+)?", ctx.text[between.end():])
-            if rest:
-                other = _list_from(ctx, candidates, at + rest.end())
-                if other:
-                    return _dedupe([referred, *other])
-        pair = _list_from(ctx, candidates, at)
-        if pair:
-            if len(pair) == 1 and re.match(r"\s*(?:the\s+)?(?:Organi[sz]ation|Union|bloc)\b",
-                                           ctx.between(at, pair[0].start)):
-                topic = ctx.topic_org()
-                return [topic, pair[0]] if topic else pair
-            return pair
-    signed = _SIGNED.search(ctx.text)
-    if signed:
-        at = ctx.sentence.start + signed.start()
-        subjects = [m for m in candidates if m.end <= at
-                    and not re.search(r"[,;]\s*$|\b(?:said|says|of|for)\s+(?:the\s+)?$",
-                                      ctx.between(m.end, at))]
-        objects = [m for m in candidates if m.start >= at]
-        with_ = re.search(r"\bwith\s+(?:the\s+)?", ctx.text[signed.end():])
-        chosen = _dedupe(subjects[-3:] if subjects else [])
-        referred = _referred(ctx, ctx.between(max(ctx.sentence.start, at - 60), at))
-        if referred is not None and all(m.id != referred.id for m in chosen):
-            chosen.insert(0, referred)
-        if with_:
-            start = ctx.sentence.start + signed.end() + with_.end()
-            chosen += _list_from(ctx, objects, start)
-            referred = _referred(ctx, ctx.between(start, min(ctx.sentence.end, start + 30)))
-            if referred is not None and all(m.id != referred.id for m in chosen):
-                chosen.append(referred)
-        if chosen:
-            return _dedupe(chosen)
-    return _dedupe(candidates)
-
-
-_REFERRING = re.compile(r"\b(?:[Tt]he (?P<org>Union|Organi[sz]ation|bloc|Association|Alliance|"
-                        r"two organi[sz]ations|Community)(?!'s)|(?P<body>[Ii]ts secretariat|[Tt]he "
-                        r"Organi[sz]ation's secretariat))\b")
-
-
-def _referred(ctx: Context, region: str) -> Mention | None:
-    """"the Union", "the two organisations", "its secretariat": the article's organization
-    (or its secretariat)."""
-    match = _REFERRING.search(region)
-    if match is None:
-        return None
-    topic = ctx.topic_org()
-    if topic is None or topic.id is None:
-        return topic
-    if match.group("body"):
-        body = ctx.article.gazetteer.bodies.get((topic.id, "secretariat"))
-        if body:
-            return Mention(topic.start, topic.end, "organization", body,
-                           ctx.article.gazetteer.name_of("organization", body), "body")
-    return topic
-
-
 def _summit_org(ctx: Context) -> Mention | None:
     """"The Kazan Declaration": a summit's declaration belongs to the organization whose
     summits the article reports ("the BRICS summit"), else the one it is about."""
     return ctx.org_named_with(_SUMMIT_AFTER) or ctx.topic_org()
-
-
-def _list_from(ctx: Context, candidates: list[Mention], at: int) -> list[Mention]:
-    """The mentions listed from `at`: "X, Y and Z" up to the first other word."""
-    chosen: list[Mention] = []
-    cursor = at
-    for mention in candidates:
-        if mention.start < at:
-            continue
-        gap = ctx.between(cursor, mention.start)
-        allowed = r"\s*(?:the\s+)?(?:(?:[Pp]residents?|[Pp]rime [Mm]inisters?|[Ff]oreign "
-        allowed += r"[Mm]inisters?|leaders?|heads?)\s+of\s+(?:the\s+)?)?"
-        if chosen:
-            allowed = r"\s*(?:,|and|&|,\s*and)\s*" + allowed
-        if not re.fullmatch(allowed, gap):
-            break
-        chosen.append(mention)
-        cursor = mention.end
-    return _dedupe(chosen)
-
-
-def _dedupe(mentions: list[Mention]) -> list[Mention]:
-    seen: set[str] = set()
-    unique = []
-    for mention in mentions:
-        key = mention.id or mention.name
-        if key not in seen:
-            seen.add(key)
-            unique.append(mention)
-    return unique
-
-
-def _secretariats(ctx: Context, candidates: list[Mention]) -> list[Mention]:
-    match = _BETWEEN_BODIES.search(ctx.text)
-    if not match:
-        return []
-    body_kind = "secretariat" if match["body"].lower().startswith("secret") else "commission"
-    at = ctx.sentence.start + match.end()
-    bodies: list[Mention] = []
-    for mention in candidates:
-        if mention.start >= at and mention.type == "organization" and mention.id:
-            body = ctx.article.gazetteer.bodies.get((mention.id, body_kind))
-            if body:
-                bodies.append(Mention(mention.start, mention.end, "organization", body,
-                                      ctx.article.gazetteer.name_of("organization", body),
-                                      "body"))
-    return bodies
 
 
 _Span = TypeVar("_Span", DateMention, Mention)
