@@ -208,3 +208,10 @@ def test_a_joint_statement_takes_the_date_of_the_summit_reported(read: Any) -> N
     statement = next(f for f in read(text, "agreement") if f["kind"] == "joint_statement")
     assert (statement["date"], statement["date_basis"]) == ("2024-05-13", "context")
     assert statement["place"] == "Jakarta"
+
+
+def test_the_date_of_a_body_set_up_for_an_event_is_not_the_events(read: Any) -> None:
+    # the only date is the secretariat's: the summit it prepares gets none, so no fact
+    text = ("To prepare for the summit, the host has established the National Summit Office "
+            "in March 2023 to oversee the hosting of the summit.")
+    assert [f["date"] for f in read(text, "event")] == []

@@ -110,6 +110,8 @@ def extract(ctx: Context) -> None:
             return
         at = ctx.sentence.start + match.start()
         date = _date(ctx, dated, at)
+        if date is None and place is None:
+            return  # the sentence's dates are all another thing's
         organizers = _organizers(ctx)
         modality = ctx.modality(at, at + len(match.group()))
         deferred = _DEFERRED.search(lead)
@@ -202,8 +204,10 @@ def _date(ctx: Context, dated: list[DateMention], at: int) -> DateMention | None
     # The meeting's own date is the most precise one near it, not a founding year
     # the same sentence recalls ("the SCO, established in 2001, ...").
     usable = [d for d in dated if not re.search(
-        r"\b(?:established|founded|created|since|in force)\s+(?:in\s+|on\s+)?$",
-        ctx.between(max(ctx.sentence.start, d.start - 20), d.start), re.I)]
+        r"\b(?:established|founded|created|since|in force)\s+(?:in\s+|on\s+)?$|"
+        # "it has established the National Secretariat in February 2018": the body's date
+        r"\b(?:established|founded|created|set up)\s+(?:the|a|an)\s+[^,.;]{0,50}?\b(?:in|on)\s+$",
+        ctx.between(max(ctx.sentence.start, d.start - 70), d.start), re.I)]
     if not usable:
         return None
     # "On 19 November 2019, X organized ...": the date that opens the sentence is the event's
