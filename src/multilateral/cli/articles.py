@@ -24,6 +24,7 @@ from multilateral.cli.text import (
     table,
 )
 from multilateral.errors import MultilateralError, batch_exit_code
+from multilateral.model.dates import parse_optional
 
 if TYPE_CHECKING:
     from multilateral.kb import IngestItem, ReviewBatch
@@ -36,10 +37,14 @@ if TYPE_CHECKING:
               show_default=True)
 @click.option("--force", is_flag=True,
               help="Read a text even when it names no organization or state.")
+@click.option("--published", metavar="DATE", default=None,
+              help="The articles' date (YYYY-MM-DD), when the page does not state it or "
+                   "states it wrongly; relative dates such as 'yesterday' resolve against it.")
 @handled
-def extract(paths: tuple[str, ...], fmt: str, force: bool) -> None:
+def extract(paths: tuple[str, ...], fmt: str, force: bool, published: str | None) -> None:
     failed = total = 0
-    for result in current_kb().extract(list(paths), force=force):
+    for result in current_kb().extract(list(paths), force=force,
+                                       published=parse_optional(published)):
         total += 1
         if isinstance(result, MultilateralError):  # unreadable: named, and the batch goes on
             failed += 1

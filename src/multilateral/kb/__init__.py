@@ -158,20 +158,23 @@ class KnowledgeBase:
     def extractor(self) -> Extractor:
         return self.desk.extractor()
 
-    def extract(self, paths: list[str], *, force: bool = False
+    def extract(self, paths: list[str], *, force: bool = False,
+                published: PartialDate | None = None
                 ) -> Iterator[Document | UnreadableArticle]:
-        return self.desk.extract(paths, force=force)
+        return self.desk.extract(paths, force=force, published=published)
 
-    def extract_bytes(self, name: str, data: bytes, *, force: bool = False) -> Document:
-        return self.desk.extract_bytes(name, data, force=force)
+    def extract_bytes(self, name: str, data: bytes, *, force: bool = False,
+                      published: PartialDate | None = None) -> Document:
+        return self.desk.extract_bytes(name, data, force=force, published=published)
 
     def ingest(self, paths: list[str], *, force: bool = False,
                on_start: Callable[[int], None] | None = None,
                on_item: Callable[[IngestItem], None] | None = None) -> IngestReport:
         return self.desk.ingest(paths, force=force, on_start=on_start, on_item=on_item)
 
-    def ingest_content(self, name: str, data: bytes, *, force: bool = False) -> IngestItem:
-        return self.desk.ingest_content(name, data, force=force)
+    def ingest_content(self, name: str, data: bytes, *, force: bool = False,
+                       published: PartialDate | None = None) -> IngestItem:
+        return self.desk.ingest_content(name, data, force=force, published=published)
 
     def store_document(self, document: Document) -> IngestItem:
         return self.desk.store_document(document)
