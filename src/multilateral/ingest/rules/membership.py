@@ -58,7 +58,7 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
                          r"(?:are|were|is|remains?|remained) (?:now |currently |still |formally )?"
                          r"(?:an? |the |its |full )?(?:[a-z]+ )?"
                          r"(?:members?|observers?|dialogue partners?|partners?|candidates?)|"
-                         r"members?(?: states| countries)?"
+                         r"members?(?:[- ]states|[- ]countries)?"
                          r"(?: of (?:the )?[A-Z][\w\-]*(?: [A-Z][\w\-]*)*)?"
                          r"\s+(?:are|were|include)|"
                          r"as (?:an? )?(?:observers?|observer states?|dialogue partners?|"
@@ -66,7 +66,7 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
                          r"h[oe]lds? (?:the |an? )?(?:observer|dialogue partner|partner|"
                          r"associate|candidate)|enjoys? (?:observer|dialogue)|"
                          r"counts|now has|"
-                         r"(?:member states|members|observers|dialogue partners|partners|"
+                         r"(?:member[- ]states|members|observers|dialogue partners|partners|"
                          r"candidates)\s*(?:are|were|:|[-–—]))", re.I)),
 ]
 _STATUS_VALUE = (("suspen", Status.SUSPENDED), ("observer", Status.OBSERVER),
@@ -97,6 +97,9 @@ _NOT_MEMBER_BEFORE = re.compile(r"\b(?:(?:with|against|near|towards?|except|on|b
                                 r"(?:the\s+)?|hosted by\s+(?:the\s+)?)$")
 _SPEAKER_AFTER = re.compile(r"^\s*,?\s*(?:announced|said|says|stated|noted|told|added|argued|"
                             r"warned|insisted)\b", re.I)
+# "with Turkmenistan as an associate member": the status follows the member
+_AS_STATUS = re.compile(r"^\s+as (?:an? )?(?:associate|observer|full)?\s*(?:member|observer|"
+                        r"partner)", re.I)
 _CLAUSE_BREAK = re.compile(r"[;.]|\b(?:because|when|while|but|although|whereas)\b", re.I)
 _LIST_GAP = re.compile(r"^\s*(?:,|and|&|,\s*and|as well as)?\s*(?:the\s+)?$", re.I)
 
@@ -186,6 +189,12 @@ def _triggers_for(ctx: Context, member: Mention, triggers: list[Trigger]) -> lis
     after = [t for t in triggers if t.start >= member.end
              and not _CLAUSE_BREAK.search(ctx.between(member.end, t.start))]
     chosen = [before[-1]] if before else ([after[0]] if after else [])
+    if len(before) >= 2 and before[-1].word == "holds" and re.search(
+            r"[:–—-]\s*$", ctx.between(before[-1].start, before[-1].end)) \
+            and before[-1].start - before[-2].end < 40 and before[-2].word != "holds":
+        # "suspended two of its members - Mali and Guinea": "members -" only introduces the
+        # list; the verb before it says what happened to them
+        chosen = [before[-2]]
     if before and after and before[-1].word in ("holds", "holds_list") \
             and re.search(r"[–—]", ctx.between(before[-1].end, member.start)) \
             and re.search(r"[–—]", ctx.between(member.end, after[0].start)):
@@ -262,6 +271,10 @@ def _status_for(member: Mention, trigger: Trigger, statuses: list[tuple[int, int
     if between:
         return status_value(min(between, key=lambda st: min(abs(st[0] - member.end),
                                                             abs(member.start - st[1])))[2])
+    if trigger.word == "holds_list" and trigger.end <= member.start:
+        # "comprises A, B and C, with D as an associate member": the list's own status is
+        # membership; a status word later in the sentence speaks of what follows it
+        return Status.MEMBER
     return _status_near(trigger, statuses)
 
 
@@ -312,7 +325,8 @@ def _members(ctx: Context) -> list[Mention]:
                                                                  mention.start - 80),
                                                              mention.start))
         wide = ctx.between(max(ctx.sentence.start, mention.start - 40), mention.start)
-        if not founded_by and (_NOT_MEMBER_BEFORE.search(wide)
+        status_after = _AS_STATUS.match(after)
+        if not founded_by and not status_after and (_NOT_MEMBER_BEFORE.search(wide)
                                or re.search(r"\b[A-Z]\w+ of\s+$", before)):
             excluded.append(mention)  # "a border with Russia", "signed by Belarus", "Port of Spain"
             continue

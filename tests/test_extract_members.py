@@ -1,0 +1,50 @@
+"""Membership facts from real-page shapes, each in a sentence of our own words."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from multilateral.kb import KnowledgeBase
+
+Row = tuple[str | None, str | None, str, str]
+
+
+@pytest.fixture(scope="module")
+def reader(sqlite_url: str) -> Iterator[KnowledgeBase]:
+    kb = KnowledgeBase(sqlite_url)
+    yield kb
+    kb.close()
+
+
+def members(kb: KnowledgeBase, text: str) -> set[Row]:
+    """(organization, state, status, change) of every membership fact the text gives; the
+    ids where linked, else the words of the text."""
+    document = kb.extract_bytes("own-words.txt", text.encode("utf-8"), force=True)
+    return {(f.org_id or f.org, f.state_id or f.state, f.status, f.change)
+            for f in document.facts if f.type == "membership"}
+
+
+def test_a_hyphenated_member_states_list_is_expanded(reader: KnowledgeBase) -> None:
+    found = members(reader, "Leaders met in Jakarta on Monday. The present ASEAN member-states "
+                            "are Cambodia, Laos, Malaysia and Vietnam.")
+    assert {s for _, s, st, c in found if c == "holds" and st == "member"} >= {
+        "KHM", "LAO", "MYS", "VNM"}
+
+
+def test_a_comprises_such_as_list_keeps_the_status_of_its_tail(reader: KnowledgeBase) -> None:
+    found = members(reader, "The CIS comprises several former Soviet republics such as Armenia, "
+                            "Belarus and Tajikistan, with Turkmenistan as an associate member.")
+    assert ("CIS", "ARM", "member", "holds") in found
+    assert ("CIS", "TJK", "member", "holds") in found
+    assert ("CIS", "TKM", "associate", "holds") in found
+    assert not any(st == "associate" and s != "TKM" for _, s, st, _ in found)
+
+
+def test_a_verb_before_a_dashed_list_of_members_is_what_happened(reader: KnowledgeBase) -> None:
+    found = members(reader, "The African Union spoke on Friday. Last spring the organisation "
+                            "suspended three of its members - Niger and Gabon - after coups.")
+    assert ("AU", "NER", "suspended", "granted") in found
+    assert ("AU", "GAB", "suspended", "granted") in found
+    assert not any(c == "holds" for *_, c in found)
