@@ -48,3 +48,19 @@ def test_a_verb_before_a_dashed_list_of_members_is_what_happened(reader: Knowled
     assert ("AU", "NER", "suspended", "granted") in found
     assert ("AU", "GAB", "suspended", "granted") in found
     assert not any(c == "holds" for *_, c in found)
+
+
+def test_a_state_named_for_its_office_or_as_a_guest_is_no_member(reader: KnowledgeBase) -> None:
+    found = members(reader, "Norway joined NATO as a member after its envoy handed the papers "
+                            "to the US Secretary of State in a short ceremony.")
+    assert ("NATO", "NOR", "member", "joined") in found
+    assert not any(s == "USA" for _, s, _, _ in found)
+    found = members(reader, "The G20 meeting also invited five non-member states, including "
+                            "Chile and Kenya, besides the World Bank.")
+    assert not any(s in ("CHL", "KEN") for _, s, _, _ in found)
+    found = members(reader, "The host countries - Mongolia and Qatar - joined the leaders of the "
+                            "EAEU countries at the council.")
+    assert not any(s in ("MNG", "QAT") for _, s, _, _ in found)
+    found = members(reader, "After Russia invaded Georgia that summer, Austria and Ireland "
+                            "applied to join the EU.")
+    assert {s for _, s, _, c in found if c == "applied"} == {"AUT", "IRL"}

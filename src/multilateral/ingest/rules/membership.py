@@ -90,16 +90,27 @@ _REFERS = re.compile(r"\b(?:the (?:bloc|organi[sz]ation|group|grouping|alliance|
 _LOCATIVE = re.compile(r"(?:\b(?:in|at|near|from|to|visit(?:ed|ing)?)\s+(?:the\s+)?|,\s*)$", re.I)
 _ROLE_AFTER = re.compile(r"^\s*(?:\(|,\s*(?:which|who)\s+(?:chair|host|hold|presid))", re.I)
 _NOT_MEMBER_BEFORE = re.compile(r"\b(?:(?:with|against|near|towards?|except|on|by|between|"
-                                r"versus|like|before|after|than)\s+(?:the\s+)?"
+                                r"versus|like|[Bb]efore|[Aa]fter|than|invad(?:ed|es|ing)|"
+                                r"attack(?:ed|s|ing)?)\s+(?:the\s+)?"
                                 r"(?:(?:[Pp]residents?|[Gg]overnments?|[Ll]eaders?) of\s+"
                                 r"(?:the\s+)?)?|(?:chairmanship|presidency|chairpersonship|"
                                 r"representatives?|delegations?|[Pp]ermanent [Mm]ission) of\s+"
                                 r"(?:the\s+)?|hosted by\s+(?:the\s+)?)$")
 _SPEAKER_AFTER = re.compile(r"^\s*,?\s*(?:announced|said|says|stated|noted|told|added|argued|"
-                            r"warned|insisted)\b", re.I)
+                            r"warned|insisted|slammed|critici[sz]ed|condemned|accused|"
+                            r"invaded|attacked)\b", re.I)
+# "the US Secretary of State", "the French government said": the state names an office
+_OFFICE_AFTER = re.compile(r"^\s*(?:Secretary|Minister|Prime Minister|President|[Gg]overnment|"
+                           r"Foreign|Ambassador|[Ee]nvoy|[Oo]fficials?|State Department|"
+                           r"Embassy|Treasury|Congress|Parliament|[Cc]ourts?|[Aa]rmy|forces)\b")
 # "with Turkmenistan as an associate member": the status follows the member
 _AS_STATUS = re.compile(r"^\s+as (?:an? )?(?:associate|observer|full)?\s*(?:member|observer|"
                         r"partner)", re.I)
+_JOINED_PEOPLE = re.compile(r"^\s+(?:the\s+|their\s+|other\s+)?(?:leaders?|heads?|"
+                            r"delegations?|delegates|colleagues|counterparts|ministers|"
+                            r"presidents|talks|meetings?|summit|ceremony|discussions?|"
+                            r"call|protests?|efforts?|forces|ranks of the (?:leaders|heads))\b",
+                            re.I)
 _CLAUSE_BREAK = re.compile(r"[;.]|\b(?:because|when|while|but|although|whereas)\b", re.I)
 _LIST_GAP = re.compile(r"^\s*(?:,|and|&|,\s*and|as well as)?\s*(?:the\s+)?$", re.I)
 
@@ -119,6 +130,8 @@ def status_value(words: str) -> Status:
     return Status.MEMBER
 
 
+# "nine non-member states": the opposite of a status
+_NON_STATUS = re.compile(r"\bnon[- ]?$", re.I)
 _SAME_STATUS = re.compile(r"\bthe same status (?:was|has been|is) (?:also )?(?:granted|given|"
                           r"accorded) to\b", re.I)
 
@@ -130,7 +143,8 @@ def extract(ctx: Context) -> None:
     if not triggers:
         return
     statuses = [(ctx.sentence.start + m.start(), ctx.sentence.start + m.end(), m.group("s"))
-                for m in _STATUS.finditer(ctx.text)]
+                for m in _STATUS.finditer(ctx.text)
+                if not _NON_STATUS.search(ctx.text, max(0, m.start() - 4), m.start())]
     if not statuses and not _VERB_IMPLIES.search(ctx.text):
         return
     members = _members(ctx)
@@ -257,6 +271,8 @@ def _object_is_state(ctx: Context, trigger: Trigger) -> bool:
     """"join North Macedonia and Malta in the Troika": joining states is not membership."""
     if not ctx.between(trigger.start, trigger.end).lower().startswith("join"):
         return False
+    if _JOINED_PEOPLE.match(ctx.between(trigger.end, min(ctx.sentence.end, trigger.end + 40))):
+        return True  # "joined the leaders of the member states": company, not membership
     return any(m.type == "state" and m.kind != "adjective" and 0 <= m.start - trigger.end <= 6
                for m in ctx.mentions)
 
@@ -318,7 +334,7 @@ def _members(ctx: Context) -> list[Mention]:
         role_after = ctx.between(mention.end, min(ctx.sentence.end, mention.end + 70))
         if _ROLE_AFTER.match(role_after) and re.search(r"chair|presiden", role_after, re.I):
             continue
-        if _SPEAKER_AFTER.match(after):
+        if _SPEAKER_AFTER.match(after) or _OFFICE_AFTER.match(after):
             continue  # "Brazil announced on Monday": the speaker, not the member
         founded_by = re.search(r"\b(?:founded|established|created|set up)\b[^.;]{0,60}\bby\s+"
                                r"(?:the\s+)?$", ctx.between(max(ctx.sentence.start,
