@@ -64,3 +64,22 @@ def test_a_state_named_for_its_office_or_as_a_guest_is_no_member(reader: Knowled
     found = members(reader, "After Russia invaded Georgia that summer, Austria and Ireland "
                             "applied to join the EU.")
     assert {s for _, s, _, c in found if c == "applied"} == {"AUT", "IRL"}
+
+
+def test_a_known_short_name_inside_a_longer_one_is_a_body_we_lack(reader: KnowledgeBase
+                                                                   ) -> None:
+    text = ("The Collective Security Treaty Organization held talks on Monday. The Collective "
+            "Security Council consists of the heads of state of Armenia, Belarus and Russia.")
+    found = members(reader, text)
+    assert ("CSTO", "ARM", "member", "holds") in found
+    assert not any(org == "UNSC" for org, *_ in found)
+
+
+def test_a_sentence_opening_the_does_not_hide_an_unknown_organization(reader: KnowledgeBase
+                                                                      ) -> None:
+    document = reader.extract_bytes(
+        "own-words.txt", b"The Organization of Andean Rivers welcomed Peru as a member.",
+        force=True)
+    facts = [f for f in document.facts if f.type == "membership"]
+    assert [(f.org, f.org_id, f.state_id) for f in facts] == [
+        ("Organization of Andean Rivers", None, "PER")]

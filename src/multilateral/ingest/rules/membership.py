@@ -408,7 +408,7 @@ def _containers(ctx: Context, members: list[Mention]) -> list[Mention]:
         if re.match(r"['’]s (?:predecessor|successor|forerunner)",
                     ctx.between(mention.end, mention.end + 20)):
             continue  # "the OAU, the AU's predecessor": the AU is not where Morocco was
-        options.append(ctx.organization_of(mention))
+        options.append(ctx.parent_of_shape(ctx.organization_of(mention)))
     return options
 
 
