@@ -83,3 +83,12 @@ def test_a_sentence_opening_the_does_not_hide_an_unknown_organization(reader: Kn
     facts = [f for f in document.facts if f.type == "membership"]
     assert [(f.org, f.org_id, f.state_id) for f in facts] == [
         ("Organization of Andean Rivers", None, "PER")]
+
+
+def test_the_oas_goes_by_its_present_name_and_its_former_one_links_to_it(
+        reader: KnowledgeBase) -> None:
+    for text in ("Paraguay left the OAS for a while.",
+                 "Back then Peru joined the Pan American Union as a member."):
+        document = reader.extract_bytes("own-words.txt", text.encode("utf-8"), force=True)
+        orgs = {(f.org_id, f.org) for f in document.facts if f.type == "membership"}
+        assert orgs == {("OAS", "Organization of American States")}, text
