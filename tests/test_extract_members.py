@@ -92,3 +92,24 @@ def test_the_oas_goes_by_its_present_name_and_its_former_one_links_to_it(
         document = reader.extract_bytes("own-words.txt", text.encode("utf-8"), force=True)
         orgs = {(f.org_id, f.org) for f in document.facts if f.type == "membership"}
         assert orgs == {("OAS", "Organization of American States")}, text
+
+
+def test_states_in_a_later_aside_of_a_sentence_are_not_what_its_trigger_speaks_of(
+        reader: KnowledgeBase) -> None:
+    text = ("The OAS met in Washington. After its withdrawal from the OAS, the government "
+            "spoke for an hour and went over the many military takeovers that it says the north "
+            "backed or tolerated across the hemisphere, in Haiti, Chile, the Argentine Falkland "
+            "Islands, Grenada, Panama and Bolivia.")
+    found = members(reader, text)
+    assert not any(s in ("HTI", "CHL", "GRD", "PAN", "BOL") for _, s, _, _ in found)
+
+
+def test_excluded_from_membership_is_leaving_and_each_relative_clause_keeps_its_own(
+        reader: KnowledgeBase) -> None:
+    text = ("The OAS met. Besides Mexico, Peru, which was excluded from membership at its own "
+            "request in 2019, and Cuba, whose membership was suspended in 1962 under pressure "
+            "from the United States, stay away.")
+    found = members(reader, text)
+    assert ("OAS", "PER", "member", "left") in found
+    assert ("OAS", "CUB", "suspended", "granted") in found
+    assert not any(s in ("USA", "MEX") for _, s, _, _ in found)

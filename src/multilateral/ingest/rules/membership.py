@@ -35,7 +35,7 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("suspended", re.compile(r"\bsuspen(?:ded|ds|d|sion|ding)\b", re.I)),
     ("left", re.compile(r"\b(?:left|leav(?:e|es|ing)|withdr(?:ew|aw|awn|awal|awing|aws)|"
                         r"exit(?:ed|s|ing)?|quit|expell?(?:ed|s|ing)?|expulsion|departure|"
-                        r"ceased to be|pulled out)\b", re.I)),
+                        r"ceased to be|pulled out|exclu(?:ded|sion) from)\b", re.I)),
     ("applied", re.compile(r"\b(?:appl(?:ied|y|ies|ying|ication)s?|bid to (?:join|become)|"
                            r"requested (?:to join|membership)|request to join|"
                            r"wish(?:es)? to (?:join|become)|seek(?:s|ing)? to (?:join|become))\b",
@@ -93,9 +93,13 @@ _NOT_MEMBER_BEFORE = re.compile(r"\b(?:(?:with|against|near|towards?|except|on|b
                                 r"versus|like|[Bb]efore|[Aa]fter|than|invad(?:ed|es|ing)|"
                                 r"attack(?:ed|s|ing)?)\s+(?:the\s+)?"
                                 r"(?:(?:[Pp]residents?|[Gg]overnments?|[Ll]eaders?) of\s+"
-                                r"(?:the\s+)?)?|(?:chairmanship|presidency|chairpersonship|"
+                                r"(?:the\s+)?)?|(?:pressure|opposition|objections?|threats?|"
+                                r"criticism|veto) from\s+(?:the\s+)?|"
+                                r"(?:chairmanship|presidency|chairpersonship|"
                                 r"representatives?|delegations?|[Pp]ermanent [Mm]ission) of\s+"
                                 r"(?:the\s+)?|hosted by\s+(?:the\s+)?)$")
+# "In addition to Nicaragua, Venezuela ...": the one set aside, not the rest of the list
+_ASIDE_BEFORE = re.compile(r"\b(?:[Ii]n addition to|[Bb]esides|[Aa]part from)\s+(?:the\s+)?$")
 _SPEAKER_AFTER = re.compile(r"^\s*,?\s*(?:announced|said|says|stated|noted|told|added|argued|"
                             r"warned|insisted|slammed|critici[sz]ed|condemned|accused|"
                             r"invaded|attacked)\b", re.I)
@@ -111,6 +115,9 @@ _JOINED_PEOPLE = re.compile(r"^\s+(?:the\s+|their\s+|other\s+)?(?:leaders?|heads
                             r"presidents|talks|meetings?|summit|ceremony|discussions?|"
                             r"call|protests?|efforts?|forces|ranks of the (?:leaders|heads))\b",
                             re.I)
+# How far a trigger reaches forward to the list it speaks of; further on, the sentence has
+# moved on to another matter ("the withdrawal from the OAS ... recalling the coups in ...")
+_REACH = 150
 _CLAUSE_BREAK = re.compile(r"[;.]|\b(?:because|when|while|but|although|whereas)\b", re.I)
 _LIST_GAP = re.compile(r"^\s*(?:,|and|&|,\s*and|as well as)?\s*(?:the\s+)?$", re.I)
 
@@ -198,8 +205,10 @@ def _triggers(ctx: Context) -> list[Trigger]:
 def _triggers_for(ctx: Context, member: Mention, triggers: list[Trigger]) -> list[Trigger]:
     """The trigger that speaks of this member, and a second one if the same clause goes on
     about it ("was granted observer status in 2015 and is expected to become a member")."""
+    head = _list_head(ctx, member)
     before = [t for t in triggers if t.end <= member.start
-              and not _CLAUSE_BREAK.search(ctx.between(t.end, member.start))]
+              and not _CLAUSE_BREAK.search(ctx.between(t.end, member.start))
+              and head.start - t.end <= _REACH]
     after = [t for t in triggers if t.start >= member.end
              and not _CLAUSE_BREAK.search(ctx.between(member.end, t.start))]
     chosen = [before[-1]] if before else ([after[0]] if after else [])
@@ -221,7 +230,7 @@ def _triggers_for(ctx: Context, member: Mention, triggers: list[Trigger]) -> lis
         gap = ctx.between(member.end, after[0].start)
         verb_only = len(gap) < 25 and not re.search(r"[,;:]|\band\b|\b(?:ratif|approv|back|"
                                                     r"support|oppos|block|veto)", gap, re.I)
-        relative = len(gap) < 60 and re.match(r"^\s*(?:,\s*)?(?:which|who|that)\b", gap)
+        relative = len(gap) < 60 and re.match(r"^\s*(?:,\s*)?(?:which|who|whose|that)\b", gap)
         if verb_only or relative:
             chosen = [after[0]]
     if chosen and chosen[0] in before:
@@ -232,6 +241,17 @@ def _triggers_for(ctx: Context, member: Mention, triggers: list[Trigger]) -> lis
                 not _another_member_between(ctx, member, later[0]):
             chosen.append(later[0])
     return chosen
+
+
+def _list_head(ctx: Context, member: Mention) -> Mention:
+    """The first item of the list the member ends ("Brazil, Russia and India": Brazil)."""
+    states = [m for m in ctx.states() if m.end <= member.start]
+    head = member
+    for other in reversed(states):
+        if not _adjacent(ctx, other, head):
+            break
+        head = other
+    return head
 
 
 def _another_member_between(ctx: Context, member: Mention, trigger: Trigger) -> bool:
@@ -328,13 +348,15 @@ def _members(ctx: Context) -> list[Mention]:
         if _LOCATIVE.search(before) and (
                 any(p.end <= mention.start <= p.end + 3 for p in ctx.places())
                 or re.search(r"\b(?:in|at|near)\s+(?:the\s+)?$", before)):
+            excluded.append(mention)  # and so is the rest of its list ("in Chile, Peru ...")
             continue
         if re.match(r"^\s*['’]s\s+(?:chair|presiden|foreign|prime|capital|ministry)", after, re.I):
             continue
         role_after = ctx.between(mention.end, min(ctx.sentence.end, mention.end + 70))
         if _ROLE_AFTER.match(role_after) and re.search(r"chair|presiden", role_after, re.I):
             continue
-        if _SPEAKER_AFTER.match(after) or _OFFICE_AFTER.match(after):
+        if _SPEAKER_AFTER.match(after) or _OFFICE_AFTER.match(after) or _ASIDE_BEFORE.search(
+                ctx.between(max(ctx.sentence.start, mention.start - 20), mention.start)):
             continue  # "Brazil announced on Monday": the speaker, not the member
         founded_by = re.search(r"\b(?:founded|established|created|set up)\b[^.;]{0,60}\bby\s+"
                                r"(?:the\s+)?$", ctx.between(max(ctx.sentence.start,
