@@ -113,3 +113,15 @@ def test_excluded_from_membership_is_leaving_and_each_relative_clause_keeps_its_
     assert ("OAS", "PER", "member", "left") in found
     assert ("OAS", "CUB", "suspended", "granted") in found
     assert not any(s in ("USA", "MEX") for _, s, _, _ in found)
+
+
+def test_being_a_founding_member_is_holding_membership(reader: KnowledgeBase) -> None:
+    found = members(reader, "The CSTO met in Minsk. Tajikistan is a founding member of the CSTO.")
+    assert ("CSTO", "TJK", "member", "holds") in found
+    assert ("CSTO", "TJK", "member", "joined") not in found
+
+
+def test_with_a_state_joining_is_that_state_joining(reader: KnowledgeBase) -> None:
+    found = members(reader, "The BRICS group was set up in 2006 by four states, with South "
+                            "Africa joining it four years later.")
+    assert ("BRICS", "ZAF", "member", "joined") in found

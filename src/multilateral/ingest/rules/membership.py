@@ -108,8 +108,8 @@ _OFFICE_AFTER = re.compile(r"^\s*(?:Secretary|Minister|Prime Minister|President|
                            r"Foreign|Ambassador|[Ee]nvoy|[Oo]fficials?|State Department|"
                            r"Embassy|Treasury|Congress|Parliament|[Cc]ourts?|[Aa]rmy|forces)\b")
 # "with Turkmenistan as an associate member": the status follows the member
-_AS_STATUS = re.compile(r"^\s+as (?:an? )?(?:associate|observer|full)?\s*(?:member|observer|"
-                        r"partner)", re.I)
+_AS_STATUS = re.compile(r"^\s+(?:as (?:an? )?(?:associate|observer|full)?\s*(?:member|observer|"
+                        r"partner)|(?:joining|acceding|becoming|being admitted)\b)", re.I)
 _JOINED_PEOPLE = re.compile(r"^\s+(?:the\s+|their\s+|other\s+)?(?:leaders?|heads?|"
                             r"delegations?|delegates|colleagues|counterparts|ministers|"
                             r"presidents|talks|meetings?|summit|ceremony|discussions?|"
@@ -118,6 +118,8 @@ _JOINED_PEOPLE = re.compile(r"^\s+(?:the\s+|their\s+|other\s+)?(?:leaders?|heads
 # How far a trigger reaches forward to the list it speaks of; further on, the sentence has
 # moved on to another matter ("the withdrawal from the OAS ... recalling the coups in ...")
 _REACH = 150
+_STATIVE_FOUNDER = re.compile(r"\b(?:is|are|remains?)\s+(?:one of\s+)?(?:an?\s+|the\s+|"
+                              r"its\s+|their\s+)?(?:\w+\s+)?$", re.I)
 _CLAUSE_BREAK = re.compile(r"[;.]|\b(?:because|when|while|but|although|whereas)\b", re.I)
 _LIST_GAP = re.compile(r"^\s*(?:,|and|&|,\s*and|as well as)?\s*(?:the\s+)?$", re.I)
 
@@ -268,6 +270,10 @@ def _emit(ctx: Context, member: Mention, trigger: Trigger,
     if trigger.word == "founders":
         status = Status.MEMBER
     change = _change(trigger.word, status)
+    if trigger.word == "founders" and ctx.between(trigger.start, trigger.end).lower(
+            ).startswith(("founding", "founder")) and _STATIVE_FOUNDER.search(
+            ctx.between(max(ctx.sentence.start, trigger.start - 30), trigger.start)):
+        change = "holds"  # "Armenia is a founding member": what it is, not what it did
     org = _container(ctx, containers, trigger, member)
     if org is None or (member.type == "organization" and member.id == org.id):
         return
