@@ -125,3 +125,13 @@ def test_with_a_state_joining_is_that_state_joining(reader: KnowledgeBase) -> No
     found = members(reader, "The BRICS group was set up in 2006 by four states, with South "
                             "Africa joining it four years later.")
     assert ("BRICS", "ZAF", "member", "joined") in found
+
+
+def test_joining_a_treaty_is_joining_the_treaty_the_article_named(reader: KnowledgeBase) -> None:
+    text = ("The United Nations took note. The Andean Water Treaty was signed by Peru and "
+            "Bolivia in 1990. The Treaty also sets up a joint commission. In 1995, Chile and "
+            "Ecuador joined the Treaty.")
+    document = reader.extract_bytes("own-words.txt", text.encode("utf-8"), force=True)
+    joined = {(f.org, f.org_id, f.state_id) for f in document.facts
+              if f.type == "membership" and f.change == "joined"}
+    assert joined == {("Andean Water Treaty", None, "CHL"), ("Andean Water Treaty", None, "ECU")}

@@ -120,6 +120,11 @@ _JOINED_PEOPLE = re.compile(r"^\s+(?:the\s+|their\s+|other\s+)?(?:leaders?|heads
 _REACH = 150
 _STATIVE_FOUNDER = re.compile(r"\b(?:is|are|remains?)\s+(?:one of\s+)?(?:an?\s+|the\s+|"
                               r"its\s+|their\s+)?(?:\w+\s+)?$", re.I)
+# "joined the Treaty": a party to an instrument, not a member of the article's organization
+_INSTRUMENT_JOINED = re.compile(r"\s+the\s+(?P<word>Treaty|Convention|Agreement|Protocol|Pact|"
+                                r"Charter|Accord)\b")
+_INSTRUMENT_LOOKBACK = 3000
+_NOT_NAME_START = {"The", "A", "An", "In", "On", "Under", "By", "This", "That", "Its", "Their"}
 _CLAUSE_BREAK = re.compile(r"[;.]|\b(?:because|when|while|but|although|whereas)\b", re.I)
 _LIST_GAP = re.compile(r"^\s*(?:,|and|&|,\s*and|as well as)?\s*(?:the\s+)?$", re.I)
 
@@ -442,6 +447,9 @@ def _containers(ctx: Context, members: list[Mention]) -> list[Mention]:
 
 def _container(ctx: Context, containers: list[Mention], trigger: Trigger,
                member: Mention) -> Mention | None:
+    instrument = _INSTRUMENT_JOINED.match(ctx.article.text, trigger.end, ctx.sentence.end)
+    if instrument is not None and trigger.word == "joined":
+        return _instrument_named(ctx, instrument.group("word"))
     if not containers:
         if _REFERS.search(ctx.text) or _STATUS.search(ctx.text) or trigger.word in _IMPLY_MEMBER:
             return ctx.topic_org()
@@ -453,6 +461,22 @@ def _container(ctx: Context, containers: list[Mention], trigger: Trigger,
         return (not mention.linked,
                 min(abs(mention.start - anchor), abs(mention.start - member.start)))
     return min(containers, key=distance)
+
+
+def _instrument_named(ctx: Context, word: str) -> Mention | None:
+    """"joined the Treaty": the treaty the article named last ("the Collective Security
+    Treaty was signed ..."), unlinked and in the text's words; looked for in a bounded
+    stretch before the sentence, so that reading stays linear."""
+    lo = max(0, ctx.sentence.start - _INSTRUMENT_LOOKBACK)
+    pattern = re.compile(rf"\b(?:[A-Z][\w\-]*\s+){{1,6}}{word}\b")
+    for name in reversed(list(pattern.finditer(ctx.article.text, lo, ctx.sentence.start))):
+        words = name.group().split()
+        while words and words[0] in _NOT_NAME_START:
+            words = words[1:]
+        if len(words) >= 2:  # "The Treaty also provides ...": the same treaty, unnamed
+            return Mention(name.start(), name.end(), "organization", None, " ".join(words),
+                           "shape")
+    return None
 
 
 def _member_date(ctx: Context, member: Mention, trigger: Trigger) -> DateMention | None:
