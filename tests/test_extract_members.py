@@ -135,3 +135,15 @@ def test_joining_a_treaty_is_joining_the_treaty_the_article_named(reader: Knowle
     joined = {(f.org, f.org_id, f.state_id) for f in document.facts
               if f.type == "membership" and f.change == "joined"}
     assert joined == {("Andean Water Treaty", None, "CHL"), ("Andean Water Treaty", None, "ECU")}
+
+
+def test_one_change_told_twice_is_one_fact(reader: KnowledgeBase) -> None:
+    text = ("Chile and Peru set to join the bloc. BRICS leaders met on Monday. Chile and Peru "
+            "have now joined the BRICS group. Peru joined BRICS on 2 May 2031, a year after "
+            "the protocol was signed on 3 June 2030.")
+    document = reader.extract_bytes("own-words.txt", text.encode("utf-8"), force=True)
+    joined = [(f.state_id, f.modality) for f in document.facts
+              if f.type == "membership" and f.change == "joined"]
+    assert sorted(s for s, _ in joined) == ["CHL", "PER"]
+    peru = next(f for f in document.facts if f.type == "membership" and f.state_id == "PER")
+    assert peru.date == "2031-05-02"
