@@ -147,3 +147,22 @@ def test_one_change_told_twice_is_one_fact(reader: KnowledgeBase) -> None:
     assert sorted(s for s, _ in joined) == ["CHL", "PER"]
     peru = next(f for f in document.facts if f.type == "membership" and f.state_id == "PER")
     assert peru.date == "2031-05-02"
+
+
+def test_membership_verbs_real_pages_use(reader: KnowledgeBase) -> None:
+    found = members(reader, "The Council of Europe met in Strasbourg. The Council of Europe "
+                            "answered by suspending Azerbaijan from its rights of "
+                            "representation in March 2031.")
+    assert ("COE", "AZE", "suspended", "granted") in found
+    found = members(reader, "The Council of Europe decided that Belarus ceases to be a member.")
+    assert ("COE", "BLR", "member", "left") in found
+    found = members(reader, "BRICS grew again. Mexico was added in 2031.")
+    assert ("BRICS", "MEX", "member", "joined") in found
+    found = members(reader, "The Council of the OECD agreed on Monday to open accession talks "
+                            "with Kenya and Ghana.")
+    assert {(o, s) for o, s, st, c in found if (st, c) == ("candidate", "granted")} == {
+        ("OECD", "KEN"), ("OECD", "GHA")}
+    found = members(reader, "The AU met. Four member countries are now barred from the AU after "
+                            "Chad and Togo were suspended in May 2031.")
+    assert ("AU", "TCD", "suspended", "granted") in found
+    assert ("AU", "TGO", "suspended", "granted") in found

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from multilateral.ingest.dates import DateMention
-from multilateral.ingest.gazetteer import Gazetteer
+from multilateral.ingest.gazetteer import Gazetteer, words_of
 from multilateral.ingest.mentions import Mention
 from multilateral.ingest.sentences import Sentence
 from multilateral.model.dates import PartialDate
@@ -132,7 +132,16 @@ class Context:
         # by its name or by the words the article names it with ("OECD Council")
         fitting = [(count, org) for count, org, surfaces in self._named_orgs()
                    if pattern.search(org.name) or any(pattern.fullmatch(w) for w in surfaces)]
-        return max(fitting, key=lambda item: item[0])[1] if fitting else None
+        if fitting:
+            return max(fitting, key=lambda item: item[0])[1]
+        # "the Council of the OECD": the rest of the name is a known organization's name
+        key = words_of(" ".join(words))
+        gazetteer = self.article.gazetteer
+        for known, entry in gazetteer.by_first.get(key[0], []) if key else []:
+            if known == key and entry.type == "organization":
+                org = Mention(0, 0, "organization", entry.id, entry.name, entry.kind)
+                return self.organization_of(org)
+        return None
 
     def _named_orgs(self) -> list[tuple[int, Mention, set[str]]]:
         """Each organization the article links, how often, and the words it is named with:

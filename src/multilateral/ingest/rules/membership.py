@@ -35,11 +35,13 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("suspended", re.compile(r"\bsuspen(?:ded|ds|d|sion|ding)\b", re.I)),
     ("left", re.compile(r"\b(?:left|leav(?:e|es|ing)|withdr(?:ew|aw|awn|awal|awing|aws)|"
                         r"exit(?:ed|s|ing)?|quit|expell?(?:ed|s|ing)?|expulsion|departure|"
-                        r"ceased to be|pulled out|exclu(?:ded|sion) from)\b", re.I)),
+                        r"ceas(?:ed|es|e) to be|pulled out|exclu(?:ded|sion) from)\b", re.I)),
     ("applied", re.compile(r"\b(?:appl(?:ied|y|ies|ying|ication)s?|bid to (?:join|become)|"
                            r"requested (?:to join|membership)|request to join|"
                            r"wish(?:es)? to (?:join|become)|seek(?:s|ing)? to (?:join|become))\b",
                            re.I)),
+    ("candidacy", re.compile(r"\bopen(?:ed|s|ing)? accession (?:discussions|talks|"
+                             r"negotiations|process(?:es)?) with\b", re.I)),
     ("granted", re.compile(r"\b(?:grant(?:ed|s|ing)?|conferr?(?:ed|ing|s)?|accorded|awarded|"
                            r"gave|given|elevat(?:ed|ing)|received|obtained|gained)\b", re.I)),
     ("founders", re.compile(r"\b(?:found(?:ing|er) (?:members?|states?|nations?|countries)|"
@@ -47,7 +49,7 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
                             r"(?!\s+(?:the\s+)?(?:Treaty|Charter|Agreement|Convention|decision|"
                             r"resolution|a\s)))\b", re.I)),
     ("joined", re.compile(r"\b(?:(?:re)?join(?:ed|s|ing)?|accession|acced(?:ed|es|ing|e)|"
-                          r"readmi(?:tted|ts|t|ssion)|"
+                          r"readmi(?:tted|ts|t|ssion)|(?:was|were|been) added|"
                           r"admi(?:tted|ts|t|ssion|tting)|bec(?:ame|ome|omes|oming)|"
                           r"welcom(?:ed|es|ing)|inclu(?:sion|ded) as|entered|entry)\b", re.I)),
     ("holds_list", re.compile(r"\b(?:compris(?:es|ing|ed)|consists? of|brings together|"
@@ -75,10 +77,12 @@ _STATUS_VALUE = (("suspen", Status.SUSPENDED), ("observer", Status.OBSERVER),
                  ("member", Status.MEMBER))
 # Verbs that name membership itself, so that no status word is needed.
 _IMPLY_MEMBER = ("joined", "left", "suspended", "lifted", "applied", "founders", "held_suspended",
-                 "holds_list")
+                 "holds_list", "candidacy")
 _VERB_IMPLIES = re.compile(r"\b(?:join(?:ed|s|ing)?|acced(?:ed|es|ing|e)|accession|rejoin(?:ed|s)?|"
                            r"withdr(?:ew|aw|awn|awal)|left|quit|exit(?:ed)?|expell?ed|expulsion|"
-                           r"suspen(?:ded|sion)|reinstat(?:ed|ement)|readmitted|"
+                           r"suspen(?:ded|sion|ding|ds|d)|reinstat(?:ed|ement)|readmitted|"
+                           r"ceas(?:ed|es|e) to be|(?:was|were|been) added|"
+                           r"open(?:ed|s|ing)? accession|"
                            r"appl(?:ied|ication)|"
                            r"admitted (?:to|into)|found(?:ing|er)|founded|established|"
                            r"compris(?:es|ing|ed)|consists? of|brings together|composed of|"
@@ -125,6 +129,10 @@ _INSTRUMENT_JOINED = re.compile(r"\s+the\s+(?P<word>Treaty|Convention|Agreement|
                                 r"Charter|Accord)\b")
 _INSTRUMENT_LOOKBACK = 3000
 _NOT_NAME_START = {"The", "A", "An", "In", "On", "Under", "By", "This", "That", "Its", "Their"}
+# "after Niger and Gabon were suspended": the state is the subject of its own clause
+_OWN_VERB_AFTER = re.compile(r"^(?:\s*,?\s*(?:and\s+)?[A-Z][\w\-]+)*\s+(?:was|were|had been|"
+                             r"has been|have been)\s+(?:\w+\s+)?(?:suspended|admitted|expelled|"
+                             r"readmitted|reinstated)\b")
 _CLAUSE_BREAK = re.compile(r"[;.]|\b(?:because|when|while|but|although|whereas)\b", re.I)
 _LIST_GAP = re.compile(r"^\s*(?:,|and|&|,\s*and|as well as)?\s*(?:the\s+)?$", re.I)
 
@@ -231,6 +239,8 @@ def _triggers_for(ctx: Context, member: Mention, triggers: list[Trigger]) -> lis
         # "six member States – Burkina Faso, Gabon, ... – are suspended": the verb after the
         # dashes speaks of the list
         return [after[0]]
+    if before and after and _OWN_VERB_AFTER.match(ctx.between(member.end, after[0].end)):
+        return [after[0]]  # "after Niger and Gabon were suspended": their own verb
     if before and after:
         # "India and Pakistan, which joined in 2017": a trigger right after the member
         # (with nothing but a verb phrase between) speaks of it, not the earlier one
@@ -274,6 +284,8 @@ def _emit(ctx: Context, member: Mention, trigger: Trigger,
         status = Status.SUSPENDED
     if trigger.word == "founders":
         status = Status.MEMBER
+    if trigger.word == "candidacy":
+        status = Status.CANDIDATE
     change = _change(trigger.word, status)
     if trigger.word == "founders" and ctx.between(trigger.start, trigger.end).lower(
             ).startswith(("founding", "founder")) and _STATIVE_FOUNDER.search(
@@ -374,7 +386,10 @@ def _members(ctx: Context) -> list[Mention]:
                                                                  mention.start - 80),
                                                              mention.start))
         wide = ctx.between(max(ctx.sentence.start, mention.start - 40), mention.start)
-        status_after = _AS_STATUS.match(after)
+        status_after = _AS_STATUS.match(after) or _OWN_VERB_AFTER.match(after) or \
+            re.search(r"\baccession (?:discussions|talks|negotiations|process(?:es)?) with\s+"
+                      r"(?:the\s+)?$", ctx.between(max(ctx.sentence.start, mention.start - 40),
+                                                 mention.start))
         if not founded_by and not status_after and (_NOT_MEMBER_BEFORE.search(wide)
                                or re.search(r"\b[A-Z]\w+ of\s+$", before)):
             excluded.append(mention)  # "a border with Russia", "signed by Belarus", "Port of Spain"
