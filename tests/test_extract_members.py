@@ -166,3 +166,21 @@ def test_membership_verbs_real_pages_use(reader: KnowledgeBase) -> None:
                             "Chad and Togo were suspended in May 2031.")
     assert ("AU", "TCD", "suspended", "granted") in found
     assert ("AU", "TGO", "suspended", "granted") in found
+
+
+def test_independence_and_a_states_own_pause_are_no_membership_change(reader: KnowledgeBase
+                                                                       ) -> None:
+    found = members(reader, "ASEAN leaders met. Palau gained independence from Malaysia in "
+                            "1994 and formally applied for ASEAN membership in 2030.")
+    assert ("ASEAN", "PLW", "member", "applied") in found
+    assert not any(c == "joined" or s == "MYS" for _, s, _, c in found)
+    found = members(reader, "The CIS met. Two states have lately suspended their work within "
+                            "the CIS - Georgia and Moldova.")
+    assert not any(st == "suspended" for _, _, st, _ in found)
+
+
+def test_a_change_announced_and_then_denied_is_one_fact(reader: KnowledgeBase) -> None:
+    text = ("Qatar set to join the bloc. BRICS leaders met. \"Qatar has not yet answered the "
+            "call to join BRICS,\" a minister said.")
+    document = reader.extract_bytes("own-words.txt", text.encode("utf-8"), force=True)
+    assert [f.state_id for f in document.facts if f.type == "membership"] == ["QAT"]

@@ -61,10 +61,11 @@ def merge(facts: list[Fact]) -> list[Fact]:
 
 
 def _modality_key(fact: Fact) -> str:
-    """A membership change first announced ("set to join") and then told as done ("have
-    joined") is one fact; the first statement's modality stands. Only a denial stays apart."""
-    if isinstance(fact, Membership) and fact.modality != "negated":
-        return "affirmed"
+    """A membership change first announced ("set to join"), then told as done ("have
+    joined") or as not yet done ("has not yet responded to the invitation to join"), is one
+    fact, as the real pages annotate it; the first statement's modality stands."""
+    if isinstance(fact, Membership):
+        return "any"
     return fact.modality
 
 

@@ -95,7 +95,7 @@ _LOCATIVE = re.compile(r"(?:\b(?:in|at|near|from|to|visit(?:ed|ing)?)\s+(?:the\s
 _ROLE_AFTER = re.compile(r"^\s*(?:\(|,\s*(?:which|who)\s+(?:chair|host|hold|presid))", re.I)
 _NOT_MEMBER_BEFORE = re.compile(r"\b(?:(?:with|against|near|towards?|except|on|by|between|"
                                 r"versus|like|[Bb]efore|[Aa]fter|than|invad(?:ed|es|ing)|"
-                                r"attack(?:ed|s|ing)?)\s+(?:the\s+)?"
+                                r"attack(?:ed|s|ing)?|independence from)\s+(?:the\s+)?"
                                 r"(?:(?:[Pp]residents?|[Gg]overnments?|[Ll]eaders?) of\s+"
                                 r"(?:the\s+)?)?|(?:pressure|opposition|objections?|threats?|"
                                 r"criticism|veto) from\s+(?:the\s+)?|"
@@ -133,6 +133,9 @@ _NOT_NAME_START = {"The", "A", "An", "In", "On", "Under", "By", "This", "That", 
 _OWN_VERB_AFTER = re.compile(r"^(?:\s*,?\s*(?:and\s+)?[A-Z][\w\-]+)*\s+(?:was|were|had been|"
                              r"has been|have been)\s+(?:\w+\s+)?(?:suspended|admitted|expelled|"
                              r"readmitted|reinstated)\b")
+_NOT_A_CHANGE = re.compile(r"\s+(?:its\s+|their\s+)?(?:independence|sovereignty|recognition|"
+                           r"work|participation in (?:the )?(?:work|activities)|activities|"
+                           r"cooperation|involvement)\b", re.I)
 _CLAUSE_BREAK = re.compile(r"[;.]|\b(?:because|when|while|but|although|whereas)\b", re.I)
 _LIST_GAP = re.compile(r"^\s*(?:,|and|&|,\s*and|as well as)?\s*(?:the\s+)?$", re.I)
 
@@ -209,6 +212,8 @@ def _triggers(ctx: Context) -> list[Trigger]:
             trigger = Trigger(word, start, end)
             if word == "joined" and _object_is_state(ctx, trigger):
                 continue  # "now join Albania and Serbia among the candidates"
+            if _NOT_A_CHANGE.match(ctx.article.text, trigger.end, ctx.sentence.end):
+                continue  # "gained independence", "suspended their work": no status changes
             if word == "joined" and re.search(
                     r"\b(?:Protocol|Treaty|Agreement|Memorandum)\b[^.;]{0,50}$",
                     ctx.between(max(ctx.sentence.start, start - 60), start)):
@@ -306,8 +311,13 @@ def _emit(ctx: Context, member: Mention, trigger: Trigger,
     when = _holds_date(ctx, member) if change == "holds" else \
         date_fields(_member_date(ctx, member, trigger))
     ctx.emit(Membership(**who, status=status, change=change, **when, evidence=ctx.evidence,
-                        confidence=0.8 if member.linked and org.linked else 0.5,
+                        confidence=_confidence(ctx, member, trigger, org, status),
                         modality=modality))
+
+
+def _confidence(ctx: Context, member: Mention, trigger: Trigger, org: Mention,
+                status: Status) -> float:
+    return 0.8 if member.linked and org.linked else 0.5
 
 
 def _object_is_state(ctx: Context, trigger: Trigger) -> bool:
