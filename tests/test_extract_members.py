@@ -184,3 +184,19 @@ def test_a_change_announced_and_then_denied_is_one_fact(reader: KnowledgeBase) -
             "call to join BRICS,\" a minister said.")
     document = reader.extract_bytes("own-words.txt", text.encode("utf-8"), force=True)
     assert [f.state_id for f in document.facts if f.type == "membership"] == ["QAT"]
+
+
+def confidences(kb: KnowledgeBase, text: str) -> dict[str | None, float]:
+    document = kb.extract_bytes("own-words.txt", text.encode("utf-8"), force=True)
+    return {f.state_id: f.confidence for f in document.facts if f.type == "membership"}
+
+
+def test_confidence_is_high_only_for_the_shapes_that_hold(reader: KnowledgeBase) -> None:
+    assert confidences(reader, "Peru joined the OAS in 1950.")["PER"] >= 0.8
+    # founders, a state "member" of a UN organ, a far member
+    assert confidences(reader, "The BRICS group was founded in 2009 by Brazil and India."
+                       )["BRA"] < 0.8
+    assert confidences(reader, "The Security Council sent the membership application of "
+                               "Bhutan to its committee.")["BTN"] < 0.8
+    assert confidences(reader, "Chad, which for many years had been run by soldiers who came "
+                               "to power in a string of coups, joined the AU.")["TCD"] < 0.8
