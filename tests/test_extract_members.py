@@ -47,7 +47,7 @@ def test_a_verb_before_a_dashed_list_of_members_is_what_happened(reader: Knowled
                             "suspended three of its members - Niger and Gabon - after coups.")
     assert ("AU", "NER", "suspended", "granted") in found
     assert ("AU", "GAB", "suspended", "granted") in found
-    assert not any(c == "holds" for *_, c in found)
+    assert not any(st == "member" and c != "holds" for *_, st, c in found)
 
 
 def test_a_state_named_for_its_office_or_as_a_guest_is_no_member(reader: KnowledgeBase) -> None:
@@ -200,3 +200,18 @@ def test_confidence_is_high_only_for_the_shapes_that_hold(reader: KnowledgeBase)
                                "Bhutan to its committee.")["BTN"] < 0.8
     assert confidences(reader, "Chad, which for many years had been run by soldiers who came "
                                "to power in a string of coups, joined the AU.")["TCD"] < 0.8
+
+
+def test_holding_shapes_apposition_status_of_and_its_members(reader: KnowledgeBase) -> None:
+    found = members(reader, "The Commonwealth met. Niger borders Chad – also a member of the "
+                            "Commonwealth – and Mali.")
+    assert {s for _, s, _, c in found if c == "holds"} == {"TCD"}
+    found = members(reader, "The CIS met in Minsk. Uzbekistan has the status of an associate "
+                            "member of the Commonwealth.")
+    assert ("CIS", "UZB", "associate", "holds") in found
+    found = members(reader, "Laos and Cuba have observer status in the EAEU.")
+    assert {("EAEU", "LAO", "observer", "holds"), ("EAEU", "CUB", "observer", "holds")} <= found
+    found = members(reader, "The AU met. Earlier this year, the organisation suspended two of its "
+                            "members - Chad and Togo - after coups.")
+    assert ("AU", "TCD", "member", "holds") in found and ("AU", "TCD", "suspended",
+                                                          "granted") in found

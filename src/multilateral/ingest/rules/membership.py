@@ -56,6 +56,8 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
                               r"composed of|made up of|unites|takes? (?:its|their) place "
                               r"alongside|remains? (?:formally |still )?(?:one of|among))\b",
                               re.I)),
+    # "Ghana – a Commonwealth member –": an apposition says what the state is
+    ("apposition", re.compile(r"[–—]\s*(?:also\s+)?an?\s+(?:[A-Z][\w\-]*\s+)?member\b")),
     ("holds", re.compile(r"\b(?:includ(?:es|ing)|"
                          r"(?:are|were|is|remains?|remained) (?:now |currently |still |formally )?"
                          r"(?:an? |the |its |full )?(?:[a-z]+ )?"
@@ -67,7 +69,10 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
                          r"associate members?)|holding (?:\w+ )?(?:candidate|observer|member)|"
                          r"h[oe]lds? (?:the |an? )?(?:observer|dialogue partner|partner|"
                          r"associate|candidate)|enjoys? (?:observer|dialogue)|"
-                         r"counts|now has|"
+                         r"counts|now has|ha(?:s|ve) (?:the )?status of|"
+                         r"ha(?:s|ve) (?:an? )?(?:observer|dialogue partner|partner|associate|"
+                         r"candidate)(?: member)? status|"
+
                          r"(?:member[- ]states|members|observers|dialogue partners|partners|"
                          r"candidates)\s*(?:are|were|:|[-–—]))", re.I)),
 ]
@@ -77,7 +82,7 @@ _STATUS_VALUE = (("suspen", Status.SUSPENDED), ("observer", Status.OBSERVER),
                  ("member", Status.MEMBER))
 # Verbs that name membership itself, so that no status word is needed.
 _IMPLY_MEMBER = ("joined", "left", "suspended", "lifted", "applied", "founders", "held_suspended",
-                 "holds_list", "candidacy")
+                 "holds_list", "candidacy", "apposition")
 _VERB_IMPLIES = re.compile(r"\b(?:join(?:ed|s|ing)?|acced(?:ed|es|ing|e)|accession|rejoin(?:ed|s)?|"
                            r"withdr(?:ew|aw|awn|awal)|left|quit|exit(?:ed)?|expell?ed|expulsion|"
                            r"suspen(?:ded|sion|ding|ds|d)|reinstat(?:ed|ement)|readmitted|"
@@ -112,8 +117,9 @@ _OFFICE_AFTER = re.compile(r"^\s*(?:Secretary|Minister|Prime Minister|President|
                            r"Foreign|Ambassador|[Ee]nvoy|[Oo]fficials?|State Department|"
                            r"Embassy|Treasury|Congress|Parliament|[Cc]ourts?|[Aa]rmy|forces)\b")
 # "with Turkmenistan as an associate member": the status follows the member
-_AS_STATUS = re.compile(r"^\s+(?:as (?:an? )?(?:associate|observer|full)?\s*(?:member|observer|"
-                        r"partner)|(?:joining|acceding|becoming|being admitted)\b)", re.I)
+_AS_STATUS = re.compile(r"^\s*(?:\s(?:as (?:an? )?(?:associate|observer|full)?\s*(?:member|"
+                        r"observer|partner)|(?:joining|acceding|becoming|being admitted)\b)|"
+                        r"[–—]\s*(?:also\s+)?an?\s+(?:[A-Z][\w\-]*\s+)?member\b)", re.I)
 _JOINED_PEOPLE = re.compile(r"^\s+(?:the\s+|their\s+|other\s+)?(?:leaders?|heads?|"
                             r"delegations?|delegates|colleagues|counterparts|ministers|"
                             r"presidents|talks|meetings?|summit|ceremony|discussions?|"
@@ -231,6 +237,11 @@ def _triggers_for(ctx: Context, member: Mention, triggers: list[Trigger]) -> lis
     """The trigger that speaks of this member, and a second one if the same clause goes on
     about it ("was granted observer status in 2015 and is expected to become a member")."""
     head = _list_head(ctx, member)
+    apposition = [t for t in triggers if t.word == "apposition" and t.start >= member.end
+                  and not ctx.between(member.end, t.start).strip()]
+    if apposition:
+        return apposition[:1]  # "Ghana – a Commonwealth member –" speaks of Ghana alone
+    triggers = [t for t in triggers if t.word != "apposition"]
     before = [t for t in triggers if t.end <= member.start
               and not _CLAUSE_BREAK.search(ctx.between(t.end, member.start))
               and head.start - t.end <= _REACH]
@@ -240,15 +251,17 @@ def _triggers_for(ctx: Context, member: Mention, triggers: list[Trigger]) -> lis
     if len(before) >= 2 and before[-1].word == "holds" and re.search(
             r"[:–—-]\s*$", ctx.between(before[-1].start, before[-1].end)) \
             and before[-1].start - before[-2].end < 40 and before[-2].word != "holds":
-        # "suspended two of its members - Mali and Guinea": "members -" only introduces the
-        # list; the verb before it says what happened to them
-        chosen = [before[-2]]
+        # "suspended two of its members - Mali and Guinea": the verb before "members -" says
+        # what happened to them, and "its members" that they are members
+        chosen = [before[-2], before[-1]]
     if before and after and before[-1].word in ("holds", "holds_list") \
             and re.search(r"[–—]", ctx.between(before[-1].end, member.start)) \
             and re.search(r"[–—]", ctx.between(member.end, after[0].start)):
         # "six member States – Burkina Faso, Gabon, ... – are suspended": the verb after the
         # dashes speaks of the list
         return [after[0]]
+    if len(chosen) == 2:
+        return chosen
     if before and after and _OWN_VERB_AFTER.match(ctx.between(member.end, after[0].end)):
         return [after[0]]  # "after Niger and Gabon were suspended": their own verb
     if before and after:
@@ -384,7 +397,7 @@ def _status_near(trigger: Trigger, statuses: list[tuple[int, int, str]]) -> Stat
 def _change(word: str, status: Status) -> Change:
     if word == "suspended":
         return "granted"
-    if word in ("held_suspended", "holds", "holds_list"):
+    if word in ("held_suspended", "holds", "holds_list", "apposition"):
         return "holds"
     if word in ("lifted", "left"):
         return "left"
@@ -491,8 +504,22 @@ def _containers(ctx: Context, members: list[Mention]) -> list[Mention]:
         if re.match(r"['’]s (?:predecessor|successor|forerunner)",
                     ctx.between(mention.end, mention.end + 20)):
             continue  # "the OAU, the AU's predecessor": the AU is not where Morocco was
-        options.append(ctx.parent_of_shape(ctx.organization_of(mention)))
+        options.append(_one_word_alias(ctx, ctx.parent_of_shape(ctx.organization_of(mention))))
     return options
+
+
+def _one_word_alias(ctx: Context, mention: Mention) -> Mention:
+    """"the Commonwealth" in an article about the Commonwealth of Independent States is that
+    organization: a one-word name means the article's organization when its name has it."""
+    surface = ctx.between(mention.start, mention.end)
+    if " " in surface or mention.kind != "alias":
+        return mention
+    topic = ctx.topic_org()
+    if topic is not None and topic.id != mention.id and re.search(
+            rf"\b{re.escape(surface)}\b", topic.name):
+        return Mention(mention.start, mention.end, "organization", topic.id, topic.name,
+                       "reference")
+    return mention
 
 
 def _container(ctx: Context, containers: list[Mention], trigger: Trigger,
