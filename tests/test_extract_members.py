@@ -215,3 +215,14 @@ def test_holding_shapes_apposition_status_of_and_its_members(reader: KnowledgeBa
                             "members - Chad and Togo - after coups.")
     assert ("AU", "TCD", "member", "holds") in found and ("AU", "TCD", "suspended",
                                                           "granted") in found
+
+
+def test_an_acronym_of_an_organization_gone_by_the_facts_date_is_another_body(
+        reader: KnowledgeBase) -> None:
+    def orgs(text: str) -> set[tuple[str | None, str | None]]:
+        document = reader.extract_bytes("own-words.txt", text.encode("utf-8"), force=True)
+        return {(f.org_id, f.org) for f in document.facts if f.type == "membership"}
+    assert orgs("date 2016-05-10\nThe Eurasian Economic Union met in Minsk. Kyrgyzstan joined "
+                "the EEC as a full member.") == {(None, "EEC")}
+    assert orgs("date 2019-01-05\nDenmark joined the EEC in 1973.") == {
+        ("EEC", "European Economic Community")}

@@ -328,9 +328,27 @@ def _emit(ctx: Context, member: Mention, trigger: Trigger,
                             modality=modality))
     when = _holds_date(ctx, member) if change == "holds" else \
         date_fields(_member_date(ctx, member, trigger))
+    org = _existing_on(ctx, org, when.get("date"))
+    who = {**entity_fields("org", org), **entity_fields("state", member)}
     ctx.emit(Membership(**who, status=status, change=change, **when, evidence=ctx.evidence,
                         confidence=_confidence(ctx, member, trigger, org, status),
                         modality=modality))
+
+
+def _existing_on(ctx: Context, org: Mention, date: object) -> Mention:
+    """An acronym of an organization dissolved before the fact's date (or the article's,
+    for an undated fact) names another body: "the EEC" in a 2015 text about the Eurasian
+    union is not the European Economic Community of 1957-1992. It stays, unlinked, in the
+    text's words; "joined the EEC in 1973" keeps its link."""
+    ended = ctx.article.gazetteer.ended.get(org.id or "")
+    if ended is None or org.kind != "acronym":
+        return org
+    year = str(date)[:4] if date else (str(ctx.article.published.year)
+                                       if ctx.article.published else "")
+    if not year.isdigit() or int(year) <= ended:
+        return org
+    return Mention(org.start, org.end, "organization", None, ctx.between(org.start, org.end),
+                   "shape")
 
 
 def _confidence(ctx: Context, member: Mention, trigger: Trigger, org: Mention,
