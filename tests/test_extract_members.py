@@ -226,3 +226,8 @@ def test_an_acronym_of_an_organization_gone_by_the_facts_date_is_another_body(
                 "the EEC as a full member.") == {(None, "EEC")}
     assert orgs("date 2019-01-05\nDenmark joined the EEC in 1973.") == {
         ("EEC", "European Economic Community")}
+
+
+def test_the_oau_is_found_by_its_own_name(reader: KnowledgeBase) -> None:
+    found = members(reader, "Ghana left the Organization of African Unity for a year.")
+    assert ("OAU", "GHA", "member", "left") in found
