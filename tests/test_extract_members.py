@@ -231,3 +231,12 @@ def test_an_acronym_of_an_organization_gone_by_the_facts_date_is_another_body(
 def test_the_oau_is_found_by_its_own_name(reader: KnowledgeBase) -> None:
     found = members(reader, "Ghana left the Organization of African Unity for a year.")
     assert ("OAU", "GHA", "member", "left") in found
+
+
+def test_a_states_formal_name_is_still_the_state(reader: KnowledgeBase) -> None:
+    found = members(reader, "The AU met. In May 2031, the AU Peace and Security Council "
+                            "suspended the participation of the Republic of Chad in all AU "
+                            "activities.")
+    assert ("AU", "TCD", "suspended", "granted") in found
+    found = members(reader, "The OAS met. The Republic of Peru now has close ties with Chile.")
+    assert not any(c == "holds" for *_, c in found)

@@ -145,7 +145,8 @@ def _unknown_organizations(text: str, known: list[Mention]) -> list[Mention]:
         # Security Council); anything else in front of a known name is another word
         # ("Geneva The World Health Organization")
         if any(m.start != start and not re.search(r"\bof (?:the )?$", text[start:m.start])
-               and not (m.kind == "alias" and len(inner) == 1 and m.end == end)
+               and not (m.kind == "alias" and m.end == end
+                        and all(o.start == start for o in inner if o is not m))
                for m in inner):
             continue
         replaced.update(range(first, last))

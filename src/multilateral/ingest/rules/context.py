@@ -24,7 +24,8 @@ _BODY_WORDS = re.compile(r"(?i:the|of|for|on|and|supreme|high|joint|permanent|st
                          r"executive|general|central|interstate|intergovernmental|"
                          r"council|commission|committee|assembly|secretariat|parliament|"
                          r"court|bank|fund|office|agency|conference|forum|group|"
-                         r"heads|state|states|government|ministers|foreign|affairs)")
+                         r"heads|state|states|government|ministers|foreign|affairs|"
+                         r"secretary|deputy|president|chair|chairperson|director)")
 _NEGATED = re.compile(
     r"\b(?:not|never|no longer|declined|refused|rejected|turned down|failed to|denied|"
     r"did not|has not|have not|had not|didn't|hasn't|haven't|won't|cannot)\b", re.IGNORECASE)
@@ -124,8 +125,13 @@ class Context:
                        "body")
 
     def _named_parent(self, name: str) -> Mention | None:
-        words = [w for w in re.findall(r"[A-Za-z][\w\-]*", name)
-                 if not _BODY_WORDS.fullmatch(w)]
+        every = re.findall(r"[A-Za-z][\w\-]*", name)
+        for n in range(len(every) - 1, 0, -1):
+            # "the AU Peace and Security Council": a known name at its head is its parent
+            known = self._known_org(every[:n])
+            if known is not None:
+                return known
+        words = [w for w in every if not _BODY_WORDS.fullmatch(w)]
         if not words:
             return None
         pattern = re.compile(r"\b" + r"\W+".join(map(re.escape, words)) + r"\b")
@@ -135,9 +141,11 @@ class Context:
         if fitting:
             return max(fitting, key=lambda item: item[0])[1]
         # "the Council of the OECD": the rest of the name is a known organization's name
+        return self._known_org(words)
+
+    def _known_org(self, words: list[str]) -> Mention | None:
         key = words_of(" ".join(words))
-        gazetteer = self.article.gazetteer
-        for known, entry in gazetteer.by_first.get(key[0], []) if key else []:
+        for known, entry in self.article.gazetteer.by_first.get(key[0], []) if key else []:
             if known == key and entry.type == "organization":
                 org = Mention(0, 0, "organization", entry.id, entry.name, entry.kind)
                 return self.organization_of(org)

@@ -69,7 +69,9 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
                          r"associate members?)|holding (?:\w+ )?(?:candidate|observer|member)|"
                          r"h[oe]lds? (?:the |an? )?(?:observer|dialogue partner|partner|"
                          r"associate|candidate)|enjoys? (?:observer|dialogue)|"
-                         r"counts|now has|ha(?:s|ve) (?:the )?status of|"
+                         r"counts|now has(?= (?:[\w\-]+\s+){0,2}(?:members?|member states|"
+                         r"states|countries|nations|observers|partners)\b)|"
+                         r"ha(?:s|ve) (?:the )?status of|"
                          r"ha(?:s|ve) (?:an? )?(?:observer|dialogue partner|partner|associate|"
                          r"candidate)(?: member)? status|"
 
@@ -147,6 +149,9 @@ _NOUN_TRIGGER = re.compile(r"(?i:applications?|accession|admission|entry|withdra
 _NOT_A_CHANGE = re.compile(r"\s+(?:its\s+|their\s+)?(?:independence|sovereignty|recognition|"
                            r"work|participation in (?:the )?(?:work|activities)|activities|"
                            r"cooperation|involvement)\b", re.I)
+# "the Republic of Sudan": a state's formal name, not "Port of Spain"
+_FORMAL_NAME = re.compile(r"\b(?:Republic|Kingdom|Federation|Sultanate|Principality|Emirate|"
+                          r"Duchy|State|Commonwealth) of\s+$")
 _CLAUSE_BREAK = re.compile(r"[;.]|\b(?:because|when|while|but|although|whereas)\b", re.I)
 _LIST_GAP = re.compile(r"^\s*(?:,|and|&|,\s*and|as well as)?\s*(?:the\s+)?$", re.I)
 
@@ -457,7 +462,8 @@ def _members(ctx: Context) -> list[Mention]:
                       r"(?:the\s+)?$", ctx.between(max(ctx.sentence.start, mention.start - 40),
                                                  mention.start))
         if not founded_by and not status_after and (_NOT_MEMBER_BEFORE.search(wide)
-                               or re.search(r"\b[A-Z]\w+ of\s+$", before)):
+                               or (re.search(r"\b[A-Z]\w+ of\s+$", before)
+                                   and not _FORMAL_NAME.search(before))):
             excluded.append(mention)  # "a border with Russia", "signed by Belarus", "Port of Spain"
             continue
         chosen.append(mention)
