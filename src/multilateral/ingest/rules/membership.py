@@ -17,6 +17,8 @@ from typing import Any
 from multilateral.ingest.dates import DateMention
 from multilateral.ingest.mentions import Mention
 from multilateral.ingest.rules.context import Context, date_fields, entity_fields
+from multilateral.ingest.rules.membership_members import OWN_VERB_AFTER, list_head, members_of
+from multilateral.ingest.rules.membership_orgs import container, containers_of, existing_on
 from multilateral.model.facts import Change, Membership
 from multilateral.model.status import Status
 
@@ -95,33 +97,6 @@ _VERB_IMPLIES = re.compile(r"\b(?:join(?:ed|s|ing)?|acced(?:ed|es|ing|e)|accessi
                            r"compris(?:es|ing|ed)|consists? of|brings together|composed of|"
                            r"made up of)\b",
                            re.I)
-_REFERS = re.compile(r"\b(?:the (?:bloc|organi[sz]ation|group|grouping|alliance|union|body|"
-                     r"association|community|club|forum)|its|membership|members? (?:states?|"
-                     r"countries))\b", re.I)
-_LOCATIVE = re.compile(r"(?:\b(?:in|at|near|from|to|visit(?:ed|ing)?)\s+(?:the\s+)?|,\s*)$", re.I)
-_ROLE_AFTER = re.compile(r"^\s*(?:\(|,\s*(?:which|who)\s+(?:chair|host|hold|presid))", re.I)
-_NOT_MEMBER_BEFORE = re.compile(r"\b(?:(?:with|against|near|towards?|except|on|by|between|"
-                                r"versus|like|[Bb]efore|[Aa]fter|than|invad(?:ed|es|ing)|"
-                                r"attack(?:ed|s|ing)?|independence from)\s+(?:the\s+)?"
-                                r"(?:(?:[Pp]residents?|[Gg]overnments?|[Ll]eaders?) of\s+"
-                                r"(?:the\s+)?)?|(?:pressure|opposition|objections?|threats?|"
-                                r"criticism|veto) from\s+(?:the\s+)?|"
-                                r"(?:chairmanship|presidency|chairpersonship|"
-                                r"representatives?|delegations?|[Pp]ermanent [Mm]ission) of\s+"
-                                r"(?:the\s+)?|hosted by\s+(?:the\s+)?)$")
-# "In addition to Nicaragua, Venezuela ...": the one set aside, not the rest of the list
-_ASIDE_BEFORE = re.compile(r"\b(?:[Ii]n addition to|[Bb]esides|[Aa]part from)\s+(?:the\s+)?$")
-_SPEAKER_AFTER = re.compile(r"^\s*,?\s*(?:announced|said|says|stated|noted|told|added|argued|"
-                            r"warned|insisted|slammed|critici[sz]ed|condemned|accused|"
-                            r"invaded|attacked)\b", re.I)
-# "the US Secretary of State", "the French government said": the state names an office
-_OFFICE_AFTER = re.compile(r"^\s*(?:Secretary|Minister|Prime Minister|President|[Gg]overnment|"
-                           r"Foreign|Ambassador|[Ee]nvoy|[Oo]fficials?|State Department|"
-                           r"Embassy|Treasury|Congress|Parliament|[Cc]ourts?|[Aa]rmy|forces)\b")
-# "with Turkmenistan as an associate member": the status follows the member
-_AS_STATUS = re.compile(r"^\s*(?:\s(?:as (?:an? )?(?:associate|observer|full)?\s*(?:member|"
-                        r"observer|partner)|(?:joining|acceding|becoming|being admitted)\b)|"
-                        r"[–—]\s*(?:also\s+)?an?\s+(?:[A-Z][\w\-]*\s+)?member\b)", re.I)
 _JOINED_PEOPLE = re.compile(r"^\s+(?:the\s+|their\s+|other\s+)?(?:leaders?|heads?|"
                             r"delegations?|delegates|colleagues|counterparts|ministers|"
                             r"presidents|talks|meetings?|summit|ceremony|discussions?|"
@@ -132,15 +107,6 @@ _JOINED_PEOPLE = re.compile(r"^\s+(?:the\s+|their\s+|other\s+)?(?:leaders?|heads
 _REACH = 150
 _STATIVE_FOUNDER = re.compile(r"\b(?:is|are|remains?)\s+(?:one of\s+)?(?:an?\s+|the\s+|"
                               r"its\s+|their\s+)?(?:\w+\s+)?$", re.I)
-# "joined the Treaty": a party to an instrument, not a member of the article's organization
-_INSTRUMENT_JOINED = re.compile(r"\s+the\s+(?P<word>Treaty|Convention|Agreement|Protocol|Pact|"
-                                r"Charter|Accord)\b")
-_INSTRUMENT_LOOKBACK = 3000
-_NOT_NAME_START = {"The", "A", "An", "In", "On", "Under", "By", "This", "That", "Its", "Their"}
-# "after Niger and Gabon were suspended": the state is the subject of its own clause
-_OWN_VERB_AFTER = re.compile(r"^(?:\s*,?\s*(?:and\s+)?[A-Z][\w\-]+)*\s+(?:was|were|had been|"
-                             r"has been|have been)\s+(?:\w+\s+)?(?:suspended|admitted|expelled|"
-                             r"readmitted|reinstated)\b")
 # Further than this from its trigger (or its list's head), a member is a guess.
 _NEAR = 60
 # The act named by a noun: often an act of another sentence's subject, or one only mentioned.
@@ -149,11 +115,7 @@ _NOUN_TRIGGER = re.compile(r"(?i:applications?|accession|admission|entry|withdra
 _NOT_A_CHANGE = re.compile(r"\s+(?:its\s+|their\s+)?(?:independence|sovereignty|recognition|"
                            r"work|participation in (?:the )?(?:work|activities)|activities|"
                            r"cooperation|involvement)\b", re.I)
-# "the Republic of Sudan": a state's formal name, not "Port of Spain"
-_FORMAL_NAME = re.compile(r"\b(?:Republic|Kingdom|Federation|Sultanate|Principality|Emirate|"
-                          r"Duchy|State|Commonwealth) of\s+$")
 _CLAUSE_BREAK = re.compile(r"[;.]|\b(?:because|when|while|but|although|whereas)\b", re.I)
-_LIST_GAP = re.compile(r"^\s*(?:,|and|&|,\s*and|as well as)?\s*(?:the\s+)?$", re.I)
 
 
 @dataclass(frozen=True)
@@ -188,10 +150,10 @@ def extract(ctx: Context) -> None:
                 if not _NON_STATUS.search(ctx.text, max(0, m.start() - 4), m.start())]
     if not statuses and not _VERB_IMPLIES.search(ctx.text):
         return
-    members = _members(ctx)
+    members = members_of(ctx)
     if not members:
         return
-    containers = _containers(ctx, members)
+    containers = containers_of(ctx, members)
     for member in members:
         for trigger in _triggers_for(ctx, member, triggers):
             _emit(ctx, member, trigger, statuses, containers)
@@ -241,7 +203,7 @@ def _triggers(ctx: Context) -> list[Trigger]:
 def _triggers_for(ctx: Context, member: Mention, triggers: list[Trigger]) -> list[Trigger]:
     """The trigger that speaks of this member, and a second one if the same clause goes on
     about it ("was granted observer status in 2015 and is expected to become a member")."""
-    head = _list_head(ctx, member)
+    head = list_head(ctx, member)
     apposition = [t for t in triggers if t.word == "apposition" and t.start >= member.end
                   and not ctx.between(member.end, t.start).strip()]
     if apposition:
@@ -267,7 +229,7 @@ def _triggers_for(ctx: Context, member: Mention, triggers: list[Trigger]) -> lis
         return [after[0]]
     if len(chosen) == 2:
         return chosen
-    if before and after and _OWN_VERB_AFTER.match(ctx.between(member.end, after[0].end)):
+    if before and after and OWN_VERB_AFTER.match(ctx.between(member.end, after[0].end)):
         return [after[0]]  # "after Niger and Gabon were suspended": their own verb
     if before and after:
         # "India and Pakistan, which joined in 2017": a trigger right after the member
@@ -286,17 +248,6 @@ def _triggers_for(ctx: Context, member: Mention, triggers: list[Trigger]) -> lis
                 not _another_member_between(ctx, member, later[0]):
             chosen.append(later[0])
     return chosen
-
-
-def _list_head(ctx: Context, member: Mention) -> Mention:
-    """The first item of the list the member ends ("Brazil, Russia and India": Brazil)."""
-    states = [m for m in ctx.states() if m.end <= member.start]
-    head = member
-    for other in reversed(states):
-        if not _adjacent(ctx, other, head):
-            break
-        head = other
-    return head
 
 
 def _another_member_between(ctx: Context, member: Mention, trigger: Trigger) -> bool:
@@ -319,7 +270,8 @@ def _emit(ctx: Context, member: Mention, trigger: Trigger,
             ).startswith(("founding", "founder")) and _STATIVE_FOUNDER.search(
             ctx.between(max(ctx.sentence.start, trigger.start - 30), trigger.start)):
         change = "holds"  # "Armenia is a founding member": what it is, not what it did
-    org = _container(ctx, containers, trigger, member)
+    org = container(ctx, containers, trigger.word, trigger.start, trigger.end, member,
+                    implied=bool(_STATUS.search(ctx.text)) or trigger.word in _IMPLY_MEMBER)
     if org is None or (member.type == "organization" and member.id == org.id):
         return
     who = {**entity_fields("org", org), **entity_fields("state", member)}
@@ -333,27 +285,11 @@ def _emit(ctx: Context, member: Mention, trigger: Trigger,
                             modality=modality))
     when = _holds_date(ctx, member) if change == "holds" else \
         date_fields(_member_date(ctx, member, trigger))
-    org = _existing_on(ctx, org, when.get("date"))
+    org = existing_on(ctx, org, when.get("date"))
     who = {**entity_fields("org", org), **entity_fields("state", member)}
     ctx.emit(Membership(**who, status=status, change=change, **when, evidence=ctx.evidence,
                         confidence=_confidence(ctx, member, trigger, org, status),
                         modality=modality))
-
-
-def _existing_on(ctx: Context, org: Mention, date: object) -> Mention:
-    """An acronym of an organization dissolved before the fact's date (or the article's,
-    for an undated fact) names another body: "the EEC" in a 2015 text about the Eurasian
-    union is not the European Economic Community of 1957-1992. It stays, unlinked, in the
-    text's words; "joined the EEC in 1973" keeps its link."""
-    ended = ctx.article.gazetteer.ended.get(org.id or "")
-    if ended is None or org.kind != "acronym":
-        return org
-    year = str(date)[:4] if date else (str(ctx.article.published.year)
-                                       if ctx.article.published else "")
-    if not year.isdigit() or int(year) <= ended:
-        return org
-    return Mention(org.start, org.end, "organization", None, ctx.between(org.start, org.end),
-                   "shape")
 
 
 def _confidence(ctx: Context, member: Mention, trigger: Trigger, org: Mention,
@@ -369,7 +305,7 @@ def _confidence(ctx: Context, member: Mention, trigger: Trigger, org: Mention,
     if trigger.word == "founders" and not ctx.between(trigger.start, trigger.end).lower(
             ).startswith(("founding", "founder")):
         return 0.6
-    lo, hi = (trigger.end, _list_head(ctx, member).start) if trigger.end <= member.start \
+    lo, hi = (trigger.end, list_head(ctx, member).start) if trigger.end <= member.start \
         else (member.end, trigger.start)
     if hi - lo > _NEAR or _another_member_between(ctx, member, trigger) or (
             trigger.end <= member.start and any(
@@ -427,157 +363,6 @@ def _change(word: str, status: Status) -> Change:
     if word == "applied":
         return "applied"
     return "joined" if status == "member" else "granted"
-
-
-def _members(ctx: Context) -> list[Mention]:
-    chosen: list[Mention] = []
-    excluded: list[Mention] = []
-    for mention in ctx.states():
-        if any(_adjacent(ctx, other, mention) for other in excluded):
-            excluded.append(mention)  # the rest of a list of signatories or neighbours
-            continue
-        before = ctx.between(max(ctx.sentence.start, mention.start - 14), mention.start)
-        after = ctx.between(mention.end, min(ctx.sentence.end, mention.end + 30))
-        # "in Astana, Kazakhstan" or "the summit in India": a place, not a member
-        if _LOCATIVE.search(before) and (
-                any(p.end <= mention.start <= p.end + 3 for p in ctx.places())
-                or re.search(r"\b(?:in|at|near)\s+(?:the\s+)?$", before)):
-            excluded.append(mention)  # and so is the rest of its list ("in Chile, Peru ...")
-            continue
-        if re.match(r"^\s*['’]s\s+(?:chair|presiden|foreign|prime|capital|ministry)", after, re.I):
-            continue
-        role_after = ctx.between(mention.end, min(ctx.sentence.end, mention.end + 70))
-        if _ROLE_AFTER.match(role_after) and re.search(r"chair|presiden", role_after, re.I):
-            continue
-        if _SPEAKER_AFTER.match(after) or _OFFICE_AFTER.match(after) or _ASIDE_BEFORE.search(
-                ctx.between(max(ctx.sentence.start, mention.start - 20), mention.start)):
-            continue  # "Brazil announced on Monday": the speaker, not the member
-        founded_by = re.search(r"\b(?:founded|established|created|set up)\b[^.;]{0,60}\bby\s+"
-                               r"(?:the\s+)?$", ctx.between(max(ctx.sentence.start,
-                                                                 mention.start - 80),
-                                                             mention.start))
-        wide = ctx.between(max(ctx.sentence.start, mention.start - 40), mention.start)
-        status_after = _AS_STATUS.match(after) or _OWN_VERB_AFTER.match(after) or \
-            re.search(r"\baccession (?:discussions|talks|negotiations|process(?:es)?) with\s+"
-                      r"(?:the\s+)?$", ctx.between(max(ctx.sentence.start, mention.start - 40),
-                                                 mention.start))
-        if not founded_by and not status_after and (_NOT_MEMBER_BEFORE.search(wide)
-                               or (re.search(r"\b[A-Z]\w+ of\s+$", before)
-                                   and not _FORMAL_NAME.search(before))):
-            excluded.append(mention)  # "a border with Russia", "signed by Belarus", "Port of Spain"
-            continue
-        chosen.append(mention)
-    chosen += _member_orgs(ctx, chosen)
-    if not chosen:
-        # "The association has held observer status in the General Assembly since 2006"
-        lead = re.match(r"\s*(?:The (?:association|bloc|organi[sz]ation|group|alliance|union)|"
-                        r"It)\b", ctx.text)
-        topic = ctx.topic_org() if lead else None
-        if lead is not None and topic is not None and any(
-                m.id != topic.id for m in ctx.orgs() if m.linked):
-            chosen.append(Mention(ctx.sentence.start + lead.start(),
-                                  ctx.sentence.start + lead.end(),
-                                  "organization", topic.id, topic.name, "reference"))
-    return sorted(chosen, key=lambda m: m.start)
-
-
-def _member_orgs(ctx: Context, states: list[Mention]) -> list[Mention]:
-    """Organizations that are members: inside a list of states ("China, the European Union,
-    India"), or the subject of joining ("the African Union joined the G20")."""
-    found = []
-    orgs = [m for m in ctx.orgs() if m.linked]
-    for org in orgs:
-        neighbours = [s for s in states if _adjacent(ctx, s, org) or _adjacent(ctx, org, s)]
-        ends_item = re.match(r"\s*(?:[,;.:)]|and\b|as well as\b|$)",
-                             ctx.between(org.end, min(ctx.sentence.end, org.end + 12)))
-        if neighbours and ends_item:
-            found.append(org)
-            continue
-        lead = ctx.between(max(ctx.sentence.start, org.start - 16), org.start)
-        if ends_item and re.search(r"(?:,|\band|:)\s*(?:the\s+)?$", lead) and any(
-                m.start < org.start for m in orgs if m is not org) and re.search(
-                r"\b(?:members?|comprises|includes|brings together|now has)\b",
-                ctx.between(ctx.sentence.start, org.start), re.I):
-            found.append(org)
-            continue
-        if len(orgs) >= 2:
-            after = ctx.between(org.end, min(ctx.sentence.end, org.end + 40))
-            # the subject of joining, or of being admitted ("the AU was admitted"), not of
-            # admitting ("the General Assembly admitted ASEAN")
-            if re.match(r"\s*(?:,[^,]*,\s*|,\s*(?:which|who)\s+)?"
-                        r"(?:formally |officially |also |now |long )*"
-                        r"(?:(?:has |have |had )?(?:join|bec|gain|receiv|h[oe]ld|had|enjoy|obtain)|"
-                        r"(?:was|were|has been|had been) (?:formally |officially )?"
-                        r"(?:admit|grant|accorded|given|elevat))", after, re.I):
-                found.append(org)
-    return found
-
-
-def _adjacent(ctx: Context, first: Mention, second: Mention) -> bool:
-    return first.end <= second.start and bool(_LIST_GAP.match(
-        ctx.between(first.end, second.start))) and second.start - first.end < 12
-
-
-def _containers(ctx: Context, members: list[Mention]) -> list[Mention]:
-    member_spans = {(m.start, m.end) for m in members}
-    options = []
-    for mention in ctx.orgs():
-        if (mention.start, mention.end) in member_spans or not (mention.linked or
-                                                                 mention.kind == "shape"):
-            continue
-        if re.match(r"['’]s (?:predecessor|successor|forerunner)",
-                    ctx.between(mention.end, mention.end + 20)):
-            continue  # "the OAU, the AU's predecessor": the AU is not where Morocco was
-        options.append(_one_word_alias(ctx, ctx.parent_of_shape(ctx.organization_of(mention))))
-    return options
-
-
-def _one_word_alias(ctx: Context, mention: Mention) -> Mention:
-    """"the Commonwealth" in an article about the Commonwealth of Independent States is that
-    organization: a one-word name means the article's organization when its name has it."""
-    surface = ctx.between(mention.start, mention.end)
-    if " " in surface or mention.kind != "alias":
-        return mention
-    topic = ctx.topic_org()
-    if topic is not None and topic.id != mention.id and re.search(
-            rf"\b{re.escape(surface)}\b", topic.name):
-        return Mention(mention.start, mention.end, "organization", topic.id, topic.name,
-                       "reference")
-    return mention
-
-
-def _container(ctx: Context, containers: list[Mention], trigger: Trigger,
-               member: Mention) -> Mention | None:
-    instrument = _INSTRUMENT_JOINED.match(ctx.article.text, trigger.end, ctx.sentence.end)
-    if instrument is not None and trigger.word == "joined":
-        return _instrument_named(ctx, instrument.group("word"))
-    if not containers:
-        if _REFERS.search(ctx.text) or _STATUS.search(ctx.text) or trigger.word in _IMPLY_MEMBER:
-            return ctx.topic_org()
-        return None
-    anchor = trigger.start
-
-    def distance(mention: Mention) -> tuple[bool, int]:
-        # a known organization before one we only recognise by its shape
-        return (not mention.linked,
-                min(abs(mention.start - anchor), abs(mention.start - member.start)))
-    return min(containers, key=distance)
-
-
-def _instrument_named(ctx: Context, word: str) -> Mention | None:
-    """"joined the Treaty": the treaty the article named last ("the Collective Security
-    Treaty was signed ..."), unlinked and in the text's words; looked for in a bounded
-    stretch before the sentence, so that reading stays linear."""
-    lo = max(0, ctx.sentence.start - _INSTRUMENT_LOOKBACK)
-    pattern = re.compile(rf"\b(?:[A-Z][\w\-]*\s+){{1,6}}{word}\b")
-    for name in reversed(list(pattern.finditer(ctx.article.text, lo, ctx.sentence.start))):
-        words = name.group().split()
-        while words and words[0] in _NOT_NAME_START:
-            words = words[1:]
-        if len(words) >= 2:  # "The Treaty also provides ...": the same treaty, unnamed
-            return Mention(name.start(), name.end(), "organization", None, " ".join(words),
-                           "shape")
-    return None
 
 
 def _member_date(ctx: Context, member: Mention, trigger: Trigger) -> DateMention | None:
