@@ -240,3 +240,18 @@ def test_a_states_formal_name_is_still_the_state(reader: KnowledgeBase) -> None:
     assert ("AU", "TCD", "suspended", "granted") in found
     found = members(reader, "The OAS met. The Republic of Peru now has close ties with Chile.")
     assert not any(c == "holds" for *_, c in found)
+
+
+def test_a_states_admission_is_to_the_un_not_to_its_organs(reader: KnowledgeBase) -> None:
+    found = members(reader, "The President of the Security Council sent the membership "
+                            "application of Bhutan to its committee so that it may join the "
+                            "United Nations.")
+    assert {o for o, s, _, _ in found if s == "BTN"} == {"UN"}
+
+
+def test_a_comparison_lends_its_verb_to_the_state_compared(reader: KnowledgeBase) -> None:
+    found = members(reader, "The Commonwealth met. Rwanda, like Namibia, which joined in 1990, "
+                            "was never a British colony.")
+    assert {s for _, s, _, c in found if c == "joined"} == {"NAM"}
+    found = members(reader, "Comprising three large provinces, Chad is home to many people.")
+    assert found == set()

@@ -17,7 +17,12 @@ from typing import Any
 from multilateral.ingest.dates import DateMention
 from multilateral.ingest.mentions import Mention
 from multilateral.ingest.rules.context import Context, date_fields, entity_fields
-from multilateral.ingest.rules.membership_members import OWN_VERB_AFTER, list_head, members_of
+from multilateral.ingest.rules.membership_members import (
+    OWN_VERB_AFTER,
+    list_head,
+    list_tail_end,
+    members_of,
+)
 from multilateral.ingest.rules.membership_orgs import container, containers_of, existing_on
 from multilateral.model.facts import Change, Membership
 from multilateral.model.status import Status
@@ -135,6 +140,9 @@ def status_value(words: str) -> Status:
 
 # "nine non-member states": the opposite of a status
 _NON_STATUS = re.compile(r"\bnon[- ]?$", re.I)
+# The organs a state's admission passes through; its membership is the UN's.
+_UN_ORGANS = {"UNSC", "UNGA"}
+_LIKE = re.compile(r"\s*,?\s*(?:like|unlike|as did|as with)\s+(?:the\s+)?[A-Z]")
 _SAME_STATUS = re.compile(r"\bthe same status (?:was|has been|is) (?:also )?(?:granted|given|"
                           r"accorded) to\b", re.I)
 
@@ -190,6 +198,8 @@ def _triggers(ctx: Context) -> list[Trigger]:
             trigger = Trigger(word, start, end)
             if word == "joined" and _object_is_state(ctx, trigger):
                 continue  # "now join Albania and Serbia among the candidates"
+            if word == "holds_list" and not ctx.between(ctx.sentence.start, start).strip():
+                continue  # "Comprising the southern states, South Sudan is ...": a participle
             if _NOT_A_CHANGE.match(ctx.article.text, trigger.end, ctx.sentence.end):
                 continue  # "gained independence", "suspended their work": no status changes
             if word == "joined" and re.search(
@@ -215,6 +225,9 @@ def _triggers_for(ctx: Context, member: Mention, triggers: list[Trigger]) -> lis
     after = [t for t in triggers if t.start >= member.end
              and not _CLAUSE_BREAK.search(ctx.between(member.end, t.start))]
     chosen = [before[-1]] if before else ([after[0]] if after else [])
+    if not before and after and _LIKE.match(ctx.article.text, list_tail_end(ctx, member),
+                                            after[0].start):
+        return []  # "Rwanda, like Mozambique, which joined in 1995": the verb is Mozambique's
     if len(before) >= 2 and before[-1].word == "holds" and re.search(
             r"[:–—-]\s*$", ctx.between(before[-1].start, before[-1].end)) \
             and before[-1].start - before[-2].end < 40 and before[-2].word != "holds":
@@ -274,6 +287,11 @@ def _emit(ctx: Context, member: Mention, trigger: Trigger,
                     implied=bool(_STATUS.search(ctx.text)) or trigger.word in _IMPLY_MEMBER)
     if org is None or (member.type == "organization" and member.id == org.id):
         return
+    parent = ctx.article.gazetteer.parents.get(org.id or "")
+    if org.id in _UN_ORGANS and parent and status != Status.OBSERVER:
+        # states apply to, join and are members of the UN, not of its Council or Assembly
+        org = Mention(org.start, org.end, "organization", parent,
+                      ctx.article.gazetteer.name_of("organization", parent), "body")
     who = {**entity_fields("org", org), **entity_fields("state", member)}
     modality = ctx.modality(trigger.start, trigger.end, clause=True)
     since = _since(ctx, trigger) if change == "holds" else None

@@ -48,6 +48,9 @@ OWN_VERB_AFTER = re.compile(r"^(?:\s*,?\s*(?:and\s+)?[A-Z][\w\-]+)*\s+(?:was|wer
 _FORMAL_NAME = re.compile(r"\b(?:Republic|Kingdom|Federation|Sultanate|Principality|Emirate|"
                           r"Duchy|State|Commonwealth) of\s+$")
 
+# "like Mozambique, which joined in 1995": the relative clause makes it a member again
+_RELATIVE_ACT = re.compile(r"^\s*,\s*(?:which|who)\s+(?:\w+\s+){0,2}(?:joined|became|acceded|"
+                           r"left|withdrew|applied|was admitted|was suspended)\b")
 _LIST_GAP = re.compile(r"^\s*(?:,|and|&|,\s*and|as well as)?\s*(?:the\s+)?$", re.I)
 
 def members_of(ctx: Context) -> list[Mention]:
@@ -79,6 +82,7 @@ def members_of(ctx: Context) -> list[Mention]:
                                                              mention.start))
         wide = ctx.between(max(ctx.sentence.start, mention.start - 40), mention.start)
         status_after = _AS_STATUS.match(after) or OWN_VERB_AFTER.match(after) or \
+            _RELATIVE_ACT.match(after) or \
             re.search(r"\baccession (?:discussions|talks|negotiations|process(?:es)?) with\s+"
                       r"(?:the\s+)?$", ctx.between(max(ctx.sentence.start, mention.start - 40),
                                                  mention.start))
@@ -145,3 +149,12 @@ def list_head(ctx: Context, member: Mention) -> Mention:
             break
         head = other
     return head
+
+
+def list_tail_end(ctx: Context, member: Mention) -> int:
+    """Where the list the member starts ends ("Cuba and Laos have": after Laos)."""
+    tail = member
+    for other in ctx.states():
+        if other.start >= tail.end and adjacent(ctx, tail, other):
+            tail = other
+    return tail.end
