@@ -47,6 +47,7 @@ class Gazetteer:
     parents: dict[str, str] = field(default_factory=dict)  # organization id -> parent id
     bodies: dict[tuple[str, str], str] = field(default_factory=dict)  # (parent, kind) -> id
     names: dict[tuple[str, str], str] = field(default_factory=dict)  # (type, id) -> name
+    ended: dict[str, int] = field(default_factory=dict)  # organization id -> year dissolved
 
     def name_of(self, entity_type: str, entity_id: str) -> str:
         return self.names.get((entity_type, entity_id), entity_id)
@@ -60,6 +61,8 @@ def build(known: KnownNames) -> Gazetteer:
     for org in known.organizations:
         canonical[("organization", org.id)] = org.name
         alive[org.id] = org.dissolved is None
+        if org.dissolved and org.dissolved[:4].isdigit():
+            gazetteer.ended[org.id] = int(org.dissolved[:4])
         if org.parent_id:
             gazetteer.parents[org.id] = org.parent_id
             gazetteer.bodies.setdefault((org.parent_id, org.kind), org.id)

@@ -31,6 +31,8 @@ _UNKNOWN_ORG = re.compile(
     rf"(?:[ \t]+(?:and[ \t]+)?{_CAP}){{0,4}}){{0,2}}")
 _STATUS_WORDS = re.compile(r"\s+(?:Member|Observer|Dialogue|Partner|Candidate|Associate|"
                            r"Founding)\b", re.I)
+_LEAD_WORDS = re.compile(r"(?:(?:The|A|An|This|That|Its|Their|Our|In|On|At|For|Both|Each|"
+                         r"Under|With)[ \t]+)+")
 _NOT_ORG_START = {"The", "A", "An", "This", "That", "Its", "Their", "Our", "His", "Her", "In",
                   "On", "At", "For", "Both", "Each", "Member", "Observer", "Under", "With"}
 
@@ -117,8 +119,12 @@ def _unknown_organizations(text: str, known: list[Mention]) -> list[Mention]:
     replaced: set[int] = set()
     for match in _UNKNOWN_ORG.finditer(text):
         start, end = match.span()
-        words = match.group().split()
-        if words[0] in _NOT_ORG_START or len(words) < 2:
+        # a sentence's "The" or "In" is not part of the name ("The Organization of ...")
+        lead = _LEAD_WORDS.match(match.group())
+        if lead is not None:
+            start += lead.end()
+        words = text[start:end].split()
+        if len(words) < 2 or words[0] in _NOT_ORG_START:
             continue
         first = bisect_right(ends, start)
         last = first
@@ -127,17 +133,24 @@ def _unknown_organizations(text: str, known: list[Mention]) -> list[Mention]:
         overlapping = known[first:last]
         if any(_STATUS_WORDS.match(text[m.end:end]) for m in overlapping):
             continue  # "ASEAN Member States" is ASEAN's members, not a body
+        # a demonym inside the name's tail is part of it ("... of Ibero-American States")
+        inner = [m for m in overlapping if not (m.kind == "adjective" and re.search(
+            r"\b(?:of|for|on)\b", text[start:m.start]))]
         if any(m.type != "organization" or m.start < start or m.end > end
-               or (m.start, m.end) == (start, end) for m in overlapping):
+               or (m.start, m.end) == (start, end) for m in inner):
             continue
         # a body we lack extends a known name ("African Union Commission") or names it as
-        # its parent ("Office of the United Nations High Commissioner"); anything else
-        # in front of a known name is another word ("Geneva The World Health Organization")
+        # its parent ("Office of the United Nations High Commissioner"), or a known short
+        # name is the tail of a longer one ("Collective Security Council" is not the UN's
+        # Security Council); anything else in front of a known name is another word
+        # ("Geneva The World Health Organization")
         if any(m.start != start and not re.search(r"\bof (?:the )?$", text[start:m.start])
-               for m in overlapping):
+               and not (m.kind == "alias" and m.end == end
+                        and all(o.start == start for o in inner if o is not m))
+               for m in inner):
             continue
         replaced.update(range(first, last))
-        found.append(Mention(start, end, "organization", None, match.group(), "shape"))
+        found.append(Mention(start, end, "organization", None, text[start:end], "shape"))
     # a match lies after every earlier one, so the mentions it replaces overlap no other
     known[:] = [m for i, m in enumerate(known) if i not in replaced]
     return found

@@ -45,10 +45,10 @@ def merge(facts: list[Fact]) -> list[Fact]:
     kept: dict[tuple[Any, ...], Fact] = {}
     order: list[tuple[Any, ...]] = []
     for fact in facts:
-        k = (fact.type, fact.modality, *key(fact))
+        k = (fact.type, _modality_key(fact), *key(fact))
         first = kept.get(k)
         if first is not None and first.when and fact.when and first.when != fact.when \
-                and not isinstance(fact, Event):
+                and not isinstance(fact, Event) and not _same_change(first, fact):
             k = (*k, fact.when)  # two instruments, two terms: not one fact
             first = kept.get(k)
         if first is None:
@@ -58,3 +58,24 @@ def merge(facts: list[Fact]) -> list[Fact]:
         first.fill(fact)
         first.confidence = max(first.confidence, fact.confidence)
     return [kept[k] for k in order]
+
+
+def _modality_key(fact: Fact) -> str:
+    """A membership change first announced ("set to join"), then told as done ("have
+    joined") or as not yet done ("has not yet responded to the invitation to join"), is one
+    fact, as the real pages annotate it; the first statement's modality stands."""
+    if isinstance(fact, Membership):
+        return "any"
+    return fact.modality
+
+
+def _same_change(first: Fact, fact: Fact) -> bool:
+    """The same state's same change in one organization, dated a year or less apart, is one
+    change told twice (the later date is most often another act the sentence names: the
+    protocol signed, the invitation); a rejoining comes years later."""
+    if not isinstance(first, Membership) or not isinstance(fact, Membership):
+        return False
+    try:
+        return abs(int(str(first.when)[:4]) - int(str(fact.when)[:4])) <= 1
+    except ValueError:
+        return False

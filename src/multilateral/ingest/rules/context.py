@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from multilateral.ingest.dates import DateMention
-from multilateral.ingest.gazetteer import Gazetteer
+from multilateral.ingest.gazetteer import Gazetteer, words_of
 from multilateral.ingest.mentions import Mention
 from multilateral.ingest.sentences import Sentence
 from multilateral.model.dates import PartialDate
@@ -19,6 +19,13 @@ _PLANNED = re.compile(
     r"upcoming|forthcoming|next year|next month|is to be|are to be)\b", re.IGNORECASE)
 _KEEP_BODY_OF = {"UN"}
 _CLAUSE = re.compile(r"[,;:(]|\b(?:while|whereas|but|and|although)\b")
+# Words any body's name may carry; the rest of its name says whose body it is.
+_BODY_WORDS = re.compile(r"(?i:the|of|for|on|and|supreme|high|joint|permanent|standing|"
+                         r"executive|general|central|interstate|intergovernmental|"
+                         r"council|commission|committee|assembly|secretariat|parliament|"
+                         r"court|bank|fund|office|agency|conference|forum|group|"
+                         r"heads|state|states|government|ministers|foreign|affairs|"
+                         r"secretary|deputy|president|chair|chairperson|director)")
 _NEGATED = re.compile(
     r"\b(?:not|never|no longer|declined|refused|rejected|turned down|failed to|denied|"
     r"did not|has not|have not|had not|didn't|hasn't|haven't|won't|cannot)\b", re.IGNORECASE)
@@ -31,6 +38,8 @@ class Article:
     gazetteer: Gazetteer
     mentions: list[Mention] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)  # read so far, for "the same status"
+    shape_parents: dict[str, Mention | None] = field(default_factory=dict)
+    named_orgs: list[tuple[int, Mention, set[str]]] | None = None
 
 
 @dataclass
@@ -98,6 +107,66 @@ class Context:
             return Mention(mention.start, mention.end, "organization", parent,
                            self.article.gazetteer.name_of("organization", parent), "body")
         return mention
+
+    def parent_of_shape(self, mention: Mention) -> Mention:
+        """A body the knowledge base lacks stands for the organization the article names whose
+        name carries its distinctive words ("the Collective Security Council" for the
+        Collective Security Treaty Organization, "the European Council" for the European
+        Union); the mention itself when none does."""
+        if mention.linked or mention.kind != "shape":
+            return mention
+        cache = self.article.shape_parents
+        if mention.name not in cache:
+            cache[mention.name] = self._named_parent(mention.name)
+        parent = cache[mention.name]
+        if parent is None:
+            return mention
+        return Mention(mention.start, mention.end, "organization", parent.id, parent.name,
+                       "body")
+
+    def _named_parent(self, name: str) -> Mention | None:
+        every = re.findall(r"[A-Za-z][\w\-]*", name)
+        for n in range(len(every) - 1, 0, -1):
+            # "the AU Peace and Security Council": a known name at its head is its parent
+            known = self._known_org(every[:n])
+            if known is not None:
+                return known
+        words = [w for w in every if not _BODY_WORDS.fullmatch(w)]
+        if not words:
+            return None
+        pattern = re.compile(r"\b" + r"\W+".join(map(re.escape, words)) + r"\b")
+        # by its name or by the words the article names it with ("OECD Council")
+        fitting = [(count, org) for count, org, surfaces in self._named_orgs()
+                   if pattern.search(org.name) or any(pattern.fullmatch(w) for w in surfaces)]
+        if fitting:
+            return max(fitting, key=lambda item: item[0])[1]
+        # "the Council of the OECD": the rest of the name is a known organization's name
+        return self._known_org(words)
+
+    def _known_org(self, words: list[str]) -> Mention | None:
+        key = words_of(" ".join(words))
+        for known, entry in self.article.gazetteer.by_first.get(key[0], []) if key else []:
+            if known == key and entry.type == "organization":
+                org = Mention(0, 0, "organization", entry.id, entry.name, entry.kind)
+                return self.organization_of(org)
+        return None
+
+    def _named_orgs(self) -> list[tuple[int, Mention, set[str]]]:
+        """Each organization the article links, how often, and the words it is named with:
+        gathered once per article, so that each new body name costs only the few of them."""
+        if self.article.named_orgs is None:
+            named: dict[str, tuple[int, Mention, set[str]]] = {}
+            for other in self.article.mentions:
+                if other.type != "organization" or not other.linked:
+                    continue
+                org = self.organization_of(other)
+                if org.id is None:
+                    continue
+                count, first, surfaces = named.get(org.id, (0, org, set()))
+                surfaces.add(self.article.text[other.start:other.end])
+                named[org.id] = (count + 1, first, surfaces)
+            self.article.named_orgs = list(named.values())
+        return self.article.named_orgs
 
     def places(self) -> list[Mention]:
         return [m for m in self.mentions if m.type == "place"]

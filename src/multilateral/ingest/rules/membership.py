@@ -17,6 +17,13 @@ from typing import Any
 from multilateral.ingest.dates import DateMention
 from multilateral.ingest.mentions import Mention
 from multilateral.ingest.rules.context import Context, date_fields, entity_fields
+from multilateral.ingest.rules.membership_members import (
+    OWN_VERB_AFTER,
+    list_head,
+    list_tail_end,
+    members_of,
+)
+from multilateral.ingest.rules.membership_orgs import container, containers_of, existing_on
 from multilateral.model.facts import Change, Membership
 from multilateral.model.status import Status
 
@@ -35,11 +42,13 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("suspended", re.compile(r"\bsuspen(?:ded|ds|d|sion|ding)\b", re.I)),
     ("left", re.compile(r"\b(?:left|leav(?:e|es|ing)|withdr(?:ew|aw|awn|awal|awing|aws)|"
                         r"exit(?:ed|s|ing)?|quit|expell?(?:ed|s|ing)?|expulsion|departure|"
-                        r"ceased to be|pulled out)\b", re.I)),
+                        r"ceas(?:ed|es|e) to be|pulled out|exclu(?:ded|sion) from)\b", re.I)),
     ("applied", re.compile(r"\b(?:appl(?:ied|y|ies|ying|ication)s?|bid to (?:join|become)|"
                            r"requested (?:to join|membership)|request to join|"
                            r"wish(?:es)? to (?:join|become)|seek(?:s|ing)? to (?:join|become))\b",
                            re.I)),
+    ("candidacy", re.compile(r"\bopen(?:ed|s|ing)? accession (?:discussions|talks|"
+                             r"negotiations|process(?:es)?) with\b", re.I)),
     ("granted", re.compile(r"\b(?:grant(?:ed|s|ing)?|conferr?(?:ed|ing|s)?|accorded|awarded|"
                            r"gave|given|elevat(?:ed|ing)|received|obtained|gained)\b", re.I)),
     ("founders", re.compile(r"\b(?:found(?:ing|er) (?:members?|states?|nations?|countries)|"
@@ -47,26 +56,33 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
                             r"(?!\s+(?:the\s+)?(?:Treaty|Charter|Agreement|Convention|decision|"
                             r"resolution|a\s)))\b", re.I)),
     ("joined", re.compile(r"\b(?:(?:re)?join(?:ed|s|ing)?|accession|acced(?:ed|es|ing|e)|"
-                          r"readmi(?:tted|ts|t|ssion)|"
+                          r"readmi(?:tted|ts|t|ssion)|(?:was|were|been) added|"
                           r"admi(?:tted|ts|t|ssion|tting)|bec(?:ame|ome|omes|oming)|"
                           r"welcom(?:ed|es|ing)|inclu(?:sion|ded) as|entered|entry)\b", re.I)),
     ("holds_list", re.compile(r"\b(?:compris(?:es|ing|ed)|consists? of|brings together|"
                               r"composed of|made up of|unites|takes? (?:its|their) place "
                               r"alongside|remains? (?:formally |still )?(?:one of|among))\b",
                               re.I)),
+    # "Ghana – a Commonwealth member –": an apposition says what the state is
+    ("apposition", re.compile(r"[–—]\s*(?:also\s+)?an?\s+(?:[A-Z][\w\-]*\s+)?member\b")),
     ("holds", re.compile(r"\b(?:includ(?:es|ing)|"
                          r"(?:are|were|is|remains?|remained) (?:now |currently |still |formally )?"
                          r"(?:an? |the |its |full )?(?:[a-z]+ )?"
                          r"(?:members?|observers?|dialogue partners?|partners?|candidates?)|"
-                         r"members?(?: states| countries)?"
+                         r"members?(?:[- ]states|[- ]countries)?"
                          r"(?: of (?:the )?[A-Z][\w\-]*(?: [A-Z][\w\-]*)*)?"
                          r"\s+(?:are|were|include)|"
                          r"as (?:an? )?(?:observers?|observer states?|dialogue partners?|"
                          r"associate members?)|holding (?:\w+ )?(?:candidate|observer|member)|"
                          r"h[oe]lds? (?:the |an? )?(?:observer|dialogue partner|partner|"
                          r"associate|candidate)|enjoys? (?:observer|dialogue)|"
-                         r"counts|now has|"
-                         r"(?:member states|members|observers|dialogue partners|partners|"
+                         r"counts|now has(?= (?:[\w\-]+\s+){0,2}(?:members?|member states|"
+                         r"states|countries|nations|observers|partners)\b)|"
+                         r"ha(?:s|ve) (?:the )?status of|"
+                         r"ha(?:s|ve) (?:an? )?(?:observer|dialogue partner|partner|associate|"
+                         r"candidate)(?: member)? status|"
+
+                         r"(?:member[- ]states|members|observers|dialogue partners|partners|"
                          r"candidates)\s*(?:are|were|:|[-–—]))", re.I)),
 ]
 _STATUS_VALUE = (("suspen", Status.SUSPENDED), ("observer", Status.OBSERVER),
@@ -75,30 +91,36 @@ _STATUS_VALUE = (("suspen", Status.SUSPENDED), ("observer", Status.OBSERVER),
                  ("member", Status.MEMBER))
 # Verbs that name membership itself, so that no status word is needed.
 _IMPLY_MEMBER = ("joined", "left", "suspended", "lifted", "applied", "founders", "held_suspended",
-                 "holds_list")
+                 "holds_list", "candidacy", "apposition")
 _VERB_IMPLIES = re.compile(r"\b(?:join(?:ed|s|ing)?|acced(?:ed|es|ing|e)|accession|rejoin(?:ed|s)?|"
                            r"withdr(?:ew|aw|awn|awal)|left|quit|exit(?:ed)?|expell?ed|expulsion|"
-                           r"suspen(?:ded|sion)|reinstat(?:ed|ement)|readmitted|"
+                           r"suspen(?:ded|sion|ding|ds|d)|reinstat(?:ed|ement)|readmitted|"
+                           r"ceas(?:ed|es|e) to be|(?:was|were|been) added|"
+                           r"open(?:ed|s|ing)? accession|"
                            r"appl(?:ied|ication)|"
                            r"admitted (?:to|into)|found(?:ing|er)|founded|established|"
                            r"compris(?:es|ing|ed)|consists? of|brings together|composed of|"
                            r"made up of)\b",
                            re.I)
-_REFERS = re.compile(r"\b(?:the (?:bloc|organi[sz]ation|group|grouping|alliance|union|body|"
-                     r"association|community|club|forum)|its|membership|members? (?:states?|"
-                     r"countries))\b", re.I)
-_LOCATIVE = re.compile(r"(?:\b(?:in|at|near|from|to|visit(?:ed|ing)?)\s+(?:the\s+)?|,\s*)$", re.I)
-_ROLE_AFTER = re.compile(r"^\s*(?:\(|,\s*(?:which|who)\s+(?:chair|host|hold|presid))", re.I)
-_NOT_MEMBER_BEFORE = re.compile(r"\b(?:(?:with|against|near|towards?|except|on|by|between|"
-                                r"versus|like|before|after|than)\s+(?:the\s+)?"
-                                r"(?:(?:[Pp]residents?|[Gg]overnments?|[Ll]eaders?) of\s+"
-                                r"(?:the\s+)?)?|(?:chairmanship|presidency|chairpersonship|"
-                                r"representatives?|delegations?|[Pp]ermanent [Mm]ission) of\s+"
-                                r"(?:the\s+)?|hosted by\s+(?:the\s+)?)$")
-_SPEAKER_AFTER = re.compile(r"^\s*,?\s*(?:announced|said|says|stated|noted|told|added|argued|"
-                            r"warned|insisted)\b", re.I)
+_JOINED_PEOPLE = re.compile(r"^\s+(?:the\s+|their\s+|other\s+)?(?:leaders?|heads?|"
+                            r"delegations?|delegates|colleagues|counterparts|ministers|"
+                            r"presidents|talks|meetings?|summit|ceremony|discussions?|"
+                            r"call|protests?|efforts?|forces|ranks of the (?:leaders|heads))\b",
+                            re.I)
+# How far a trigger reaches forward to the list it speaks of; further on, the sentence has
+# moved on to another matter ("the withdrawal from the OAS ... recalling the coups in ...")
+_REACH = 150
+_STATIVE_FOUNDER = re.compile(r"\b(?:is|are|remains?)\s+(?:one of\s+)?(?:an?\s+|the\s+|"
+                              r"its\s+|their\s+)?(?:\w+\s+)?$", re.I)
+# Further than this from its trigger (or its list's head), a member is a guess.
+_NEAR = 60
+# The act named by a noun: often an act of another sentence's subject, or one only mentioned.
+_NOUN_TRIGGER = re.compile(r"(?i:applications?|accession|admission|entry|withdrawal|departure|"
+                           r"expulsion|suspension|membership|exit|candidacy)")
+_NOT_A_CHANGE = re.compile(r"\s+(?:its\s+|their\s+)?(?:independence|sovereignty|recognition|"
+                           r"work|participation in (?:the )?(?:work|activities)|activities|"
+                           r"cooperation|involvement)\b", re.I)
 _CLAUSE_BREAK = re.compile(r"[;.]|\b(?:because|when|while|but|although|whereas)\b", re.I)
-_LIST_GAP = re.compile(r"^\s*(?:,|and|&|,\s*and|as well as)?\s*(?:the\s+)?$", re.I)
 
 
 @dataclass(frozen=True)
@@ -116,6 +138,11 @@ def status_value(words: str) -> Status:
     return Status.MEMBER
 
 
+# "nine non-member states": the opposite of a status
+_NON_STATUS = re.compile(r"\bnon[- ]?$", re.I)
+# The organs a state's admission passes through; its membership is the UN's.
+_UN_ORGANS = {"UNSC", "UNGA"}
+_LIKE = re.compile(r"\s*,?\s*(?:like|unlike|as did|as with)\s+(?:the\s+)?[A-Z]")
 _SAME_STATUS = re.compile(r"\bthe same status (?:was|has been|is) (?:also )?(?:granted|given|"
                           r"accorded) to\b", re.I)
 
@@ -127,13 +154,14 @@ def extract(ctx: Context) -> None:
     if not triggers:
         return
     statuses = [(ctx.sentence.start + m.start(), ctx.sentence.start + m.end(), m.group("s"))
-                for m in _STATUS.finditer(ctx.text)]
+                for m in _STATUS.finditer(ctx.text)
+                if not _NON_STATUS.search(ctx.text, max(0, m.start() - 4), m.start())]
     if not statuses and not _VERB_IMPLIES.search(ctx.text):
         return
-    members = _members(ctx)
+    members = members_of(ctx)
     if not members:
         return
-    containers = _containers(ctx, members)
+    containers = containers_of(ctx, members)
     for member in members:
         for trigger in _triggers_for(ctx, member, triggers):
             _emit(ctx, member, trigger, statuses, containers)
@@ -170,6 +198,10 @@ def _triggers(ctx: Context) -> list[Trigger]:
             trigger = Trigger(word, start, end)
             if word == "joined" and _object_is_state(ctx, trigger):
                 continue  # "now join Albania and Serbia among the candidates"
+            if word == "holds_list" and not ctx.between(ctx.sentence.start, start).strip():
+                continue  # "Comprising the southern states, South Sudan is ...": a participle
+            if _NOT_A_CHANGE.match(ctx.article.text, trigger.end, ctx.sentence.end):
+                continue  # "gained independence", "suspended their work": no status changes
             if word == "joined" and re.search(
                     r"\b(?:Protocol|Treaty|Agreement|Memorandum)\b[^.;]{0,50}$",
                     ctx.between(max(ctx.sentence.start, start - 60), start)):
@@ -181,24 +213,44 @@ def _triggers(ctx: Context) -> list[Trigger]:
 def _triggers_for(ctx: Context, member: Mention, triggers: list[Trigger]) -> list[Trigger]:
     """The trigger that speaks of this member, and a second one if the same clause goes on
     about it ("was granted observer status in 2015 and is expected to become a member")."""
+    head = list_head(ctx, member)
+    apposition = [t for t in triggers if t.word == "apposition" and t.start >= member.end
+                  and not ctx.between(member.end, t.start).strip()]
+    if apposition:
+        return apposition[:1]  # "Ghana – a Commonwealth member –" speaks of Ghana alone
+    triggers = [t for t in triggers if t.word != "apposition"]
     before = [t for t in triggers if t.end <= member.start
-              and not _CLAUSE_BREAK.search(ctx.between(t.end, member.start))]
+              and not _CLAUSE_BREAK.search(ctx.between(t.end, member.start))
+              and head.start - t.end <= _REACH]
     after = [t for t in triggers if t.start >= member.end
              and not _CLAUSE_BREAK.search(ctx.between(member.end, t.start))]
     chosen = [before[-1]] if before else ([after[0]] if after else [])
+    if not before and after and _LIKE.match(ctx.article.text, list_tail_end(ctx, member),
+                                            after[0].start):
+        return []  # "Rwanda, like Mozambique, which joined in 1995": the verb is Mozambique's
+    if len(before) >= 2 and before[-1].word == "holds" and re.search(
+            r"[:–—-]\s*$", ctx.between(before[-1].start, before[-1].end)) \
+            and before[-1].start - before[-2].end < 40 and before[-2].word != "holds":
+        # "suspended two of its members - Mali and Guinea": the verb before "members -" says
+        # what happened to them, and "its members" that they are members
+        chosen = [before[-2], before[-1]]
     if before and after and before[-1].word in ("holds", "holds_list") \
             and re.search(r"[–—]", ctx.between(before[-1].end, member.start)) \
             and re.search(r"[–—]", ctx.between(member.end, after[0].start)):
         # "six member States – Burkina Faso, Gabon, ... – are suspended": the verb after the
         # dashes speaks of the list
         return [after[0]]
+    if len(chosen) == 2:
+        return chosen
+    if before and after and OWN_VERB_AFTER.match(ctx.between(member.end, after[0].end)):
+        return [after[0]]  # "after Niger and Gabon were suspended": their own verb
     if before and after:
         # "India and Pakistan, which joined in 2017": a trigger right after the member
         # (with nothing but a verb phrase between) speaks of it, not the earlier one
         gap = ctx.between(member.end, after[0].start)
         verb_only = len(gap) < 25 and not re.search(r"[,;:]|\band\b|\b(?:ratif|approv|back|"
                                                     r"support|oppos|block|veto)", gap, re.I)
-        relative = len(gap) < 60 and re.match(r"^\s*(?:,\s*)?(?:which|who|that)\b", gap)
+        relative = len(gap) < 60 and re.match(r"^\s*(?:,\s*)?(?:which|who|whose|that)\b", gap)
         if verb_only or relative:
             chosen = [after[0]]
     if chosen and chosen[0] in before:
@@ -224,10 +276,22 @@ def _emit(ctx: Context, member: Mention, trigger: Trigger,
         status = Status.SUSPENDED
     if trigger.word == "founders":
         status = Status.MEMBER
+    if trigger.word == "candidacy":
+        status = Status.CANDIDATE
     change = _change(trigger.word, status)
-    org = _container(ctx, containers, trigger, member)
+    if trigger.word == "founders" and ctx.between(trigger.start, trigger.end).lower(
+            ).startswith(("founding", "founder")) and _STATIVE_FOUNDER.search(
+            ctx.between(max(ctx.sentence.start, trigger.start - 30), trigger.start)):
+        change = "holds"  # "Armenia is a founding member": what it is, not what it did
+    org = container(ctx, containers, trigger.word, trigger.start, trigger.end, member,
+                    implied=bool(_STATUS.search(ctx.text)) or trigger.word in _IMPLY_MEMBER)
     if org is None or (member.type == "organization" and member.id == org.id):
         return
+    parent = ctx.article.gazetteer.parents.get(org.id or "")
+    if org.id in _UN_ORGANS and parent and status != Status.OBSERVER:
+        # states apply to, join and are members of the UN, not of its Council or Assembly
+        org = Mention(org.start, org.end, "organization", parent,
+                      ctx.article.gazetteer.name_of("organization", parent), "body")
     who = {**entity_fields("org", org), **entity_fields("state", member)}
     modality = ctx.modality(trigger.start, trigger.end, clause=True)
     since = _since(ctx, trigger) if change == "holds" else None
@@ -239,15 +303,44 @@ def _emit(ctx: Context, member: Mention, trigger: Trigger,
                             modality=modality))
     when = _holds_date(ctx, member) if change == "holds" else \
         date_fields(_member_date(ctx, member, trigger))
+    org = existing_on(ctx, org, when.get("date"))
+    who = {**entity_fields("org", org), **entity_fields("state", member)}
     ctx.emit(Membership(**who, status=status, change=change, **when, evidence=ctx.evidence,
-                        confidence=0.8 if member.linked and org.linked else 0.5,
+                        confidence=_confidence(ctx, member, trigger, org, status),
                         modality=modality))
+
+
+def _confidence(ctx: Context, member: Mention, trigger: Trigger, org: Mention,
+                status: Status) -> float:
+    """0.8 for the shapes that hold on real pages; less for the ones that fail there: a name
+    we could not link, founders (the real pages do not count founding as joining), a state
+    "member" of a UN organ, a noun for the act ("the membership application of ..."), and a
+    member far from its trigger or with another state in between."""
+    if not (member.linked and org.linked):
+        return 0.5
+    if org.id in ctx.article.gazetteer.parents and status != Status.OBSERVER:
+        return 0.5
+    if trigger.word == "founders" and not ctx.between(trigger.start, trigger.end).lower(
+            ).startswith(("founding", "founder")):
+        return 0.6
+    lo, hi = (trigger.end, list_head(ctx, member).start) if trigger.end <= member.start \
+        else (member.end, trigger.start)
+    if hi - lo > _NEAR or _another_member_between(ctx, member, trigger) or (
+            trigger.end <= member.start and any(
+                m.type == "state" and m.kind != "adjective" and lo <= m.start < hi
+                for m in ctx.mentions)):
+        return 0.65
+    if _NOUN_TRIGGER.fullmatch(ctx.between(trigger.start, trigger.end)):
+        return 0.65
+    return 0.8
 
 
 def _object_is_state(ctx: Context, trigger: Trigger) -> bool:
     """"join North Macedonia and Malta in the Troika": joining states is not membership."""
     if not ctx.between(trigger.start, trigger.end).lower().startswith("join"):
         return False
+    if _JOINED_PEOPLE.match(ctx.between(trigger.end, min(ctx.sentence.end, trigger.end + 40))):
+        return True  # "joined the leaders of the member states": company, not membership
     return any(m.type == "state" and m.kind != "adjective" and 0 <= m.start - trigger.end <= 6
                for m in ctx.mentions)
 
@@ -262,6 +355,10 @@ def _status_for(member: Mention, trigger: Trigger, statuses: list[tuple[int, int
     if between:
         return status_value(min(between, key=lambda st: min(abs(st[0] - member.end),
                                                             abs(member.start - st[1])))[2])
+    if trigger.word == "holds_list" and trigger.end <= member.start:
+        # "comprises A, B and C, with D as an associate member": the list's own status is
+        # membership; a status word later in the sentence speaks of what follows it
+        return Status.MEMBER
     return _status_near(trigger, statuses)
 
 
@@ -277,124 +374,13 @@ def _status_near(trigger: Trigger, statuses: list[tuple[int, int, str]]) -> Stat
 def _change(word: str, status: Status) -> Change:
     if word == "suspended":
         return "granted"
-    if word in ("held_suspended", "holds", "holds_list"):
+    if word in ("held_suspended", "holds", "holds_list", "apposition"):
         return "holds"
     if word in ("lifted", "left"):
         return "left"
     if word == "applied":
         return "applied"
     return "joined" if status == "member" else "granted"
-
-
-def _members(ctx: Context) -> list[Mention]:
-    chosen: list[Mention] = []
-    excluded: list[Mention] = []
-    for mention in ctx.states():
-        if any(_adjacent(ctx, other, mention) for other in excluded):
-            excluded.append(mention)  # the rest of a list of signatories or neighbours
-            continue
-        before = ctx.between(max(ctx.sentence.start, mention.start - 14), mention.start)
-        after = ctx.between(mention.end, min(ctx.sentence.end, mention.end + 30))
-        # "in Astana, Kazakhstan" or "the summit in India": a place, not a member
-        if _LOCATIVE.search(before) and (
-                any(p.end <= mention.start <= p.end + 3 for p in ctx.places())
-                or re.search(r"\b(?:in|at|near)\s+(?:the\s+)?$", before)):
-            continue
-        if re.match(r"^\s*['’]s\s+(?:chair|presiden|foreign|prime|capital|ministry)", after, re.I):
-            continue
-        role_after = ctx.between(mention.end, min(ctx.sentence.end, mention.end + 70))
-        if _ROLE_AFTER.match(role_after) and re.search(r"chair|presiden", role_after, re.I):
-            continue
-        if _SPEAKER_AFTER.match(after):
-            continue  # "Brazil announced on Monday": the speaker, not the member
-        founded_by = re.search(r"\b(?:founded|established|created|set up)\b[^.;]{0,60}\bby\s+"
-                               r"(?:the\s+)?$", ctx.between(max(ctx.sentence.start,
-                                                                 mention.start - 80),
-                                                             mention.start))
-        wide = ctx.between(max(ctx.sentence.start, mention.start - 40), mention.start)
-        if not founded_by and (_NOT_MEMBER_BEFORE.search(wide)
-                               or re.search(r"\b[A-Z]\w+ of\s+$", before)):
-            excluded.append(mention)  # "a border with Russia", "signed by Belarus", "Port of Spain"
-            continue
-        chosen.append(mention)
-    chosen += _member_orgs(ctx, chosen)
-    if not chosen:
-        # "The association has held observer status in the General Assembly since 2006"
-        lead = re.match(r"\s*(?:The (?:association|bloc|organi[sz]ation|group|alliance|union)|"
-                        r"It)\b", ctx.text)
-        topic = ctx.topic_org() if lead else None
-        if lead is not None and topic is not None and any(
-                m.id != topic.id for m in ctx.orgs() if m.linked):
-            chosen.append(Mention(ctx.sentence.start + lead.start(),
-                                  ctx.sentence.start + lead.end(),
-                                  "organization", topic.id, topic.name, "reference"))
-    return sorted(chosen, key=lambda m: m.start)
-
-
-def _member_orgs(ctx: Context, states: list[Mention]) -> list[Mention]:
-    """Organizations that are members: inside a list of states ("China, the European Union,
-    India"), or the subject of joining ("the African Union joined the G20")."""
-    found = []
-    orgs = [m for m in ctx.orgs() if m.linked]
-    for org in orgs:
-        neighbours = [s for s in states if _adjacent(ctx, s, org) or _adjacent(ctx, org, s)]
-        ends_item = re.match(r"\s*(?:[,;.:)]|and\b|as well as\b|$)",
-                             ctx.between(org.end, min(ctx.sentence.end, org.end + 12)))
-        if neighbours and ends_item:
-            found.append(org)
-            continue
-        lead = ctx.between(max(ctx.sentence.start, org.start - 16), org.start)
-        if ends_item and re.search(r"(?:,|\band|:)\s*(?:the\s+)?$", lead) and any(
-                m.start < org.start for m in orgs if m is not org) and re.search(
-                r"\b(?:members?|comprises|includes|brings together|now has)\b",
-                ctx.between(ctx.sentence.start, org.start), re.I):
-            found.append(org)
-            continue
-        if len(orgs) >= 2:
-            after = ctx.between(org.end, min(ctx.sentence.end, org.end + 40))
-            # the subject of joining, or of being admitted ("the AU was admitted"), not of
-            # admitting ("the General Assembly admitted ASEAN")
-            if re.match(r"\s*(?:,[^,]*,\s*|,\s*(?:which|who)\s+)?"
-                        r"(?:formally |officially |also |now |long )*"
-                        r"(?:(?:has |have |had )?(?:join|bec|gain|receiv|h[oe]ld|had|enjoy|obtain)|"
-                        r"(?:was|were|has been|had been) (?:formally |officially )?"
-                        r"(?:admit|grant|accorded|given|elevat))", after, re.I):
-                found.append(org)
-    return found
-
-
-def _adjacent(ctx: Context, first: Mention, second: Mention) -> bool:
-    return first.end <= second.start and bool(_LIST_GAP.match(
-        ctx.between(first.end, second.start))) and second.start - first.end < 12
-
-
-def _containers(ctx: Context, members: list[Mention]) -> list[Mention]:
-    member_spans = {(m.start, m.end) for m in members}
-    options = []
-    for mention in ctx.orgs():
-        if (mention.start, mention.end) in member_spans or not (mention.linked or
-                                                                 mention.kind == "shape"):
-            continue
-        if re.match(r"['’]s (?:predecessor|successor|forerunner)",
-                    ctx.between(mention.end, mention.end + 20)):
-            continue  # "the OAU, the AU's predecessor": the AU is not where Morocco was
-        options.append(ctx.organization_of(mention))
-    return options
-
-
-def _container(ctx: Context, containers: list[Mention], trigger: Trigger,
-               member: Mention) -> Mention | None:
-    if not containers:
-        if _REFERS.search(ctx.text) or _STATUS.search(ctx.text) or trigger.word in _IMPLY_MEMBER:
-            return ctx.topic_org()
-        return None
-    anchor = trigger.start
-
-    def distance(mention: Mention) -> tuple[bool, int]:
-        # a known organization before one we only recognise by its shape
-        return (not mention.linked,
-                min(abs(mention.start - anchor), abs(mention.start - member.start)))
-    return min(containers, key=distance)
 
 
 def _member_date(ctx: Context, member: Mention, trigger: Trigger) -> DateMention | None:
