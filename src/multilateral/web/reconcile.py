@@ -11,6 +11,7 @@ from fastapi.responses import JSONResponse
 
 from multilateral.kb import KnowledgeBase
 from multilateral.web.auth import WebError
+from multilateral.web.openapi import errors
 
 router = APIRouter(tags=["reconciliation"])
 TYPES = [{"id": "organization", "name": "International organization"},
@@ -66,12 +67,14 @@ def _run(request: Request, queries: str | None) -> JSONResponse:
                         headers=CORS)
 
 
-@router.get("/reconcile", summary="Reconciliation manifest, or answers to `queries`.")
+@router.get("/reconcile", summary="Reconciliation manifest, or answers to `queries`.",
+            responses=errors(400, 422))
 def reconcile_get(request: Request, queries: str | None = None) -> JSONResponse:
     return _run(request, queries)
 
 
-@router.post("/reconcile", summary="Answers to a batch of reconciliation `queries`.")
+@router.post("/reconcile", summary="Answers to a batch of reconciliation `queries`.",
+             responses=errors(400, 413, 422))
 def reconcile_post(request: Request,
                    queries: Annotated[str | None, Form()] = None) -> JSONResponse:
     return _run(request, queries)
