@@ -10,9 +10,9 @@ from typing import Annotated, Any
 from fastapi import Path, Query
 from pydantic import BaseModel, Field
 
-# Ids are 64-bit in the store: a larger number is refused as malformed (422), not sent to
-# the database (which cannot take it).
-MAX_ID = 2**63 - 1
+# Ids are 32-bit integers in the store (PostgreSQL's INTEGER): a larger number is refused as
+# malformed (422), not sent to the database (which cannot take it).
+MAX_ID = 2**31 - 1
 PathId = Annotated[int, Path(ge=1, le=MAX_ID)]
 QueryId = Annotated[int | None, Query(ge=1, le=MAX_ID)]
 StoredId = Annotated[int, Field(ge=1, le=MAX_ID)]
