@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from multilateral.ingest import metadata
 from multilateral.ingest.dates import find_dates
 from multilateral.model.dates import PartialDate
 
@@ -29,6 +30,9 @@ def first(text: str, published: PartialDate | None = WEDNESDAY) -> tuple[str | N
     ("last November", ("2022-11", "relative")),
     ("in January last year", ("2022-01", "relative")),
     ("this morning", ("2023-09-06", "relative")),
+    ("at this week's summit", ("2023-09", "relative")),
+    ("next week", ("2023-09", "relative")),
+    ("last year's talks", ("2022", "relative")),
 ])
 def test_shapes(text: str, expected: tuple[str, str]) -> None:
     assert first(text) == expected
@@ -48,6 +52,12 @@ def test_ranges_keep_both_ends() -> None:
     assert (str(week.date), str(week.end_date)) == ("2023-09-05", "2023-09-07")
 
 
+def test_a_week_across_two_months_gives_no_month() -> None:
+    # the week of Thursday 31 August 2023 runs from 28 August to 3 September
+    mention = find_dates("at this week's talks", PartialDate(2023, 8, 31))[0]
+    assert mention.date is None and mention.basis == "relative"
+
+
 def test_relative_dates_without_a_publication_date_stay_unresolved() -> None:
     mention = find_dates("signed yesterday", None)[0]
     assert mention.date is None and mention.basis == "relative"
@@ -58,3 +68,23 @@ def test_impossible_dates_and_resolution_numbers_are_not_dates() -> None:
     found = find_dates("on 31 June 2011", None)
     assert found and all(m.date is None or m.date.day is None for m in found)
     assert [str(m.date) for m in find_dates("resolution 59/48 and A/RES/3208", None)] == []
+
+
+@pytest.mark.parametrize(("head", "expected"), [
+    # a two-city dateline
+    ("Bloc takes the chair\nLISBON/GENEVA, 2 March 2025 - The forum opened its year.\n",
+     "2025-03-02"),
+    # a numeric date alone on a line, day first as UN releases print it
+    ("Press note\n\nXX/1234\n\n14/05/2019\nRelease\n\nDelegates met.\n", "2019-05-14"),
+    ("Press note\n\n05/14/2019\n\nDelegates met.\n", "2019-05-14"),
+    # the text names its own day
+    ("At a sitting held today, 3rd of April 2020, the council chose a new chair.\n",
+     "2020-04-03"),
+    # furniture: a weather widget's day, a date inside a sentence, a month and day only
+    ("menu\n18.5 C\nSome Town\nMonday, March 3, 2025\nmenu\n\nThe forum met.\n", None),
+    ("The bloc\n\nThe charter dated June 2, 2001 lets any state of the region apply to join.\n",
+     None),
+    ("News\nROME, Jun 4 - Agency. On May 30, 2024, the forum met in a long session.\n", None),
+])
+def test_the_articles_own_date_and_not_the_furniture(head: str, expected: str | None) -> None:
+    assert metadata.from_text(head).published == expected

@@ -123,3 +123,15 @@ def test_find(run: Runner) -> None:
     result = run("find", "counter-terrorism", "--format", "json")
     ids = [r["id"] for r in json.loads(result.output)["results"]]
     assert "UNOCT" in ids
+
+
+def test_help_starts_without_the_database_or_reading_layers() -> None:
+    import subprocess
+    import sys
+    probe = ("import sys\nfrom multilateral.cli import main\n"
+             "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+             "print(sorted(m for m in ('sqlalchemy', 'trafilatura', 'alembic') "
+             "if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.strip().splitlines()[-1] == "[]"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -38,12 +39,15 @@ def test_serve_refuses_a_missing_database(tmp_path: Path) -> None:
     assert "multilateral init" in result.output
 
 
-def test_serve_answers_on_the_port_it_prints(sqlite_url: str) -> None:
+def test_serve_answers_on_the_port_it_prints(sqlite_url: str, tmp_path: Path) -> None:
+    db = tmp_path / "served.db"  # serve turns on the write-ahead log: a file of its own
+    shutil.copyfile(sqlite_url, db)
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     server = subprocess.Popen(
-        [sys.executable, "-m", "multilateral", "--db", sqlite_url, "serve", "--port", str(port)],
+        [sys.executable, "-m", "multilateral", "--db", str(db), "serve", "--port", str(port),
+         "--workers", "2"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         deadline = time.monotonic() + 30
@@ -58,10 +62,23 @@ def test_serve_answers_on_the_port_it_prints(sqlite_url: str) -> None:
                 assert time.monotonic() < deadline, "serve did not answer"
                 time.sleep(0.2)
         assert '"member":8' in body
+        # Both workers answer, and a write made meanwhile by another process is seen at once.
+        kb = KnowledgeBase(str(db))
+        before = kb.data_version()
+        kb.ingest([str(Path(__file__).resolve().parents[1] / "gold" / "articles"
+                       / "000_seed.txt")])
+        assert kb.data_version() == before + 1
+        kb.close()
+        for _ in range(6):
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/articles.json",
+                                        timeout=5) as response:
+                assert "Shanghai" in response.read().decode()
+        with sqlite3.connect(db) as connection:
+            assert connection.execute("pragma journal_mode").fetchone()[0] == "wal"
     finally:
         server.terminate()
-        _, err = server.communicate(timeout=10)
-    assert f"at http://127.0.0.1:{port}/" in err
+        _, err = server.communicate(timeout=20)
+    assert f"at http://127.0.0.1:{port}/ with 2 workers" in err
 
 
 def test_tokens_are_listed_without_secrets_and_revoked(sqlite_url: str, tmp_path: Path) -> None:

@@ -10,6 +10,8 @@ from click.testing import CliRunner, Result
 
 from multilateral.cli import main
 from multilateral.kb import KnowledgeBase
+from multilateral.model.dates import PartialDate
+from multilateral.model.facts import Membership
 
 HERE = Path(__file__).parent / "articles"
 GOLD = Path(__file__).resolve().parents[1] / "gold" / "articles"
@@ -153,3 +155,36 @@ def test_an_oversized_page_is_refused_before_reading(sqlite_url: str, tmp_path: 
     result = run(sqlite_url, "extract", str(big))
     assert result.exit_code == 2
     assert "big.html" in result.stderr and "limit" in result.stderr
+
+
+def test_a_given_publication_date_resolves_relative_dates(sqlite_url: str) -> None:
+    # The text states no date of its own: "yesterday" is a day only once the caller gives one.
+    text = (b"Bloc news\n\nThe African Union suspended Mali yesterday, the commission "
+            b"said in a short note.\n")
+    undated = json.loads(run(sqlite_url, "extract", "-", stdin=text).stdout)
+    dated = json.loads(run(sqlite_url, "extract", "--published", "2021-06-02", "-",
+                           stdin=text).stdout)
+    assert undated["document"]["published"] is None
+    assert any("No publication date" in w for w in undated["warnings"])
+    assert dated["document"]["published"] == "2021-06-02"
+    suspension = next(f for f in dated["facts"] if f["type"] == "membership")
+    assert (suspension["date"], suspension["date_basis"]) == ("2021-06-01", "relative")
+    assert not any("No publication date" in w for w in dated["warnings"])
+
+
+def test_a_given_publication_date_wins_over_the_page(sqlite_url: str) -> None:
+    text = (b"Bloc news\n\nPublished 3 March 2023\n\nThe African Union suspended Mali "
+            b"yesterday, the commission said.\n")
+    document = json.loads(run(sqlite_url, "extract", "--published", "2021-06-02", "-",
+                              stdin=text).stdout)
+    assert document["document"]["published"] == "2021-06-02"
+    bad = run(sqlite_url, "extract", "--published", "2 June", "-", stdin=text)
+    assert bad.exit_code == 2 and "YYYY" in bad.output
+
+
+def test_the_library_takes_the_publication_date(sqlite_url: str) -> None:
+    document = KnowledgeBase(sqlite_url).extract_bytes(
+        "note.txt", b"Bloc news\n\nThe African Union suspended Mali on Monday, officials "
+        b"said.\n", published=PartialDate(2021, 6, 2))
+    fact = next(f for f in document.facts if isinstance(f, Membership))
+    assert fact.date == "2021-05-31"

@@ -249,3 +249,22 @@ def test_the_review_page_edits_a_fact_field_by_field(writable_url: str) -> None:
     assert facts[0]["status"] == "accepted" and facts[0]["fact"]["date"] == "2017-06-09"
     assert facts[0]["fact"]["state_id"] == "IND"
     assert facts[1]["status"] == "accepted" and facts[1]["fact"]["organizer_ids"] == ["SCO"]
+
+
+def test_ingest_takes_the_articles_date(writable_url: str) -> None:
+    content = ("Bloc news\n\nThe African Union suspended Mali yesterday, the commission "
+               "said in a short note.\n")
+    editor = bearer(token(writable_url, "editor"))
+    with client(writable_url) as web:
+        stored = web.post("/api/articles", headers=editor, json={
+            "source": "https://example.org/au-note", "content": content,
+            "published": "2021-06-02"})
+        bad = web.post("/api/articles", headers=editor, json={
+            "source": "https://example.org/au-other", "content": content,
+            "published": "June 2nd"})
+        data = web.get(f"/articles/{stored.json()['article_id']}.json").json()
+    assert stored.status_code == 200, stored.text
+    assert bad.status_code == 400 and bad.json()["error"]["code"] == "invalid_date"
+    assert data["published"] == "2021-06-02"
+    suspension = next(f["fact"] for f in data["facts"] if f["fact"]["type"] == "membership")
+    assert suspension["date"] == "2021-06-01"

@@ -16,7 +16,7 @@ from multilateral.check.claims import ArticleClaim
 from multilateral.errors import MultilateralError
 from multilateral.model.dates import DateLike, PartialDate
 from multilateral.model.facts import Agreement, Chairmanship, Fact, Founding, Membership, Resolution
-from multilateral.model.results import History, Members, OrgProfile, Share
+from multilateral.model.results import History, Members, Share
 from multilateral.model.status import label
 
 
@@ -30,7 +30,11 @@ class KnowledgeSource(Protocol):
 
     def history(self, org: str, state: str | None = None) -> History: ...
 
-    def org(self, org: str, on: DateLike = None) -> OrgProfile: ...
+    def instruments(self, org: str) -> list[dict[str, Any]]: ...
+
+    def chairs(self, org: str) -> list[dict[str, Any]]: ...
+
+    def foundings(self, org: str) -> list[dict[str, Any]]: ...
 
     def share(self, org: str, on: DateLike = None, status: str = "member") -> Share: ...
 
@@ -65,7 +69,7 @@ class Judge:
         self.today = PartialDate.of(kb.today)
         self.parents = parents
         self._members: dict[tuple[str, str], Members] = {}
-        self._profiles: dict[str, OrgProfile] = {}
+        self._answers: dict[tuple[str, str], list[dict[str, Any]]] = {}
 
     def judge(self, claim: ArticleClaim) -> Verdict:
         try:
@@ -205,7 +209,7 @@ class Judge:
         if not fact.org_id or not fact.state_id:
             return Verdict(claim, UNVERIFIABLE, "The organization or the state is not in the "
                            "knowledge base.")
-        chairs = self.profile(fact.org_id).chairs
+        chairs = self._asked("chairs", fact.org_id)
         if not chairs:
             return Verdict(claim, UNVERIFIABLE,
                            f"The knowledge base holds no chairs of {fact.org}.")
@@ -228,7 +232,7 @@ class Judge:
         fact = _fact(claim, Founding)
         if not fact.org_id:
             return Verdict(claim, UNVERIFIABLE, "The organization is not in the knowledge base.")
-        foundings = [f for f in self.profile(fact.org_id).foundings if f["date"]]
+        foundings = [f for f in self._asked("foundings", fact.org_id) if f["date"]]
         if not foundings or not fact.date:
             return Verdict(claim, UNVERIFIABLE, "No founding date to compare.")
         wanted = PartialDate.parse(fact.date)
@@ -284,18 +288,19 @@ class Judge:
         return Verdict(claim, SUPPORTED, f"Recorded: {best['title']} ({best['date']}{where}).",
                        None, [best])
 
-    def profile(self, org: str) -> OrgProfile:
-        """An organization's profile, read once per report (an article names the same
-        parties over and over)."""
-        if org not in self._profiles:
-            self._profiles[org] = self.kb.org(org)
-        return self._profiles[org]
+    def _asked(self, question: str, org: str) -> list[dict[str, Any]]:
+        """An organization's instruments, chairs or foundings, asked once per report (an
+        article names the same parties over and over)."""
+        key = (question, org)
+        if key not in self._answers:
+            self._answers[key] = getattr(self.kb, question)(org)
+        return self._answers[key]
 
     def _instruments(self, ids: list[str]) -> list[dict[str, Any]]:
         seen: dict[int, dict[str, Any]] = {}
         for party in ids:
             try:
-                for instrument in self.profile(party).instruments:
+                for instrument in self._asked("instruments", party):
                     seen[instrument["id"]] = instrument
             except MultilateralError:
                 continue

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -24,8 +24,10 @@ from multilateral.cli.text import (
     table,
 )
 from multilateral.errors import MultilateralError, batch_exit_code
-from multilateral.kb import IngestItem, ReviewBatch
-from multilateral.model.facts import Document
+from multilateral.model.dates import parse_optional
+
+if TYPE_CHECKING:
+    from multilateral.kb import IngestItem, ReviewBatch
 
 
 @main.command(help="Read articles (HTML or text files, directories, or - for stdin) into "
@@ -35,12 +37,16 @@ from multilateral.model.facts import Document
               show_default=True)
 @click.option("--force", is_flag=True,
               help="Read a text even when it names no organization or state.")
+@click.option("--published", metavar="DATE", default=None,
+              help="The articles' date (YYYY-MM-DD), when the page does not state it or "
+                   "states it wrongly; relative dates such as 'yesterday' resolve against it.")
 @handled
-def extract(paths: tuple[str, ...], fmt: str, force: bool) -> None:
+def extract(paths: tuple[str, ...], fmt: str, force: bool, published: str | None) -> None:
     failed = total = 0
-    for result in current_kb().extract(list(paths), force=force):
+    for result in current_kb().extract(list(paths), force=force,
+                                       published=parse_optional(published)):
         total += 1
-        if not isinstance(result, Document):  # unreadable: named, and the batch goes on
+        if isinstance(result, MultilateralError):  # unreadable: named, and the batch goes on
             failed += 1
             click.echo(f"Error: {result.message}", err=True)
         elif fmt == "json":
@@ -128,6 +134,7 @@ def review(article_id: int | None, accept_above: float | None, accept_ids: tuple
 def _interactive(pending: list[dict[str, Any]], reviewer: str | None) -> ReviewBatch:
     """Ask for each candidate in turn, showing its evidence in the article's text."""
     kb = current_kb()
+    from multilateral.kb import ReviewBatch
     batch = ReviewBatch()
     for candidate in pending:
         click.echo(candidate_text(candidate))

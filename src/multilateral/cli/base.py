@@ -6,15 +6,16 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 from functools import wraps
-from typing import Any, NoReturn, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, ParamSpec, TypeVar
 
 import click
 
 from multilateral.errors import MultilateralError
-from multilateral.kb import KnowledgeBase
 from multilateral.model.status import Status
-from multilateral.model.tables import csv_text
 from multilateral.settings import DATABASE
+
+if TYPE_CHECKING:
+    from multilateral.kb import KnowledgeBase
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -29,15 +30,35 @@ STATUSES = click.Choice([status.value for status in Status], case_sensitive=Fals
 @click.version_option(package_name="multilateral")
 @click.pass_context
 def main(ctx: click.Context, db: str | None) -> None:
-    ctx.obj = KnowledgeBase(db)
+    ctx.obj = Invocation(db)
     ctx.call_on_close(ctx.obj.close)
 
 
+class Invocation:
+    """What one command line opens: the knowledge base, made when a command first needs it
+    (so that `--help` does not import the database layer)."""
+
+    def __init__(self, db: str | None) -> None:
+        self.db = db
+        self._kb: KnowledgeBase | None = None
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        if self._kb is None:
+            from multilateral.kb import KnowledgeBase
+            self._kb = KnowledgeBase(self.db)
+        return self._kb
+
+    def close(self) -> None:
+        if self._kb is not None:
+            self._kb.close()
+
+
 def current_kb() -> KnowledgeBase:
-    """The knowledge base `main` opened for this invocation."""
-    kb = click.get_current_context().find_object(KnowledgeBase)
-    assert kb is not None
-    return kb
+    """The knowledge base of this invocation."""
+    invocation = click.get_current_context().find_object(Invocation)
+    assert invocation is not None
+    return invocation.kb
 
 
 def fail(error: MultilateralError) -> NoReturn:
@@ -80,6 +101,7 @@ def emit(fmt: str, data: dict[str, Any], headers: Sequence[str],
     if fmt == "json":
         echo_json(data)
     elif fmt == "csv":
+        from multilateral.model.tables import csv_text
         click.echo(csv_text(headers, rows), nl=False)
     else:
         click.echo(text())

@@ -3,6 +3,8 @@ as a table, JSON or CSV."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 from multilateral.cli.base import (
@@ -237,3 +239,21 @@ def find(text: str, entity_type: str | None, limit: int, fmt: str) -> None:
         return table(headers, rows) + cut
 
     emit(fmt, data, headers, rows, text_out)
+
+
+@main.command(help="Write the knowledge base as CSV (and Parquet where pyarrow is installed): "
+                   "every spell with its sources, and the Correlates of War IGO state-year "
+                   "layout extended to the latest full year, each with a README.")
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--last-year", type=click.IntRange(1816, 2100), default=None,
+              help="The last year of the state-year table (default: last year).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+@handled
+def export(directory: Path, last_year: int | None, fmt: str) -> None:
+    report = current_kb().export(directory, last_year)
+    if fmt == "json":
+        echo_json(report.as_dict())
+        return
+    click.echo(table(["file", "rows"], [[name, f"{rows:,}"] for name, rows in
+                                        report.files.items()]))
+    click.echo(f"Written to {report.directory} (README.md there says what each file holds).")

@@ -9,13 +9,15 @@ import shutil
 import sys
 import textwrap
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from multilateral.kb import IngestReport, ReviewResult
-from multilateral.model.facts import Document
-from multilateral.model.results import OrgProfile
 from multilateral.model.status import label
 from multilateral.model.summary import fact_summary
+
+if TYPE_CHECKING:
+    from multilateral.kb import IngestReport, ReviewResult
+    from multilateral.model.facts import Document
+    from multilateral.model.results import OrgProfile
 
 CONTEXT_CHARS = 90
 ORG_CSV_HEADERS = ["section", "date", "end", "kind", "name", "detail", "dataset"]

@@ -46,7 +46,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"through) (?P<last>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
     ("relative", re.compile(
         r"\b(?P<rel>yesterday|today|tomorrow|this (?:morning|afternoon|evening)|tonight|"
-        r"(?:last|this|next) (?:year|month)|"
+        r"(?:last|this|next) (?:year|month|week)(?:['’]s)?|"
         r"(?:(?:on|last|this|next) )"
         r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
         re.IGNORECASE)),
@@ -162,6 +162,7 @@ def _read(shape: str, match: re.Match[str], published: PartialDate | None) -> Da
 
 def _relative(start: int, end: int, phrase: str,
               published: PartialDate | None) -> DateMention | None:
+    phrase = phrase.removesuffix("'s").removesuffix("’s")  # "this week's summit"
     if published is None or published.day is None:
         if published is not None and phrase.endswith("year"):
             offset = {"last": -1, "this": 0, "next": 1}[phrase.split()[0]]
@@ -174,6 +175,14 @@ def _relative(start: int, end: int, phrase: str,
         shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[phrase]
         return DateMention(start, end, PartialDate.of(day + dt.timedelta(days=shift)), "relative")
     which, unit = phrase.split()
+    if unit == "week":
+        # "this week's summit": the month, when the whole week lies in one
+        monday = day - dt.timedelta(days=day.weekday()) + dt.timedelta(
+            weeks={"last": -1, "this": 0, "next": 1}[which])
+        sunday = monday + dt.timedelta(days=6)
+        if (monday.year, monday.month) != (sunday.year, sunday.month):
+            return DateMention(start, end, None, "relative")
+        return DateMention(start, end, PartialDate(monday.year, monday.month), "relative")
     if unit == "year":
         year = day.year + {"last": -1, "this": 0, "next": 1}[which]
         return DateMention(start, end, PartialDate(year), "relative")

@@ -10,12 +10,26 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from multilateral.errors import InvalidDate
 from multilateral.ingest.dates import find_dates
+from multilateral.model.dates import PartialDate
 
 _HEAD_LINES = 8
-_META_LINE = re.compile(r"\b(?:published|posted|issued|date|updated|press release|dated)\b",
+# The word that presents a date opens its line ("Published 12 June 2023", "Last updated:
+# ..."): in a sentence ("the Treaty dated 29 May 2014") it presents another date.
+_META_LINE = re.compile(r"^\W{0,3}(?:(?:last|first|originally|news|release)\s+)?"
+                        r"(?:published|posted|issued|date|updated|press release|dated)\b",
                         re.IGNORECASE)
-_DATELINE = re.compile(r"^[A-Z][A-Z .'\-]{2,40}(?:\([A-Za-z ]+\))?,\s")
+# A weather or clock widget in the page's head ("25.2 C", "10:42"): the date beside it is
+# the reader's day, not the article's.
+_WIDGET = re.compile(r"^\s*(?:-?\d{1,2}(?:\.\d)?\s*°?\s*[CF]|\d{1,2}:\d\d(?:\s*[ap]\.?m\.?)?)\s*$",
+                     re.IGNORECASE)
+_DATELINE = re.compile(r"^[A-Z][A-Z .'/\-]{2,40}(?:\([A-Za-z ]+\))?,\s")
+# "22/10/2004" alone on a line, as UN press releases print it: day first unless the
+# second number cannot be a month.
+_NUMERIC_LINE = re.compile(r"^\s*(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)[/.](?P<year>(?:19|20)\d\d)\s*$")
+# "adopted today, 25 February 2022": the text names its own day.
+_TODAY = re.compile(r"\btoday\s*[,(]\s*(?:the\s+)?$", re.IGNORECASE)
 _BYLINE = re.compile(r"^\s*By\s+(?P<who>[A-Z][\w.'\- ]{2,60}?)\s*(?:[,|]|$)")
 
 
@@ -37,19 +51,35 @@ def from_text(text: str) -> TextMetadata:
             break
     published = None
     author = None
-    for _, line in lines:
+    for number, (_, line) in enumerate(lines):
         if author is None:
             byline = _BYLINE.match(line)
             if byline:
                 author = byline["who"].strip()
-        if published is not None:
-            continue
-        is_meta = (_META_LINE.search(line) is not None or _DATELINE.match(line) is not None
-                   or len(line) <= 60)
-        if not is_meta:
-            continue
-        for mention in find_dates(line, None):
-            if mention.date is not None and mention.date.day is not None:
-                published = str(mention.date)
-                break
+        if published is None and not _beside_widget(lines, number):
+            published = _line_date(line)
     return TextMetadata(title, published, author)
+
+
+def _beside_widget(lines: list[tuple[int, str]], number: int) -> bool:
+    return any(_WIDGET.match(line) for _, line in lines[max(0, number - 2):number + 3])
+
+
+def _line_date(line: str) -> str | None:
+    numeric = _NUMERIC_LINE.match(line)
+    if numeric:
+        first, second = int(numeric["a"]), int(numeric["b"])
+        day, month = (second, first) if second > 12 else (first, second)
+        try:
+            return str(PartialDate(int(numeric["year"]), month, day))
+        except InvalidDate:
+            return None
+    presented = _META_LINE.search(line) or _DATELINE.match(line)
+    for mention in find_dates(line, None):
+        if mention.date is None or mention.date.day is None:
+            continue
+        # the date the dateline or the "Published" word presents, not one later in the story
+        if len(line) <= 60 or (presented and mention.start <= presented.end() + 12) or \
+                _TODAY.search(line[max(0, mention.start - 12):mention.start]):
+            return str(mention.date)
+    return None

@@ -49,6 +49,9 @@ class Extractor:
     # Reading is linear in the text, but a batch must go on whatever one page holds: past
     # this many seconds an article is given up, named, and the next one read.
     time_limit: float = 60.0
+    # The article's date when the caller knows it (`extract --published`, the API field):
+    # it wins over what the page states, and relative dates resolve against it.
+    published: PartialDate | None = None
 
 
 class _Spanned(Protocol):
@@ -87,7 +90,7 @@ def extract_bytes(name: str, data: bytes, extractor: Extractor) -> Document:
     if lang not in ("en", "und"):
         raise UnreadableArticle(name, f"the article looks like it is in another language ({lang})",
                                 "multilateral reads English articles only; give it a translation.")
-    published = _published(cleaned.published)
+    published = extractor.published or _published(cleaned.published)
     text = cleaned.text
     gazetteer = extractor.gazetteer
     mentions = find_mentions(text, gazetteer)
@@ -120,7 +123,7 @@ def extract_bytes(name: str, data: bytes, extractor: Extractor) -> Document:
     warnings = list(cleaned.warnings)
     if decoded.encoding.replace("_", "-").lower() not in ("utf-8", "ascii"):
         warnings.append(f"Not UTF-8: read as {decoded.encoding}. Check accented names.")
-    if cleaned.published is None:
+    if published is None:
         warnings.append("No publication date found: relative dates stay unresolved.")
     unlinked = sorted({m.name for m in mentions if not m.linked})
     if unlinked:

@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from multilateral.kb.checking import Checking
     from multilateral.kb.desk import ArticleDesk
     from multilateral.kb.evaluation import Evaluating
+    from multilateral.kb.export import ExportReport
     from multilateral.store.load import InitReport
 
 __all__ = ["IngestItem", "IngestReport", "KnowledgeBase", "ReviewBatch", "ReviewResult"]
@@ -93,6 +94,11 @@ class KnowledgeBase:
 
     def close(self) -> None:
         self.db.close()
+
+    def serve_ready(self) -> None:
+        """Check the database can be served (raises with advice if not), and let readers
+        and a writer work at once on SQLite (write-ahead log)."""
+        self.db.prepare_for_serving()
 
     def data_version(self) -> int:
         """A number that moves on whenever an answer may have changed (cache keys use it)."""
@@ -159,20 +165,23 @@ class KnowledgeBase:
     def extractor(self) -> Extractor:
         return self.desk.extractor()
 
-    def extract(self, paths: list[str], *, force: bool = False
+    def extract(self, paths: list[str], *, force: bool = False,
+                published: PartialDate | None = None
                 ) -> Iterator[Document | UnreadableArticle]:
-        return self.desk.extract(paths, force=force)
+        return self.desk.extract(paths, force=force, published=published)
 
-    def extract_bytes(self, name: str, data: bytes, *, force: bool = False) -> Document:
-        return self.desk.extract_bytes(name, data, force=force)
+    def extract_bytes(self, name: str, data: bytes, *, force: bool = False,
+                      published: PartialDate | None = None) -> Document:
+        return self.desk.extract_bytes(name, data, force=force, published=published)
 
     def ingest(self, paths: list[str], *, force: bool = False,
                on_start: Callable[[int], None] | None = None,
                on_item: Callable[[IngestItem], None] | None = None) -> IngestReport:
         return self.desk.ingest(paths, force=force, on_start=on_start, on_item=on_item)
 
-    def ingest_content(self, name: str, data: bytes, *, force: bool = False) -> IngestItem:
-        return self.desk.ingest_content(name, data, force=force)
+    def ingest_content(self, name: str, data: bytes, *, force: bool = False,
+                       published: PartialDate | None = None) -> IngestItem:
+        return self.desk.ingest_content(name, data, force=force, published=published)
 
     def store_document(self, document: Document) -> IngestItem:
         return self.desk.store_document(document)
@@ -221,9 +230,22 @@ class KnowledgeBase:
     def check_article(self, article_id: int, on: PartialDate | None = None) -> CheckReport:
         return self.checking.check_article(article_id, on)
 
+    def article_checks(self, article_id: int) -> dict[str, Any]:
+        """The article's check report as its page shows it, stored until the facts change."""
+        return self.checking.article_checks(article_id)
+
     def evaluate(self, gold_dir: Path, *, floors: Path | None = None,
                  claims: bool = True, split: str | None = "dev") -> Evaluation:
         return self.evaluating.evaluate(gold_dir, floors=floors, claims=claims, split=split)
+
+    # -- export --------------------------------------------------------------
+
+    def export(self, directory: Path, last_year: int | None = None,
+               on_org: Callable[[str], None] | None = None) -> ExportReport:
+        """The knowledge base as CSV (and Parquet where pyarrow is installed): spells with
+        sources, and the COW IGO state-year layout to `last_year` (default: last year)."""
+        from multilateral.kb.export import export
+        return export(self.db, directory, last_year or self.today.year - 1, on_org)
 
     # -- tokens --------------------------------------------------------------
 

@@ -9,12 +9,14 @@ from typing import Any
 from multilateral.check.claims import find_claims
 from multilateral.check.report import CheckReport
 from multilateral.check.verdicts import Judge
+from multilateral.errors import DatabaseError
 from multilateral.ingest.dates import find_dates
 from multilateral.ingest.pipeline import extract
 from multilateral.kb.desk import ArticleDesk
 from multilateral.kb.questions import Questions
 from multilateral.model.dates import PartialDate
 from multilateral.model.facts import Document, Fact
+from multilateral.store import reports
 
 
 class Checking:
@@ -44,6 +46,22 @@ class Checking:
         article = {"id": stored["id"], "source": stored["source"], "title": stored["title"],
                    "published": stored["published"]}
         return self._check(document, article, on)
+
+    def article_checks(self, article_id: int) -> dict[str, Any]:
+        """A stored article's check report (its `as_dict()`), judged once and stored, and
+        judged again only when the facts or the day have changed since."""
+        db = self.desk.db
+        with db.connect() as connection:
+            found = reports.stored(connection, article_id, self.today)
+        if found is not None:
+            return found
+        report = self.check_article(article_id).as_dict()
+        try:
+            with db.begin() as connection:
+                reports.store(connection, article_id, self.today, report)
+        except DatabaseError:
+            pass  # another process stored the same report first: either will do
+        return report
 
     def _check(self, document: Document, article: dict[str, Any],
                on: PartialDate | None) -> CheckReport:

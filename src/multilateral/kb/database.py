@@ -51,6 +51,14 @@ class Database:
         with translate_errors(self.url), engine.begin() as connection:
             yield connection
 
+    def prepare_for_serving(self) -> None:
+        engine = self.engine  # raises DatabaseError with advice when missing or empty
+        if engine.dialect.name == "sqlite":
+            with translate_errors(self.url), engine.connect() as connection:
+                # Readers no longer wait for a writer, nor a writer for readers; the mode
+                # stays with the file.
+                connection.exec_driver_sql("PRAGMA journal_mode=WAL")
+
     def version(self) -> int:
         """The data version: it moves on with every write that can change an answer."""
         with self.connect() as connection:

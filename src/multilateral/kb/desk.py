@@ -43,17 +43,23 @@ class ArticleDesk:
                 self._extractor = Extractor(gazetteer.build(queries.known_names(connection)))
         return self._extractor
 
-    def extract(self, paths: list[str], *, force: bool = False
+    def extract(self, paths: list[str], *, force: bool = False,
+                published: PartialDate | None = None
                 ) -> Iterator[Document | UnreadableArticle]:
         """A Document per article found under `paths`, or the error that stopped it.
-        `force` reads a text that names no organization or state."""
-        extractor = self._extractor_for(force)
+        `force` reads a text that names no organization or state; `published` is the
+        articles' date when the caller knows it (relative dates resolve against it)."""
+        extractor = self._extractor_for(force, published)
         for item in self._collect(paths):
             yield self._read(item, extractor)
 
-    def _extractor_for(self, force: bool) -> Extractor:
+    def _extractor_for(self, force: bool, published: PartialDate | None = None) -> Extractor:
         extractor = self.extractor()
-        return replace(extractor, require_subject=False) if force else extractor
+        if force:
+            extractor = replace(extractor, require_subject=False)
+        if published is not None:
+            extractor = replace(extractor, published=published)
+        return extractor
 
     def _collect(self, paths: list[str]) -> list[Path | str | UnreadableArticle]:
         found = list(reading.collect(paths))
@@ -71,8 +77,9 @@ class ArticleDesk:
         except UnreadableArticle as exc:
             return exc
 
-    def extract_bytes(self, name: str, data: bytes, *, force: bool = False) -> Document:
-        return extract_bytes(name, data, self._extractor_for(force))
+    def extract_bytes(self, name: str, data: bytes, *, force: bool = False,
+                      published: PartialDate | None = None) -> Document:
+        return extract_bytes(name, data, self._extractor_for(force, published))
 
     def ingest(self, paths: list[str], *, force: bool = False,
                on_start: Callable[[int], None] | None = None,
@@ -95,10 +102,12 @@ class ArticleDesk:
                 on_item(item)
         return report
 
-    def ingest_content(self, name: str, data: bytes, *, force: bool = False) -> IngestItem:
+    def ingest_content(self, name: str, data: bytes, *, force: bool = False,
+                       published: PartialDate | None = None) -> IngestItem:
         """Read one article given as bytes (an upload to the API) and store it as `ingest`
         stores a file."""
-        return self.store_document(self.extract_bytes(name, data, force=force))
+        return self.store_document(self.extract_bytes(name, data, force=force,
+                                                      published=published))
 
     def store_document(self, document: Document) -> IngestItem:
         with self.db.begin() as connection:

@@ -182,6 +182,23 @@ class Questions:
                                             key=lambda c: c.member), today),
         )
 
+    # -- what the claim checker asks: one part of a profile, not the whole ---------------
+
+    def instruments(self, org: str) -> list[dict[str, Any]]:
+        """The instruments of an organization and its bodies."""
+        with self.db.connect() as connection:
+            org_ref = resolve(connection, "organization", org)
+            bodies = queries.children(connection, org_ref.id)
+            return queries.instruments(connection, [org_ref.id, *(b.id for b in bodies)])
+
+    def chairs(self, org: str) -> list[dict[str, Any]]:
+        with self.db.connect() as connection:
+            return queries.chairmanships(connection, resolve(connection, "organization", org).id)
+
+    def foundings(self, org: str) -> list[dict[str, Any]]:
+        with self.db.connect() as connection:
+            return queries.foundings(connection, resolve(connection, "organization", org).id)
+
     def conflicts(self, org: str | None = None) -> Conflicts:
         """Where the sources disagree: on one organization, or on every organization that
         more than COW speaks of (COW alone cannot disagree with itself)."""

@@ -29,6 +29,7 @@ from multilateral.model.facts import (
 )
 from multilateral.reference.bundle import dated
 from multilateral.store import schema as s
+from multilateral.store import version
 
 DATASET = "articles"
 
@@ -48,6 +49,7 @@ def record(connection: Connection, fact: Fact, source: str,
     if found is None:
         return None, None
     fact_type, fact_id = found
+    version.bump_facts(connection)
     already = connection.scalar(select(s.fact_sources.c.fact_id).where(
         s.fact_sources.c.fact_type == fact_type, s.fact_sources.c.fact_id == fact_id,
         s.fact_sources.c.source_id == source))

@@ -311,3 +311,21 @@ def known_names(connection: Connection) -> KnownNames:
     names = [EntityName(*row) for row in connection.execute(
         select(s.names.c.entity_type, s.names.c.entity_id, s.names.c.name, s.names.c.kind))]
     return KnownNames(organizations, canonical, names)
+
+
+def export_organizations(connection: Connection) -> list[dict[str, Any]]:
+    """Every organization for an export: id, name, acronym, dissolved, Wikidata id."""
+    o = s.organizations.c
+    rows = connection.execute(select(o.id, o.name, o.acronym, o.dissolved, o.wikidata_id)
+                              .order_by(o.id)).all()
+    return [{"id": r.id, "name": r.name, "acronym": r.acronym, "dissolved": r.dissolved,
+             "wikidata_id": r.wikidata_id} for r in rows]
+
+
+def export_states(connection: Connection) -> list[dict[str, Any]]:
+    """Every state with its COW code and its years in the state system."""
+    t = s.states.c
+    rows = connection.execute(select(t.id, t.name, t.cow_code, t.system_start, t.system_end)
+                              .order_by(t.cow_code, t.id)).all()
+    return [{"id": r.id, "name": r.name, "cow_code": r.cow_code,
+             "system_start": r.system_start, "system_end": r.system_end} for r in rows]

@@ -332,6 +332,18 @@ web_sessions = Table(
     Column("revoked_at", DateTime),
 )
 
+# An article's claim check as its page shows it (the check report's JSON), valid while the
+# facts version and the day it was judged on are the current ones.
+check_reports = Table(
+    "check_reports",
+    metadata,
+    Column("article_id", Integer, ForeignKey("articles.id"), primary_key=True),
+    Column("facts_version", Integer, nullable=False),
+    Column("today", Date, nullable=False),
+    Column("report", Text, nullable=False),
+    Column("checked_at", DateTime, nullable=False),
+)
+
 # SQLite full-text indexes (FTS5 virtual tables kept in step by triggers, made by
 # migration 0003w). They live outside this metadata: schema comparisons skip them.
 SEARCH_TABLE_PREFIXES = ("articles_fts", "names_fts")

@@ -11,18 +11,27 @@ from sqlalchemy.types import Integer, Text
 from multilateral.store import schema as s
 
 KEY = "data_version"
+# The facts claims are judged on change only with `init` and an accepted review, not with
+# an article stored or featured: a stored check stays good across those.
+FACTS_KEY = "facts_version"
 
 
-def current(connection: Connection) -> int:
-    value = connection.scalar(select(s.meta.c.value).where(s.meta.c.key == KEY))
+def current(connection: Connection, key: str = KEY) -> int:
+    value = connection.scalar(select(s.meta.c.value).where(s.meta.c.key == key))
     return int(value) if value is not None else 0
 
 
-def bump(connection: Connection) -> None:
+def bump(connection: Connection, key: str = KEY) -> None:
     """Move the version on, in the caller's transaction (so it moves with the change it
     marks, and not if that change is rolled back). The row lock serialises writers."""
     moved = connection.execute(
-        update(s.meta).where(s.meta.c.key == KEY)
+        update(s.meta).where(s.meta.c.key == key)
         .values(value=cast(cast(s.meta.c.value, Integer) + 1, Text))).rowcount
     if not moved:
-        connection.execute(insert(s.meta).values(key=KEY, value="1"))
+        connection.execute(insert(s.meta).values(key=key, value="1"))
+
+
+def bump_facts(connection: Connection) -> None:
+    """The facts changed: both versions move on."""
+    bump(connection, FACTS_KEY)
+    bump(connection)

@@ -11,6 +11,7 @@ from pydantic import BaseModel, Field
 
 from multilateral.kb import KnowledgeBase
 from multilateral.model.access import Token
+from multilateral.model.dates import parse_optional
 from multilateral.web.auth import require
 from multilateral.web.openapi import (
     WRITE,
@@ -34,6 +35,10 @@ Editor = Annotated[Token, Depends(require("editor"))]
 class IngestRequest(BaseModel):
     source: str = Field(description="Where the article comes from: its URL or file name.")
     content: str = Field(description="The article itself, HTML or plain text.")
+    published: str | None = Field(
+        None, description="The article's date (YYYY-MM-DD, or YYYY-MM, YYYY) when the page "
+                          "does not state it or states it wrongly; relative dates such as "
+                          "'yesterday' resolve against it.")
 
 
 class ReviewRequest(BaseModel):
@@ -55,7 +60,8 @@ def _kb(request: Request) -> KnowledgeBase:
              response_model=None, responses=answer(IngestAnswer, *WRITE, 413))
 def ingest(request: Request, body: IngestRequest, token: Editor) -> dict[str, Any]:
     # The article comes in the request: the server reads no path or URL on a client's word.
-    return _kb(request).ingest_content(body.source, body.content.encode("utf-8")).as_dict()
+    return _kb(request).ingest_content(body.source, body.content.encode("utf-8"),
+                                       published=parse_optional(body.published)).as_dict()
 
 
 @router.post("/candidates/{candidate_id}/review",

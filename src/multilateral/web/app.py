@@ -105,6 +105,12 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     return app
 
 
+def serving_app() -> FastAPI:
+    """The app `multilateral serve` runs in each worker process: settings from the
+    environment, the reader's names built before the first request."""
+    return create_app(WebSettings(warm_up=True))
+
+
 @asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     if app.state.settings.warm_up:

@@ -79,7 +79,7 @@ def article(request: Request, article_id: PathId) -> Response:
     kb = _kb(request)
     data = kb.article(article_id)
     try:
-        checks: dict[str, Any] | None = kb.check_article(article_id).as_dict()
+        checks: dict[str, Any] | None = kb.article_checks(article_id)
     except MultilateralError as exc:  # the article still reads without its checks
         log.warning("No check of article %s: %s", article_id, exc.message)
         checks = None

@@ -15,7 +15,15 @@ from typing import Any, TypeVar
 from multilateral.ingest.dates import DateMention, find_dates
 from multilateral.ingest.mentions import Mention
 from multilateral.ingest.rules.context import Context, date_fields
-from multilateral.model.facts import Agreement, AgreementKind
+from multilateral.ingest.rules.parties import (
+    SIGNED,
+    candidate_mentions,
+    is_location,
+    list_from,
+    parties_of,
+    tail_list,
+)
+from multilateral.model.facts import Agreement, AgreementKind, Event, Modality
 
 _KINDS: list[tuple[AgreementKind, re.Pattern[str]]] = [
     ("mou", re.compile(r"\b(?:memorand(?:um|a)(?: of understanding)?|MoUs?|MOUs?)\b", re.I)),
@@ -28,11 +36,6 @@ _KINDS: list[tuple[AgreementKind, re.Pattern[str]]] = [
     ("protocol", re.compile(r"\bprotocols?\b", re.I)),
     ("agreement", re.compile(r"\b(?:agreements?|accords?)\b", re.I)),
 ]
-_SIGNED = re.compile(r"\b(?:sign(?:ed|ing|s)?|ink(?:ed|s)?|conclud(?:ed|es|ing)|"
-                     r"adopt(?:ed|s|ing)|entered into|seal(?:ed|s)|agreed)\b", re.I)
-_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?", re.I)
-_BY = re.compile(r"\b(?:signed|adopted|concluded)\b[^.;]{0,60}?\bby\s+(?:the\s+)?", re.I)
-_BETWEEN_BODIES = re.compile(r"between the (?P<body>Secretariats|Commissions) of", re.I)
 _TITLE = re.compile(r"\b(?:Joint (?:Declaration|Statement|Communiqu[eé])|"
                     r"Memorandum of Understanding|"
                     r"(?:[A-Z][\w\-]+ )*"
@@ -45,8 +48,19 @@ _PAREN = re.compile(r"\(([^()]{4,120})\)")
 _WITH = re.compile(r"(?:^|[,;:])\s*(?:and\s+)?with\s+(?:the\s+)?", re.I)
 
 
+# "Six member-states signed a protocol": signatories the sentence does not name
+_UNNAMED = re.compile(r"\b(?:member[- ]states|members|countries|states|allies|signatories|"
+                      r"parties|governments)\b[^.;]{0,30}$", re.I)
+# "the 2005 Comprehensive Peace Agreement", "A 1994 treaty": a year that dates the instrument
+_YEAR_BEFORE = re.compile(r"^(?:['’]s)?\s+(?:[A-Z][\w'’-]*\s+){0,5}$")
+_DATED_AFTER = re.compile(r"^\s+dated\s+$")
+
+
 def extract(ctx: Context) -> None:
-    if not _SIGNED.search(ctx.text):
+    if not SIGNED.search(ctx.text):
+        _recalled(ctx)
+        return
+    if _each_with(ctx):
         return
     kinds = _kinds(ctx)
     if not kinds:
@@ -60,17 +74,88 @@ def extract(ctx: Context) -> None:
                 names = [signer, party] if signer is not None else [party]
                 _emit(ctx, kind, names, date, place, None, kinds[0][1].start())
         return
+    # "a protocol renewing the treaty": the treaty is one already known, no new instrument
+    kinds = [k for index, k in enumerate(kinds) if index == 0 or _title(ctx, k[1]) is not None
+             or not ctx.text[:k[1].start()].endswith(("the ", "The "))]
     for index, (kind, match) in enumerate(kinds):
         limit = kinds[index + 1][1].start() if index + 1 < len(kinds) else len(ctx.text)
         named_declaration = kind == "joint_declaration" and not match.group().lower().startswith(
             "joint")
         summit_org = _summit_org(ctx) if named_declaration else None
-        parties = [summit_org] if summit_org is not None else _parties(ctx)
+        title = _title(ctx, match)
+        parties = [summit_org] if summit_org is not None else parties_of(ctx)
         if not parties:
-            continue
+            signed = SIGNED.search(ctx.text)
+            if signed is None or not _UNNAMED.search(ctx.text[:signed.start()]):
+                continue
         date = _date(ctx, match, limit)
         place = _place(ctx, match, limit)
-        _emit(ctx, kind, parties, date, place, _title(ctx, match), match.start())
+        _emit(ctx, kind, parties, date, place, title, match.start())
+
+
+_EACH_WITH = re.compile(r"\b(?:sign|conclude|ink)\w*\s+(?:\w+\s+){0,2}?(?P<word>agreements|"
+                        r"accords|memoranda|treaties)\s+with\s+(?:the\s+)?", re.I)
+
+
+def _each_with(ctx: Context) -> bool:
+    """"Mongolia and the UAE are expected to sign trade agreements with the EAEU": one
+    agreement for each state listed, with the organization named after "with"."""
+    match = _EACH_WITH.search(ctx.text)
+    if match is None:
+        return False
+    candidates = candidate_mentions(ctx)
+    at = ctx.sentence.start + match.end()
+    partner = next((m for m in candidates if m.start == at), None)
+    subjects = list_from(ctx, candidates, ctx.sentence.start + len(ctx.text) - len(
+        ctx.text.lstrip()))
+    subjects = [m for m in subjects if m.start < ctx.sentence.start + match.start()]
+    if partner is None or len(subjects) < 2:
+        return False
+    kind: AgreementKind = "mou" if match["word"].lower() == "memoranda" else \
+        "treaty" if match["word"].lower() == "treaties" else "agreement"
+    place = next((p for p in ctx.places() if p.start >= at), None)
+    for subject in subjects:
+        _emit(ctx, kind, [subject, partner], None, place, None, match.start())
+    return True
+
+
+_AT_THE_MEETING = re.compile(r"\b(?:at|during|after|on the sidelines of|at the end of)\s+the\s+"
+                             r"(?:summit|meeting|session|talks|gathering|conference)\b", re.I)
+
+
+def _meeting(ctx: Context, kind: AgreementKind) -> Event | None:
+    """The dated event the article reported last, when the instrument is that event's
+    (a joint statement, or one signed "at the summit")."""
+    if kind not in ("joint_statement", "joint_declaration") and not _AT_THE_MEETING.search(
+            ctx.text):
+        return None
+    return next((f for f in reversed(ctx.article.facts) if isinstance(f, Event)
+                 and (f.date or f.date_partial) and f.modality in ("asserted", "planned")),
+                None)
+
+
+def _recalled(ctx: Context) -> None:
+    """An instrument the sentence names with its date but does not sign: "under the 2005
+    Comprehensive Peace Agreement", "The Treaty on the Union dated 29 May 2014", "A 1994
+    treaty reaffirmed ...": an earlier act, `reported`, its parties unnamed."""
+    for kind, match in _kinds(ctx):
+        at = ctx.sentence.start + match.start()
+        end = ctx.sentence.start + match.end()
+        date = next((d for d in ctx.dated() if d.date is not None and d.end <= at
+                     and at - d.end < 50 and _YEAR_BEFORE.match(ctx.between(d.end, at))), None)
+        if date is None:
+            title = _title(ctx, match)
+            title_end = end if title is None else ctx.sentence.start + ctx.text.find(
+                title) + len(title)
+            date = next((d for d in ctx.dated() if d.date is not None and d.start >= end
+                         and d.start - title_end < 12 and _DATED_AFTER.match(
+                             " " + ctx.between(title_end, d.start))), None)
+        if date is None:
+            continue
+        orgs = [m for m in ctx.orgs() if m.linked and end <= m.start
+                and m.start - end < 20]
+        _emit(ctx, kind, [], date, None, _title(ctx, match), match.start(),
+              modality="reported", orgs=[ctx.organization_of(m) for m in orgs[:1]])
 
 
 def _kinds(ctx: Context) -> list[tuple[AgreementKind, re.Match[str]]]:
@@ -115,7 +200,7 @@ def _parenthesised(ctx: Context) -> list[tuple[list[Mention], Any, Mention | Non
         open_at = ctx.sentence.start + match.start()
         parties = [m for m in ctx.mentions if m.type in ("organization", "state")
                    and previous_end <= m.start < open_at and m.kind != "adjective"]
-        parties = _tail_list(ctx, parties, open_at)
+        parties = tail_list(ctx, parties, open_at)
         place = next((m for m in ctx.places()
                       if inner_start <= m.start < open_at + len(match.group())), None)
         previous_end = ctx.sentence.start + match.end()
@@ -135,7 +220,7 @@ def _with_groups(ctx: Context, after: int) -> list[tuple[list[Mention], Any, Men
         end = starts[index + 1] if index + 1 < len(starts) else ctx.sentence.end
         parties = [m for m in ctx.mentions if m.type in ("organization", "state")
                    and start <= m.start < end and m.kind != "adjective"
-                   and not _is_location(ctx, m)]
+                   and not is_location(ctx, m)]
         date = next((d for d in ctx.dated() if start <= d.start < end), None)
         place = next((p for p in ctx.places() if start <= p.start < end), None)
         if parties and (date or place):
@@ -143,24 +228,10 @@ def _with_groups(ctx: Context, after: int) -> list[tuple[list[Mention], Any, Men
     return groups if len(groups) >= 2 else []
 
 
-def _tail_list(ctx: Context, parties: list[Mention], open_at: int) -> list[Mention]:
-    tail: list[Mention] = []
-    cursor = open_at
-    for mention in reversed(parties):
-        gap = ctx.between(mention.end, cursor)
-        if tail and not re.fullmatch(r"\s*(?:,|and|&|,\s*and)\s*(?:the\s+)?", gap):
-            break
-        if not tail and gap.strip():
-            break
-        tail.insert(0, mention)
-        cursor = mention.start
-    return tail
-
-
 def _signer(ctx: Context, groups: list[tuple[list[Mention], Any, Mention | None]]
             ) -> Mention | None:
     first = groups[0][0][0].start
-    signed = _SIGNED.search(ctx.text)
+    signed = SIGNED.search(ctx.text)
     before = [m for m in ctx.orgs() + ctx.states() if m.start < first and m.kind != "adjective"]
     if signed is not None:
         at = ctx.sentence.start + signed.start()
@@ -172,142 +243,10 @@ def _signer(ctx: Context, groups: list[tuple[list[Mention], Any, Mention | None]
     return ctx.topic_org()
 
 
-def _is_location(ctx: Context, mention: Mention) -> bool:
-    before = ctx.between(max(ctx.sentence.start, mention.start - 10), mention.start)
-    return bool(re.search(r"\b(?:in|at)\s+(?:the\s+)?$", before)) or any(
-        p.end <= mention.start <= p.end + 3 for p in ctx.places())
-
-
-def _candidates(ctx: Context) -> list[Mention]:
-    found = [m for m in ctx.orgs() + ctx.states()
-             if m.kind != "adjective" and not _is_location(ctx, m)]
-    return sorted(found, key=lambda m: m.start)
-
-
-def _parties(ctx: Context) -> list[Mention]:
-    candidates = _candidates(ctx)
-    bodies = _secretariats(ctx, candidates)
-    if bodies:
-        return bodies
-    by = _BY.search(ctx.text)
-    if by:
-        at = ctx.sentence.start + by.end()
-        signers = _list_from(ctx, candidates, at)
-        if signers:
-            return signers
-    between = _BETWEEN.search(ctx.text)
-    if between:
-        at = ctx.sentence.start + between.end()
-        referred = _referred(ctx, ctx.between(at - 12, min(ctx.sentence.end, at + 32)))
-        if referred is not None:
-            rest = re.search(r"\band\s+(?:the\s+)?", ctx.text[between.end():])
-            if rest:
-                other = _list_from(ctx, candidates, at + rest.end())
-                if other:
-                    return _dedupe([referred, *other])
-        pair = _list_from(ctx, candidates, at)
-        if pair:
-            if len(pair) == 1 and re.match(r"\s*(?:the\s+)?(?:Organi[sz]ation|Union|bloc)\b",
-                                           ctx.between(at, pair[0].start)):
-                topic = ctx.topic_org()
-                return [topic, pair[0]] if topic else pair
-            return pair
-    signed = _SIGNED.search(ctx.text)
-    if signed:
-        at = ctx.sentence.start + signed.start()
-        subjects = [m for m in candidates if m.end <= at
-                    and not re.search(r"[,;]\s*$|\b(?:said|says|of|for)\s+(?:the\s+)?$",
-                                      ctx.between(m.end, at))]
-        objects = [m for m in candidates if m.start >= at]
-        with_ = re.search(r"\bwith\s+(?:the\s+)?", ctx.text[signed.end():])
-        chosen = _dedupe(subjects[-3:] if subjects else [])
-        referred = _referred(ctx, ctx.between(max(ctx.sentence.start, at - 60), at))
-        if referred is not None and all(m.id != referred.id for m in chosen):
-            chosen.insert(0, referred)
-        if with_:
-            start = ctx.sentence.start + signed.end() + with_.end()
-            chosen += _list_from(ctx, objects, start)
-            referred = _referred(ctx, ctx.between(start, min(ctx.sentence.end, start + 30)))
-            if referred is not None and all(m.id != referred.id for m in chosen):
-                chosen.append(referred)
-        if chosen:
-            return _dedupe(chosen)
-    return _dedupe(candidates)
-
-
-_REFERRING = re.compile(r"\b(?:[Tt]he (?P<org>Union|Organi[sz]ation|bloc|Association|Alliance|"
-                        r"two organi[sz]ations|Community)(?!'s)|(?P<body>[Ii]ts secretariat|[Tt]he "
-                        r"Organi[sz]ation's secretariat))\b")
-
-
-def _referred(ctx: Context, region: str) -> Mention | None:
-    """"the Union", "the two organisations", "its secretariat": the article's organization
-    (or its secretariat)."""
-    match = _REFERRING.search(region)
-    if match is None:
-        return None
-    topic = ctx.topic_org()
-    if topic is None or topic.id is None:
-        return topic
-    if match.group("body"):
-        body = ctx.article.gazetteer.bodies.get((topic.id, "secretariat"))
-        if body:
-            return Mention(topic.start, topic.end, "organization", body,
-                           ctx.article.gazetteer.name_of("organization", body), "body")
-    return topic
-
-
 def _summit_org(ctx: Context) -> Mention | None:
     """"The Kazan Declaration": a summit's declaration belongs to the organization whose
     summits the article reports ("the BRICS summit"), else the one it is about."""
     return ctx.org_named_with(_SUMMIT_AFTER) or ctx.topic_org()
-
-
-def _list_from(ctx: Context, candidates: list[Mention], at: int) -> list[Mention]:
-    """The mentions listed from `at`: "X, Y and Z" up to the first other word."""
-    chosen: list[Mention] = []
-    cursor = at
-    for mention in candidates:
-        if mention.start < at:
-            continue
-        gap = ctx.between(cursor, mention.start)
-        allowed = r"\s*(?:the\s+)?(?:(?:[Pp]residents?|[Pp]rime [Mm]inisters?|[Ff]oreign "
-        allowed += r"[Mm]inisters?|leaders?|heads?)\s+of\s+(?:the\s+)?)?"
-        if chosen:
-            allowed = r"\s*(?:,|and|&|,\s*and)\s*" + allowed
-        if not re.fullmatch(allowed, gap):
-            break
-        chosen.append(mention)
-        cursor = mention.end
-    return _dedupe(chosen)
-
-
-def _dedupe(mentions: list[Mention]) -> list[Mention]:
-    seen: set[str] = set()
-    unique = []
-    for mention in mentions:
-        key = mention.id or mention.name
-        if key not in seen:
-            seen.add(key)
-            unique.append(mention)
-    return unique
-
-
-def _secretariats(ctx: Context, candidates: list[Mention]) -> list[Mention]:
-    match = _BETWEEN_BODIES.search(ctx.text)
-    if not match:
-        return []
-    body_kind = "secretariat" if match["body"].lower().startswith("secret") else "commission"
-    at = ctx.sentence.start + match.end()
-    bodies: list[Mention] = []
-    for mention in candidates:
-        if mention.start >= at and mention.type == "organization" and mention.id:
-            body = ctx.article.gazetteer.bodies.get((mention.id, body_kind))
-            if body:
-                bodies.append(Mention(mention.start, mention.end, "organization", body,
-                                      ctx.article.gazetteer.name_of("organization", body),
-                                      "body"))
-    return bodies
 
 
 _Span = TypeVar("_Span", DateMention, Mention)
@@ -344,16 +283,31 @@ def _title(ctx: Context, kind_match: re.Match[str]) -> str | None:
 
 
 def _emit(ctx: Context, kind: AgreementKind, parties: list[Mention], date: Any,
-          place: Mention | None, title: str | None, trigger_at: int) -> None:
+          place: Mention | None, title: str | None, trigger_at: int, *,
+          modality: Modality | None = None, orgs: list[Mention] | None = None) -> None:
     if len(parties) == 1 and parties[0].type == "state" and kind != "joint_declaration":
         return  # one state alone signs no agreement: "Finland's instrument of accession"
+    if kind == "charter" and len(parties) == 1 and parties[0].type == "organization":
+        # "The Charter of the Organization was adopted": the organization's own charter,
+        # its signatories unnamed
+        orgs, parties = [parties[0]], []
     gazetteer = ctx.article.gazetteer
     names = [p.name for p in parties]
-    orgs = sorted({gazetteer.parents[p.id] for p in parties
-                   if p.id is not None and p.id in gazetteer.parents})
+    org_ids = sorted({gazetteer.parents[p.id] for p in parties
+                      if p.id is not None and p.id in gazetteer.parents})
+    org_names = [gazetteer.name_of("organization", o) for o in org_ids] + [
+        m.name for m in orgs or []]
     at = ctx.sentence.start + trigger_at
+    when = date_fields(date)
+    event = _meeting(ctx, kind) if date is None else None
+    if event is not None:
+        # "the joint statement read": dated by the summit the article reports
+        when = {"date": event.date, "date_basis": "context" if event.date else None,
+                "date_partial": event.date_partial}
+        if place is None and event.place_id is not None:
+            place = Mention(at, at, "place", event.place_id, event.place or "", "context")
     ctx.emit(Agreement(
-        kind=kind, parties=names, party_ids=[p.id for p in parties], **date_fields(date),
+        kind=kind, parties=names, party_ids=[p.id for p in parties], **when,
         place=place.name if place else None, place_id=place.id if place else None,
-        title=title, orgs=[gazetteer.name_of("organization", o) for o in orgs] or None,
-        evidence=ctx.evidence, confidence=0.75, modality=ctx.modality(at, at + 40, clause=True)))
+        title=title, orgs=org_names or None, evidence=ctx.evidence, confidence=0.75,
+        modality=modality or ctx.modality(at, at + 40, clause=True)))

@@ -30,7 +30,24 @@ _REFERRING = re.compile(r"\b(?:the (?:bloc|organi[sz]ation|group|grouping|union|
 _TERM_START = re.compile(r"\b(?:on|from|as of|since|starting)\s+$", re.I)
 _TAKING = re.compile(r"\b(?:took|takes|taken|taking|assum(?:ed|es|ing)|hand(?:ed|s)? over|"
                      r"elected|holds?|held|holding)\b[^.]*$", re.I)
-_CHAIR_AFTER = re.compile(r"\s*(?:'s\s+)?(?:rotating\s+)?(?:presidency|chair)", re.I)
+# A chair held now, though no term is written: "the serving chair", "whose country
+# presently chairs the group", "will be the country chairing".
+_NOW = re.compile(r"\b(?:current(?:ly)?|presently|now|serving|incumbent|outgoing|will be|"
+                  r"will|is to)\b[^.,;]*$", re.I)
+# "Brazil's BRICS chairmanship", "Russia's chairmanship in the association"
+_POSSESSIVE = re.compile(r"^\s*['’]s?\s+(?:(?:upcoming|incoming|next|current|rotating|"
+                         r"[A-Z][\w-]*)\s+){0,3}$")
+# "Russia's chairmanship (of the CIS) in 2025": a date that belongs to the chair
+_ATTACHED = re.compile(r"\s+(?:of\s+(?:the\s+)?[\w' ]{1,40}?\s+)?(?:in|for|during|from|of)\s+")
+_COMING = re.compile(r"\b(?:upcoming|incoming|next|future|stage for|ahead of|prepar\w* for)\b",
+                     re.I)
+# "The Organization was chaired by Tajikistan": the organization itself is chaired
+_ORG_CHAIRED = re.compile(r"^\s*(?:(?:is|was|has been|had been|will be)\s+)?(?:currently\s+)?$",
+                          re.I)
+# "this year's chair": the date names the term
+_TERM_OWNER = re.compile(r"^\s*(?:['’]s)?\s+(?:(?:rotating|annual)\s+)?$")
+_CHAIR_AFTER = re.compile(r"\s*(?:(?:is|was|has been)\s+)?(?:['’]s\s+)?(?:rotating\s+)?"
+                          r"(?:presidency|chair)", re.I)
 _CHAIR_BEFORE = re.compile(r"(?:presidency|chair(?:manship|personship)?|chair(?:ed|s)?)\s+"
                            r"(?:of\s+)?(?:the\s+)?$", re.I)
 _FUTURE = re.compile(r"\b(?:will|shall|is to|are to|takes? over|is due|set to|is expected to|"
@@ -42,8 +59,9 @@ def extract(ctx: Context) -> None:
         word = match.group().lower()
         at = ctx.sentence.start + match.start()
         end = ctx.sentence.start + match.end()
-        if _MEETING_CHAIR.search(ctx.between(max(ctx.sentence.start, at - 25),
-                                             min(ctx.sentence.end, end + 25))):
+        meeting = _MEETING_CHAIR.search(ctx.between(max(ctx.sentence.start, at - 25),
+                                                    min(ctx.sentence.end, end + 25)))
+        if meeting and not _org_is_chaired(ctx, at):
             continue
         if word.startswith("chairman") and not word.startswith("chairmanship") and \
                 re.search(r"\b(?:meeting|session|committee|board)\b", ctx.text, re.I):
@@ -52,14 +70,27 @@ def extract(ctx: Context) -> None:
         org = _org(ctx, at, end)
         if state is None or org is None:
             continue
-        terms = _terms(ctx, end)
-        if terms == [(None, None)] and not _TAKING.search(
-                ctx.between(max(ctx.sentence.start, at - 40), at)):
+        terms = _terms(ctx, at, end)
+        lead = ctx.between(max(ctx.sentence.start, at - 40), at)
+        possessive = _POSSESSIVE.match(ctx.between(state.end, at)) is not None
+        if possessive and not any(
+                d.date is not None and _ATTACHED.fullmatch(ctx.between(end, d.start))
+                for d in ctx.dated() if d.start >= end):
+            # "Brazil's chairmanship will publish ... next week": that date is the verb's
+            before = [d for d in ctx.dated() if d.date is not None and d.end <= at
+                      and at - d.end < 40]
+            terms = [_term(ctx, before[-1])] if before else [(None, None)]
+        if terms == [(None, None)] and not (_TAKING.search(lead) or _NOW.search(lead)
+                                            or possessive):
             continue  # "intends to use its Presidency": no term is stated
         for start, finish in terms:
+            modality = _modality(ctx, at, end, start)
+            if possessive:  # "Brazil's chairmanship will announce": the verb is not the chair's
+                coming = _COMING.search(ctx.between(max(ctx.sentence.start, state.start - 25), at))
+                modality = "planned" if coming or _later(ctx, start) else "asserted"
             ctx.emit(Chairmanship(**entity_fields("org", org), **entity_fields("state", state),
                                   start=start, end=finish, evidence=ctx.evidence,
-                                  confidence=0.7, modality=_modality(ctx, at, end, start)))
+                                  confidence=0.7, modality=modality))
 
 
 def _state(ctx: Context, at: int, end: int) -> Mention | None:
@@ -105,13 +136,30 @@ def _chaired_org(ctx: Context) -> Mention | None:
     return ctx.org_named_with(_CHAIR_AFTER, _CHAIR_BEFORE)
 
 
-def _terms(ctx: Context, end: int) -> list[tuple[str | None, str | None]]:
+def _later(ctx: Context, start: str | None) -> bool:
+    published = ctx.article.published
+    return bool(start and published and start > str(published)[:len(start)])
+
+
+def _org_is_chaired(ctx: Context, at: int) -> bool:
+    """"The CSTO was chaired by Tajikistan": "chaired by" with the organization as its
+    subject gives the organization's chair, not a meeting's."""
+    if not ctx.between(at, at + 10).lower().startswith("chaired by"):
+        return False
+    return any(m.end <= at and _ORG_CHAIRED.match(ctx.between(m.end, at)) for m in ctx.orgs())
+
+
+def _terms(ctx: Context, at: int, end: int) -> list[tuple[str | None, str | None]]:
     """The terms the clause after the chair word gives: one per date written there."""
+    owner = [d for d in ctx.dated() if d.date is not None and d.end <= at
+             and _TERM_OWNER.match(ctx.between(d.end, at))]
+    if owner:
+        return [_term(ctx, owner[-1])]
     clause_end = _clause_end(ctx, end)
     dated = [d for d in ctx.dated() if d.date is not None and end <= d.start < clause_end]
     if not dated:
-        before = [d for d in ctx.dated() if d.date is not None and d.end <= end
-                  and end - d.end < 40]
+        before = [d for d in ctx.dated() if d.date is not None and d.end <= at
+                  and at - d.end < 40]
         dated = before[-1:]
     if not dated:
         return [(None, None)]

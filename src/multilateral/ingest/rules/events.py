@@ -7,7 +7,7 @@ import re
 from multilateral.ingest.dates import DateMention
 from multilateral.ingest.mentions import Mention
 from multilateral.ingest.rules.context import Context, date_fields
-from multilateral.model.facts import Event, EventKind
+from multilateral.model.facts import Event, EventKind, Modality
 
 _KINDS: list[tuple[EventKind, re.Pattern[str]]] = [
     ("high_level_event", re.compile(r"\bhigh[- ]level (?:special )?(?:event|meeting|dialogue)\b",
@@ -61,41 +61,153 @@ def _kind(ctx: Context, kind: EventKind, match: re.Match[str]) -> EventKind:
     return kind
 
 
+# "at their summit", "during a summit", "at Friday's meeting", "in a formal meeting": the
+# words before the event's name that set it in time or place.
+_SET_IN = re.compile(r"\b(?:at|during|in|to|for)\s+(?:a|an|the|its|their|this|[A-Z]\w+['’]s)"
+                     r"\s+(?:[\w-]+\s+){0,4}$", re.I)
+# "73 summits have been held": a count of events, not one
+_COUNTED = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens?|"
+                      r"hundreds|several|many|numerous)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_NEXT = re.compile(r"\b(?:next|upcoming|forthcoming)\s+(?:[\w-]+\s+){0,3}$", re.I)
+# ", held in Bishkek on 13 June": an event the sentence names in passing, with its own place
+_HELD_AFTER = re.compile(r"^(?:\s+of\s+(?:the\s+)?[\w ]{0,60}?)?,?\s+(?:which was\s+)?held\s+"
+                         r"(?:in|on|at)\b")
+# "a meeting of the Council ... will be held in Moscow": the verb may come long after the name
+_WILL_BE_HELD = re.compile(r"[^;]*?\b(?:will|shall|is to|are to|(?:is|are) (?:due|scheduled|set|"
+                           r"expected) to)\s+(?:\w+\s+)?(?:be\s+)?(?:held|hosted|take place|"
+                           r"convene|open)\b", re.I)
+_DEFERRED = re.compile(r"\b(?:defer(?:s|red|ring)?|postpon(?:e|es|ed|ing)|cancel(?:s|led|ed|ling)?|"
+                       r"call(?:ed|ing)? off)\s+(?:the\s+)?(?:hosting\s+of\s+)?(?:the\s+)?"
+                       r"(?:[\w()-]+\s+){0,8}$", re.I)
+_MOVED_TO = re.compile(r"(?:\s+[\w()-]+){0,5}?\s+(?:to|until|till)\s+(?:the\s+year\s+|"
+                       r"next\s+)?", re.I)
+_RECALLED = re.compile(r"\b(?:recall(?:s|ed|ing)?|referr(?:ed|ing) to|recalls|previous|earlier|"
+                       r"following)\b", re.I)
+_DURING = re.compile(r"\b(?:during|at)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,3}$", re.I)
+
+
 def extract(ctx: Context) -> None:
     leaders = _LEADERS_MET.search(ctx.text)
     for kind, pattern in _KINDS:
         match = pattern.search(ctx.text)
+        if match is not None and _counted(ctx, match):
+            continue  # "73 summits have been held (51 meetings of the Council ...)"
         if match is None:
             if kind != "meeting" or leaders is None:
                 continue
             match = leaders
             kind = "summit" if leaders.group("who").lower() != "ministers" else "meeting"
         kind = _kind(ctx, kind, match)
-        if not _HAPPENED.search(ctx.text):
-            return
+        lead = ctx.text[max(0, match.start() - 60):match.start()]
         dated = [d for d in ctx.dated()]
+        if not (_HAPPENED.search(ctx.text) or _SET_IN.search(lead) or _NEXT.search(lead)):
+            # "the 75th session adopted ... during its 58th meeting": the later one is set
+            _named_in_passing(ctx, match.end(), _date(ctx, dated, ctx.sentence.start
+                                                      + match.start()))
+            return
         place = _place(ctx)
         if not dated and place is None:
             return
         at = ctx.sentence.start + match.start()
         date = _date(ctx, dated, at)
+        if date is None and place is None:
+            return  # the sentence's dates are all another thing's
         organizers = _organizers(ctx)
+        modality = ctx.modality(at, at + len(match.group()))
+        deferred = _DEFERRED.search(lead)
+        if deferred is not None:
+            # "deferring the hosting of the 2019 summit": the 2019 one will not be held
+            own = [d for d in dated if ctx.sentence.start + match.start() - len(lead)
+                   + deferred.start() <= d.start < at]
+            date = own[-1] if own else date
+            modality = "negated"
+        if modality == "asserted" and (_NEXT.search(lead) or _WILL_BE_HELD.match(
+                ctx.text, match.end()) or _after_the_article(ctx, date)):
+            modality = "planned"  # "the next session", "... will be held in Moscow"
+        elif modality == "asserted" and _RECALLED.search(lead) and \
+                _HELD_AFTER.match(ctx.text[match.end():]):
+            modality = "reported"  # "recalling the 12th meeting, held in Astana in 2019"
         ctx.emit(Event(
             kind=kind, name=_name(ctx, match), **date_fields(date),
             end_date=str(date.end_date) if date and date.end_date else None,
             place=place.name if place else None, place_id=place.id if place else None,
             organizers=[m.name for m in organizers], organizer_ids=[m.id for m in organizers],
-            chair=_chair(ctx), evidence=ctx.evidence, confidence=0.65,
-            modality=ctx.modality(at, at + len(match.group()))))
+            chair=_chair(ctx), evidence=ctx.evidence, confidence=0.65, modality=modality))
+        moved_to = _MOVED_TO.match(ctx.text, match.end()) if deferred else None
+        later = [d for d in dated if moved_to and d.start >= ctx.sentence.start + match.end()]
+        if later:
+            # "... to the year 2022": the one it is moved to is planned
+            ctx.emit(Event(
+                kind=kind, name=_name(ctx, match), **date_fields(later[0]),
+                organizers=[m.name for m in organizers],
+                organizer_ids=[m.id for m in organizers], evidence=ctx.evidence,
+                confidence=0.6, modality="planned"))
+        _named_in_passing(ctx, match.end(), date)
         return
+
+
+def _after_the_article(ctx: Context, date: DateMention | None) -> bool:
+    """An event dated after the article's own day has not been held yet."""
+    published = ctx.article.published
+    if date is None or date.date is None or published is None:
+        return False
+    written = str(date.date)
+    return written > str(published)[:len(written)]
+
+
+def _counted(ctx: Context, match: re.Match[str]) -> bool:
+    return match.group().lower().endswith("s") and _COUNTED.search(
+        ctx.text[max(0, match.start() - 30):match.start()]) is not None
+
+
+def _named_in_passing(ctx: Context, after: int, main_date: DateMention | None) -> None:
+    """Further events the sentence names after its first: "the 19th meeting, held in
+    Bishkek on 13 and 14 June 2019" (an earlier event, `reported`), "during its 58th
+    meeting" (the date the sentence gives)."""
+    found = sorted((m.start(), m, kind) for kind, pattern in _KINDS
+                   for m in pattern.finditer(ctx.text, after))
+    last_end = after
+    for _, match, kind in found:
+        if match.start() < last_end:
+            continue
+        rest = ctx.text[match.end():]
+        held = _HELD_AFTER.match(rest)
+        during = _DURING.search(ctx.text[max(0, match.start() - 40):match.start()])
+        if held is None and during is None:
+            continue
+        at = ctx.sentence.start + match.start()
+        last_end = match.end()
+        if held is not None:
+            stop = re.search(r"[;)]|,\s*(?:and\s+)?(?:the|its|which|while)\b|\.\s",
+                             rest[held.end():])
+            stretch_end = at + len(match.group()) + held.end() + (
+                stop.start() if stop else len(rest) - held.end())
+            places = [p for p in ctx.places() if at < p.start < stretch_end]
+            dates = [d for d in ctx.dated() if at < d.start < stretch_end]
+            date = dates[0] if dates else None
+            place = places[0] if places else None
+            modality: Modality = "planned" if re.search(
+                r"\b(?:to be|will be)\s+held\b", rest[:held.end()]) else "reported"
+            last_end = stretch_end - ctx.sentence.start
+        else:
+            date, place, modality = main_date, None, ctx.modality(at, at + len(match.group()))
+        if date is None and place is None:
+            continue
+        ctx.emit(Event(
+            kind=_kind(ctx, kind, match), name=_name(ctx, match), **date_fields(date),
+            end_date=str(date.end_date) if date and date.end_date else None,
+            place=place.name if place else None, place_id=place.id if place else None,
+            evidence=ctx.evidence, confidence=0.6, modality=modality))
 
 
 def _date(ctx: Context, dated: list[DateMention], at: int) -> DateMention | None:
     # The meeting's own date is the most precise one near it, not a founding year
     # the same sentence recalls ("the SCO, established in 2001, ...").
     usable = [d for d in dated if not re.search(
-        r"\b(?:established|founded|created|since|in force)\s+(?:in\s+|on\s+)?$",
-        ctx.between(max(ctx.sentence.start, d.start - 20), d.start), re.I)]
+        r"\b(?:established|founded|created|since|in force)\s+(?:in\s+|on\s+)?$|"
+        # "it has established the National Secretariat in February 2018": the body's date
+        r"\b(?:established|founded|created|set up)\s+(?:the|a|an)\s+[^,.;]{0,50}?\b(?:in|on)\s+$",
+        ctx.between(max(ctx.sentence.start, d.start - 70), d.start), re.I)]
     if not usable:
         return None
     # "On 19 November 2019, X organized ...": the date that opens the sentence is the event's

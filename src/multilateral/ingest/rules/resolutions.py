@@ -24,6 +24,14 @@ _ADOPTED = re.compile(r"\b(?:adopt(?:ed|s|ing)|pass(?:ed|es)|approv(?:ed|es)|gra
                       r"grant(?:ed|s)|under|recall(?:ed|ing)?|by|with)\b", re.I)
 
 
+# "adopted seven resolutions aimed at ...": a count, each resolution told apart later
+_COUNT = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|"
+                    r"other|\w+ other)\s+(?:draft\s+)?$", re.I)
+_RECALLED = re.compile(r"\b(?:recall(?:s|ed|ing)?|referr(?:ed|ing) to|reaffirm(?:s|ed|ing)|"
+                       r"previous|earlier|under)\b", re.I)
+_TODAY_ADOPTED = re.compile(r"\btoday\s+adopted\b|\badopted\s+today\b", re.I)
+
+
 def extract(ctx: Context) -> None:
     word = _RESOLUTION.search(ctx.text)
     if not word:
@@ -35,6 +43,16 @@ def extract(ctx: Context) -> None:
                if _RESOLUTION.search(ctx.text[max(0, m.start() - 40):m.start()])
                or ctx.text[max(0, m.start() - 7):m.start()].endswith(("A/RES/", "and ", ", "))]
     if not numbers:
+        plural = word.group().lower() == "resolutions"
+        if plural and re.search(r"\brespectively\b", ctx.text):
+            # "The other resolutions covered, respectively, cooperation between the UN and
+            # X; Y; and Z": one resolution per organization listed
+            for subject in _listed(ctx, body_id, ctx.sentence.start + word.end()):
+                _emit(ctx, word, None, body_name, body_id, len(ctx.text), subject=subject)
+            return
+        if plural and _COUNT.search(ctx.text[:word.start()]) and _subject(
+                ctx, body_id, ctx.sentence.start + word.end(), ctx.sentence.end) is None:
+            return  # "adopted seven resolutions on cooperation with regional organizations"
         if _ADOPTED.search(ctx.text):
             _emit(ctx, word, None, body_name, body_id, len(ctx.text))
         return
@@ -43,8 +61,25 @@ def extract(ctx: Context) -> None:
         _emit(ctx, word, number, body_name, body_id, limit)
 
 
+def _listed(ctx: Context, body_id: str | None, anchor: int) -> list[Mention]:
+    """The organizations a "respectively" list names, an acronym in parentheses after a
+    name being the same one."""
+    skip = {body_id, "UN", "UNSC", "UNGA", "UNSEC"}
+    listed: list[Mention] = []
+    for mention in ctx.orgs():
+        if mention.start < anchor or mention.id in skip:
+            continue
+        if listed and re.fullmatch(r"\s*\(", ctx.between(listed[-1].end, mention.start)):
+            continue
+        if any(m.id is not None and m.id == mention.id for m in listed):
+            continue
+        listed.append(mention)
+    return listed
+
+
 def _emit(ctx: Context, word: re.Match[str], number: re.Match[str] | None,
-          body_name: str, body_id: str | None, limit: int) -> None:
+          body_name: str, body_id: str | None, limit: int,
+          subject: Mention | None = None) -> None:
     """One resolution: the date right after its number, the subject and effect in its clause."""
     anchor = ctx.sentence.start + (number.end() if number else word.end())
     stop = ctx.sentence.start + limit
@@ -67,12 +102,20 @@ def _emit(ctx: Context, word: re.Match[str], number: re.Match[str] | None,
     if date is None and adopted_now and ctx.article.published is not None:
         # "the Assembly adopted resolution 59/48" in a meeting report: on the report's day
         date_field = {"date": str(ctx.article.published), "date_basis": "article_date"}
-    subject = _subject(ctx, body_id, anchor, stop)
+    elif date is None and ctx.article.published is not None and _TODAY_ADOPTED.search(
+            ctx.between(0, ctx.sentence.start)):
+        # the report said earlier that the Assembly "today adopted" its texts
+        date_field = {"date": str(ctx.article.published), "date_basis": "context"}
+    if subject is None:
+        subject = _subject(ctx, body_id, anchor, stop)
     clause = ctx.between(anchor, stop)
     effect: Effect = "observer_status" if _OBSERVER.search(clause) else \
         "cooperation" if _COOPERATION.search(clause) else "other"
     at = ctx.sentence.start + word.start()
     modality = ctx.modality(at, anchor)
+    if modality == "asserted" and _RECALLED.search(ctx.between(max(ctx.sentence.start, at - 40),
+                                                               at)):
+        modality = "reported"  # "recalled that in its resolution 71/14 it noted ..."
     ctx.emit(Resolution(
         body=body_name, body_id=body_id,
         number=re.sub(r"\s+", " ", number.group("n")) if number else None,
@@ -98,7 +141,7 @@ def _body(ctx: Context, at: int) -> tuple[str | None, str | None]:
                 return ctx.article.gazetteer.name_of("organization", body_id), body_id
             return words, None
     if re.search(r"\bA/RES/", ctx.text) or (
-            re.search(r"\b(?:the Assembly|Assembly resolution)\b", ctx.text)
+            re.search(r"\b(?:the Assembly|Assembly resolution|other resolutions)\b", ctx.text)
             and "General Assembly" in ctx.article.text):
         return ctx.article.gazetteer.name_of("organization", "UNGA"), "UNGA"
     return None, None
