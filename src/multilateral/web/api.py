@@ -57,7 +57,7 @@ def _kb(request: Request) -> KnowledgeBase:
 
 
 @router.post("/articles", summary="Read an article and store its facts for review (editor).",
-             response_model=None, responses=answer(IngestAnswer, *WRITE, 413))
+             response_model=None, responses=answer(IngestAnswer, *WRITE, 400, 413))
 def ingest(request: Request, body: IngestRequest, token: Editor) -> dict[str, Any]:
     # The article comes in the request: the server reads no path or URL on a client's word.
     return _kb(request).ingest_content(body.source, body.content.encode("utf-8"),

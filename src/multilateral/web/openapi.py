@@ -42,7 +42,8 @@ class Error(BaseModel):
 
 _WHY = {
     303: "A browser without a session is sent to /login.",
-    400: "A value that cannot be used: a date not in YYYY, YYYY-MM or YYYY-MM-DD, a status "
+    400: "A value that cannot be used: a date not in YYYY, YYYY-MM or YYYY-MM-DD (`on`, an "
+         "article's `published`), a status "
          "not in the vocabulary, a date the organization did not exist on, a bad batch.",
     401: "No token, or a token that is not valid (unknown or revoked).",
     403: "A token whose role cannot do this.",
