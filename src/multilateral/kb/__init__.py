@@ -122,6 +122,13 @@ class KnowledgeBase:
     def search(self, text: str, limit: int = 20) -> dict[str, Any]:
         return self.questions.search(text, limit)
 
+    def wikidata_ids(self, entity_type: str, ids: Sequence[str] | None = None
+                     ) -> dict[str, str]:
+        return self.questions.wikidata_ids(entity_type, ids)
+
+    def by_wikidata(self, entity_type: str, qid: str) -> Ref | None:
+        return self.questions.by_wikidata(entity_type, qid)
+
     def members(self, org: str, on: DateLike = None, status: str | None = None) -> Members:
         return self.questions.members(org, on, status)
 

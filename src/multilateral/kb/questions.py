@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, select
 
 from multilateral.errors import NoData, OutOfExistence, UnknownEntity
 from multilateral.kb.database import Database
@@ -51,7 +51,7 @@ from multilateral.model.results import (
 from multilateral.model.status import Status
 from multilateral.model.timeline import Timeline, timeline
 from multilateral.reference.cow import DATASET as COW
-from multilateral.store import queries
+from multilateral.store import queries, schema
 from multilateral.store import search as search_store
 from multilateral.store.resolve import find, match, ref, resolve
 
@@ -277,6 +277,26 @@ class Questions:
         """Candidate entities for a name with scores, for reconciling spreadsheets."""
         with self.db.connect() as connection:
             return match(connection, entity_type, text, limit)
+
+    def wikidata_ids(self, entity_type: str, ids: Sequence[str] | None = None
+                     ) -> dict[str, str]:
+        """The Wikidata ids held for organizations or states (of `ids`, or all), by our id;
+        an entity with none held is left out (organizations have none yet)."""
+        table = schema.organizations if entity_type == "organization" else schema.states
+        statement = select(table.c.id, table.c.wikidata_id).where(
+            table.c.wikidata_id.is_not(None))
+        if ids is not None:
+            statement = statement.where(table.c.id.in_(list(ids)))
+        with self.db.connect() as connection:
+            return {row.id: row.wikidata_id for row in connection.execute(statement)}
+
+    def by_wikidata(self, entity_type: str, qid: str) -> Ref | None:
+        """The organization or state whose Wikidata id is `qid` ("Q148"), if one is held."""
+        table = schema.organizations if entity_type == "organization" else schema.states
+        with self.db.connect() as connection:
+            row = connection.execute(select(table.c.id, table.c.name).where(
+                table.c.wikidata_id == qid.strip().upper())).first()
+        return Ref(entity_type, row.id, row.name) if row is not None else None
 
     def search(self, text: str, limit: int = 20) -> dict[str, Any]:
         """Full text over articles and entity names."""

@@ -38,6 +38,7 @@ from multilateral.web.middleware import (
     Twins,
     body_limit,
 )
+from multilateral.web.openapi import media
 from multilateral.web.render import make_templates
 
 
@@ -124,13 +125,17 @@ def _feeds(app: FastAPI) -> None:
         body = atom(title, str(request.url), base, articles)
         return Response(body, media_type="application/atom+xml")
 
-    @app.get("/feeds/articles.atom", tags=["feeds"], summary="Atom feed of all articles.")
+    atom_feed = media("application/atom+xml", "The feed.")
+
+    @app.get("/feeds/articles.atom", tags=["feeds"], summary="Atom feed of all articles.",
+             response_class=Response, responses=atom_feed)
     def all_articles(request: Request) -> Response:
         return feed(request, "multilateral: articles",
                     request.app.state.kb.articles(limit=50, with_facts=True))
 
     @app.get("/feeds/org/{ident}.atom", tags=["feeds"],
-             summary="Atom feed of articles about an organization.")
+             summary="Atom feed of articles about an organization.", response_class=Response,
+             responses=media("application/atom+xml", "The feed.", 404, 409))
     def org_articles(request: Request, ident: str) -> Response:
         org = request.app.state.kb.organization(ident)
         return feed(request, f"multilateral: {org.name}",
@@ -138,7 +143,8 @@ def _feeds(app: FastAPI) -> None:
                                                               with_facts=True))
 
     @app.get("/feeds/state/{ident}.atom", tags=["feeds"],
-             summary="Atom feed of articles about a state.")
+             summary="Atom feed of articles about a state.", response_class=Response,
+             responses=media("application/atom+xml", "The feed.", 404, 409))
     def state_articles(request: Request, ident: str) -> Response:
         state = request.app.state.kb.state(ident)
         return feed(request, f"multilateral: {state.name}",

@@ -14,9 +14,11 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Annotated
 
-from fastapi import Request
+from fastapi import Depends, Request
 from fastapi.responses import Response
+from fastapi.security import APIKeyCookie, HTTPAuthorizationCredentials, HTTPBearer
 
 from multilateral.errors import MultilateralError
 from multilateral.kb import KnowledgeBase
@@ -190,11 +192,21 @@ def log_out(request: Request, response: Response) -> None:
                            secure=request.app.state.settings.https)
 
 
-def require(role: str, *, cookie_ok: bool = False) -> Callable[[Request], Token]:
+# The schemes as the OpenAPI document shows them (and /docs's "Authorize" sends); the
+# dependencies below read the header and the cookie themselves.
+BEARER = HTTPBearer(scheme_name="bearer", auto_error=False,
+                    description="An API token: `multilateral token create --role editor`.")
+SESSION = APIKeyCookie(name=SESSION_COOKIE, scheme_name="session", auto_error=False,
+                       description="An editor's browser session, opened at /login.")
+Bearer = Annotated[HTTPAuthorizationCredentials | None, Depends(BEARER)]
+Session = Annotated[str | None, Depends(SESSION)]
+
+
+def require(role: str, *, cookie_ok: bool = False) -> Callable[..., Token]:
     """A dependency: a valid token with `role` or above. The API takes the header only;
     the site's forms (`cookie_ok`) take the session cookie and check their CSRF token."""
 
-    def dependency(request: Request) -> Token:
+    def checked(request: Request) -> Token:
         secret = _presented(request)
         if secret:
             token = check_secret(request, secret)
@@ -218,7 +230,13 @@ def require(role: str, *, cookie_ok: bool = False) -> Callable[[Request], Token]
                            f"A {token.role} token cannot do this: it needs a {role} token.")
         return token
 
-    return dependency
+    def by_header(request: Request, _bearer: Bearer) -> Token:
+        return checked(request)
+
+    def by_header_or_session(request: Request, _bearer: Bearer, _session: Session) -> Token:
+        return checked(request)
+
+    return by_header_or_session if cookie_ok else by_header
 
 
 def csrf_token(request: Request) -> str:

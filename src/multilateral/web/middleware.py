@@ -61,6 +61,13 @@ def error_as_json(scope: Mapping[str, Any]) -> bool:
     return "text/html" not in accept
 
 
+def asks_for_json(scope: Mapping[str, Any]) -> bool:
+    """A client that names application/json in Accept and not text/html gets a page's JSON
+    twin at the page's own URL (a browser, or one that sends */*, gets the page)."""
+    accept = dict(scope.get("headers") or []).get(b"accept", b"").decode("latin-1")
+    return "application/json" in accept and "text/html" not in accept
+
+
 # No script runs on our pages (none is needed), so article text can never run even if it
 # were mis-escaped. /docs is FastAPI's Swagger page, which needs its script.
 CSP = ("default-src 'self'; script-src 'none'; object-src 'none'; style-src 'self'; "

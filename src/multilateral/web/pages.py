@@ -9,7 +9,7 @@ from collections import defaultdict
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, Query, Request
-from fastapi.responses import RedirectResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from multilateral.errors import MultilateralError, UnknownEntity
@@ -27,6 +27,8 @@ from multilateral.web.auth import (
 )
 from multilateral.web.chart import legend, timeline_svg
 from multilateral.web.markup import highlight
+from multilateral.web.openapi import MAX_ID, PathId, QueryId, errors, media
+from multilateral.web.openapi import page as answers
 from multilateral.web.render import html, page
 
 router = APIRouter()
@@ -48,7 +50,8 @@ def _by_status(standings: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]
     return dict(grouped)
 
 
-@router.get("/", summary="Home: recent and featured articles, tags, feeds." + JSON_NOTE)
+@router.get("/", summary="Home: recent and featured articles, tags, feeds." + JSON_NOTE,
+            response_class=HTMLResponse, responses=answers())
 def home(request: Request) -> Response:
     kb = _kb(request)
     data = {"recent": kb.articles(limit=10), "featured": kb.articles(featured=True, limit=5),
@@ -59,17 +62,20 @@ def home(request: Request) -> Response:
 
 
 @router.get("/articles", summary="Articles, newest first; `tag` is a tag or an organization's "
-            "or a state's id." + CSV_NOTE)
+            "or a state's id." + CSV_NOTE, response_class=HTMLResponse,
+            responses=answers(csv=True))
 def articles(request: Request, tag: str | None = None, featured: bool | None = None,
-             page_number: Annotated[int, Query(alias="page", ge=1)] = 1) -> Response:
+             page_number: Annotated[int, Query(alias="page", ge=1, le=MAX_ID // 50)] = 1
+             ) -> Response:
     found = _kb(request).articles(tag=tag, featured=featured, limit=50,
                                   offset=50 * (page_number - 1))
     data = {"tag": tag, "featured": featured, "page": page_number, "articles": found}
     return page(request, "articles.html", data, table=tables.articles_table(found))
 
 
-@router.get("/articles/{article_id}", summary="An article with its facts." + JSON_NOTE)
-def article(request: Request, article_id: int) -> Response:
+@router.get("/articles/{article_id}", summary="An article with its facts." + JSON_NOTE,
+            response_class=HTMLResponse, responses=answers(404))
+def article(request: Request, article_id: PathId) -> Response:
     kb = _kb(request)
     data = kb.article(article_id)
     try:
@@ -83,7 +89,8 @@ def article(request: Request, article_id: int) -> Response:
                 segments=highlight(data["text"], data["facts"], claims))
 
 
-@router.get("/org/{ident}", summary="An organization as of a date." + CSV_NOTE)
+@router.get("/org/{ident}", summary="An organization as of a date." + CSV_NOTE,
+            response_class=HTMLResponse, responses=answers(400, 404, 409, csv=True))
 def organization(request: Request, ident: str, on: On = None) -> Response:
     kb = _kb(request)
     overview = kb.overview(ident, on)
@@ -93,7 +100,8 @@ def organization(request: Request, ident: str, on: On = None) -> Response:
                 chart=timeline_svg(data["timeline"], data["on"], "/state/"), legend=legend())
 
 
-@router.get("/org/{ident}/members", summary="Members on a date, by status." + CSV_NOTE)
+@router.get("/org/{ident}/members", summary="Members on a date, by status." + CSV_NOTE,
+            response_class=HTMLResponse, responses=answers(400, 404, 409, csv=True))
 def members(request: Request, ident: str, on: On = None, status: str | None = None
             ) -> Response:
     result = _kb(request).members(ident, on, status)
@@ -102,20 +110,23 @@ def members(request: Request, ident: str, on: On = None, status: str | None = No
                 by_status=_by_status(data["members"]))
 
 
-@router.get("/org/{ident}/history", summary="Every change of status, in order." + CSV_NOTE)
+@router.get("/org/{ident}/history", summary="Every change of status, in order." + CSV_NOTE,
+            response_class=HTMLResponse, responses=answers(404, 409, csv=True))
 def history(request: Request, ident: str, state: str | None = None) -> Response:
     result = _kb(request).history(ident, state)
     return page(request, "history.html", result.as_dict(), table=tables.history_table(result))
 
 
-@router.get("/org/{ident}/timeline.svg", summary="The membership timeline as SVG.")
+@router.get("/org/{ident}/timeline.svg", summary="The membership timeline as SVG.",
+            response_class=Response,
+            responses=media("image/svg+xml", "The chart.", 400, 404, 409))
 def org_chart(request: Request, ident: str, on: On = None) -> Response:
     svg = timeline_svg(_kb(request).timeline(ident).as_dict(), on, "/state/")
     return Response(str(svg), media_type="image/svg+xml")
 
 
 @router.get("/state/{ident}", summary="A state's memberships on a date and over time."
-            + CSV_NOTE)
+            + CSV_NOTE, response_class=HTMLResponse, responses=answers(400, 404, 409, csv=True))
 def state(request: Request, ident: str, on: On = None) -> Response:
     kb = _kb(request)
     held = kb.memberships(ident, on)
@@ -126,13 +137,19 @@ def state(request: Request, ident: str, on: On = None) -> Response:
                 chart=timeline_svg(timeline, str(held.on), "/org/"), legend=legend())
 
 
-@router.get("/state/{ident}/timeline.svg", summary="A state's memberships over time as SVG.")
+@router.get("/state/{ident}/timeline.svg", summary="A state's memberships over time as SVG.",
+            response_class=Response,
+            responses=media("image/svg+xml", "The chart.", 400, 404, 409))
 def state_chart(request: Request, ident: str, on: On = None) -> Response:
     svg = timeline_svg(_kb(request).state_timeline(ident).as_dict(), on, "/org/")
     return Response(str(svg), media_type="image/svg+xml")
 
 
-@router.get("/entity/{ident}", summary="An organization's or a state's page, by id.")
+@router.get("/entity/{ident}", summary="An organization's or a state's page, by id.",
+            response_class=RedirectResponse, status_code=303,
+            responses={303: {"description": "To the entity's page.",
+                             "headers": {"Location": {"schema": {"type": "string"}}}},
+                       **errors(404, 422, html=True)})
 def entity(request: Request, ident: str) -> Response:
     kb = _kb(request)
     for kind, prefix in (("organization", "/org/"), ("state", "/state/")):
@@ -144,7 +161,8 @@ def entity(request: Request, ident: str) -> Response:
     raise UnknownEntity("organization or state", ident, [])
 
 
-@router.get("/search", summary="Full text over articles and entity names." + CSV_NOTE)
+@router.get("/search", summary="Full text over articles and entity names." + CSV_NOTE,
+            response_class=HTMLResponse, responses=answers(csv=True))
 def search(request: Request, q: str = "") -> Response:
     found = _kb(request).search(q)
     return page(request, "search.html", found, table=tables.search_table(found))
@@ -154,14 +172,15 @@ Editor = Annotated[Token, Depends(require("editor", cookie_ok=True))]
 
 
 @router.get("/review", summary="Candidate facts waiting for an editor (editor token)."
-            + JSON_NOTE)
-def review_queue(request: Request, token: Editor, article_id: int | None = None) -> Response:
+            + JSON_NOTE, response_class=HTMLResponse,
+            responses=answers(303, 401, 403, 429))
+def review_queue(request: Request, token: Editor, article_id: QueryId = None) -> Response:
     data = {"candidates": _kb(request).review_queue(article_id)}
     return page(request, "review.html", data, token=token)
 
 
 @router.post("/review/{candidate_id}", include_in_schema=False)
-async def review_form(request: Request, candidate_id: int, token: Editor,
+async def review_form(request: Request, candidate_id: PathId, token: Editor,
                       action: Annotated[str, Form()], csrf_token: Annotated[str, Form()] = "",
                       fact: Annotated[str, Form()] = "") -> Response:
     """The review page's form: the fact's fields (`f.NAME`), or a whole fact as JSON in
@@ -187,7 +206,7 @@ def _parse_fact(text: str) -> dict[str, Any] | None:
 
 
 @router.post("/articles/{article_id}/feature", include_in_schema=False)
-def feature_form(request: Request, article_id: int, token: Editor,
+def feature_form(request: Request, article_id: PathId, token: Editor,
                  csrf_token: Annotated[str, Form()] = "",
                  featured: Annotated[str, Form()] = "1") -> Response:
     check_csrf(request, csrf_token)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
@@ -17,7 +18,7 @@ from multilateral.model.results import MARK_END, MARK_START
 from multilateral.model.status import label
 from multilateral.model.tables import Table
 from multilateral.web.auth import CSRF_COOKIE, SESSION_COOKIE, csrf_token, current_token
-from multilateral.web.middleware import twin
+from multilateral.web.middleware import asks_for_json, twin
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -50,14 +51,15 @@ def page(request: Request, template: str, data: dict[str, Any], status: int = 20
     (a chart, the CSRF token); `table`, for a page that holds one, is its CSV twin. Each
     answer names the others in a `Link: rel=alternate` header."""
     links = alternates(request, table is not None)
-    headers = {"Link": ", ".join(f'<{url}>; rel="alternate"; type="{kind}"'
-                                 for kind, url in links.items()
-                                 if kind != _TYPES[twin(request.scope) or "html"])}
-    if twin(request.scope) == "csv":
+    kind = twin(request.scope) or ("json" if asks_for_json(request.scope) else "html")
+    headers = {"Link": ", ".join(f'<{url}>; rel="alternate"; type="{media}"'
+                                 for media, url in links.items() if media != _TYPES[kind]),
+               "Vary": "Accept"}
+    if kind == "csv":
         if table is None:
             raise NoCsvTwin(request.url.path)
         return Response(table.as_csv(), status, headers, media_type="text/csv; charset=utf-8")
-    if twin(request.scope) == "json":
+    if kind == "json":
         return json_response(data, status, headers)
     return html(request, template, {"data": data, "csv_url": links.get("text/csv"), **extra},
                 status, headers)
@@ -68,8 +70,9 @@ _TYPES = {"html": "text/html", "json": "application/json", "csv": "text/csv"}
 
 def alternates(request: Request, with_csv: bool) -> dict[str, str]:
     """The page's URL as HTML, JSON and (where it holds a table) CSV, by media type."""
-    path = request.url.path
-    query = f"?{request.url.query}" if request.url.query else ""
+    # Quoted: a header carries only ASCII, and a path may hold any letter.
+    path = quote(request.url.path, safe="/")
+    query = f"?{quote(request.url.query, safe='=&%+;,')}" if request.url.query else ""
     stem = "/index" if path == "/" else path
     found = {"text/html": path + query, "application/json": f"{stem}.json{query}"}
     if with_csv:
