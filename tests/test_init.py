@@ -191,3 +191,13 @@ def test_a_database_without_the_schema(tmp_path: Path) -> None:
     sqlite3.connect(path).execute("create table t (x)").connection.close()
     with pytest.raises(DatabaseError, match="no multilateral schema"):
         KnowledgeBase(str(path)).members("SCO")
+
+
+def test_init_keeps_the_readers_cities_so_reading_need_not_load_them(sqlite_url: str) -> None:
+    from multilateral.store import queries
+
+    kb = KnowledgeBase(sqlite_url)
+    with kb.engine.connect() as connection:
+        known = queries.known_names(connection)
+    kb.close()
+    assert len(known.cities) > 4000 and ("1526273", "Astana") in known.cities

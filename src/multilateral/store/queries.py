@@ -17,6 +17,8 @@ from multilateral.model.observed import Sighting
 from multilateral.reference.successions import lineages
 from multilateral.store import schema as s
 
+CITIES_KEY = "cities"  # the reader's city names, kept by init (reference/cities.py)
+
 # Statements on the hot path are built once; SQLAlchemy then reuses their compiled form.
 _SOURCES = (
     select(s.fact_sources.c.fact_id, s.sources)
@@ -310,7 +312,9 @@ def known_names(connection: Connection) -> KnownNames:
                  for row in connection.execute(select(table.c.id, table.c.name))]
     names = [EntityName(*row) for row in connection.execute(
         select(s.names.c.entity_type, s.names.c.entity_id, s.names.c.name, s.names.c.kind))]
-    return KnownNames(organizations, canonical, names)
+    kept = connection.scalar(select(s.meta.c.value).where(s.meta.c.key == CITIES_KEY))
+    cities = [(str(key), str(name)) for key, name in json.loads(kept)] if kept else []
+    return KnownNames(organizations, canonical, names, cities)
 
 
 def export_organizations(connection: Connection) -> list[dict[str, Any]]:
