@@ -31,8 +31,9 @@ from multilateral.reference.sco import load_sco
 from multilateral.reference.states import load_states
 from multilateral.reference.successions import apply_to_cow, load_successions
 
-# Bump when a loader changes what it writes from the same files.
-LOADER_VERSION = "8"  # 5: successions, names by hand; 6: Factbook history; 7: COW names cleaned; 8: cities kept
+# Bump when a loader changes what it writes from the same files (5: successions and names
+# by hand; 6: the Factbook history; 7: COW names cleaned; 8: the reader's cities kept).
+LOADER_VERSION = "8"
 
 
 def build_bundle() -> Bundle:
