@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from multilateral.model.status import label
 from multilateral.model.summary import fact_summary
+from multilateral.model.tables import cell_text
 
 if TYPE_CHECKING:
     from multilateral.kb import IngestReport, ReviewResult
@@ -37,7 +38,7 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[object]],
     """A plain-text table; with `width` (default: the terminal's), the widest columns are
     cut with an ellipsis until every line fits."""
     width = width if width is not None else terminal_width()
-    cells = [[_text(value) for value in row] for row in rows]
+    cells = [[cell_text(value) for value in row] for row in rows]
     widths = [max([len(h)] + [len(row[i]) for row in cells]) for i, h in enumerate(headers)]
     if width:
         while sum(widths) + 2 * (len(widths) - 1) > width and max(widths) > MIN_COLUMN:
@@ -50,14 +51,6 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[object]],
     lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()
               for row in cells]
     return "\n".join(lines)
-
-
-def _text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return f"{value:.4f}"
-    return str(value)
 
 
 def clip(text: str, width: int = 60) -> str:

@@ -32,11 +32,12 @@ def csv_text(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(headers)
-    writer.writerows([_text(cell) for cell in row] for row in rows)
+    writer.writerows([cell_text(cell) for cell in row] for row in rows)
     return out.getvalue()
 
 
-def _text(value: object) -> str:
+def cell_text(value: object) -> str:
+    """A value as a table cell shows it: nothing for None, floats to four places."""
     if value is None:
         return ""
     if isinstance(value, float):
