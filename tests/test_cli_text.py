@@ -81,3 +81,17 @@ def test_check_rows_say_which_claim_they_are(sqlite_url: str) -> None:
     header = next(line for line in result.output.splitlines() if line.startswith("#"))
     assert header.split()[:3] == ["#", "at", "claim"]
     assert any(line.startswith("1 ") for line in result.output.splitlines())
+
+
+def test_control_characters_in_stored_text_are_never_printed() -> None:
+    from multilateral.cli.text import candidate_text
+
+    rows = [["member", "Ev\x1b[2Jil\u202e", "X\x07"]]
+    printed = table(["status", "state", "id"], rows)
+    assert not any(ch in printed for ch in "\x1b\x07\u202e") and "Ev[2Jil" in printed
+    candidate = {"id": 1, "article_id": 1, "type": "membership", "confidence": 0.9,
+                 "fact": {"type": "membership", "state": "A\x1b]0;x\x07", "org": "SCO",
+                          "change": "joined", "status": "member", "modality": "asserted",
+                          "evidence": {"text": "A\x1b]0;x\x07 joined"}},
+                 "context": {"before": "\x1b[31m", "evidence": "A joined", "after": "\x07"}}
+    assert not any(ch in candidate_text(candidate) for ch in "\x1b\x07")

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from multilateral.model.status import label
 from multilateral.model.summary import fact_summary
 from multilateral.model.tables import cell_text
+from multilateral.model.text import strip_controls
 
 if TYPE_CHECKING:
     from multilateral.kb import IngestReport, ReviewResult
@@ -180,11 +181,12 @@ def candidate_text(candidate: dict[str, Any]) -> str:
         "before": "", "evidence": (fact.get("evidence") or {}).get("text", ""), "after": ""}
     before = context["before"][-CONTEXT_CHARS:].replace("\n", " ")
     after = context["after"][:CONTEXT_CHARS].replace("\n", " ")
-    body = f"…{before}[{context['evidence']}]{after}…"
+    body = strip_controls(f"…{before}[{context['evidence']}]{after}…")
     wrapped = textwrap.fill(body, width=100, initial_indent="    ", subsequent_indent="    ")
-    return (f"\n#{candidate['id']} (article {candidate['article_id']}) {candidate['type']}, "
-            f"{fact.get('modality')}, confidence {candidate['confidence']:.2f}\n"
-            f"  {fact_summary(fact)}  {fact_when(fact)}\n{wrapped}")
+    return strip_controls(
+        f"\n#{candidate['id']} (article {candidate['article_id']}) {candidate['type']}, "
+        f"{fact.get('modality')}, confidence {candidate['confidence']:.2f}\n"
+        f"  {fact_summary(fact)}  {fact_when(fact)}\n") + wrapped
 
 
 def reviewed_lines(results: list[ReviewResult]) -> list[str]:

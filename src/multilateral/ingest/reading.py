@@ -18,6 +18,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from multilateral.errors import MultilateralError
+from multilateral.model.text import strip_controls
 from multilateral.settings import MAX_ARTICLE_BYTES, int_setting
 
 MAX_BYTES = int_setting(MAX_ARTICLE_BYTES)
@@ -120,16 +121,6 @@ def decode(raw: Raw, *, max_bytes: int = MAX_BYTES) -> Decoded:
     text = strip_controls(text.replace("\r\n", "\n").replace("\r", "\n"))
     return Decoded(raw.name, raw.sha256, text, is_html, encoding)
 
-
-# C0 and C1 control characters but tab and newline, and the bidirectional overrides and
-# isolates: a crafted article could otherwise rewrite a reviewer's terminal (ESC), ring it
-# (BEL) or show text in another order than it is stored (U+202E).
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def strip_controls(text: str) -> str:
-    """The text without control characters (tab and newline stay)."""
-    return _CONTROLS.sub("", text)
 
 
 # The encodings news pages come in; left free, the detector picks rare code pages

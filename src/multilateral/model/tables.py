@@ -14,6 +14,7 @@ from typing import Any
 
 from multilateral.model.membership import Standing
 from multilateral.model.results import History, Members, Memberships
+from multilateral.model.text import strip_controls
 
 STANDING_HEADERS = ["status", "subject", "id", "since", "certainty", "datasets", "note",
                     "sources"]
@@ -37,12 +38,13 @@ def csv_text(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
 
 
 def cell_text(value: object) -> str:
-    """A value as a table cell shows it: nothing for None, floats to four places."""
+    """A value as a table cell shows it: nothing for None, floats to four places, and never
+    a control character (an article stored before they were stripped at reading)."""
     if value is None:
         return ""
     if isinstance(value, float):
         return f"{value:.4f}"
-    return str(value)
+    return strip_controls(str(value))
 
 
 def standing_row(st: Standing) -> list[object]:
