@@ -42,9 +42,7 @@ def add(args: argparse.Namespace) -> None:
         except MultilateralError as exc:
             raise SystemExit(f"{args.facts}, fact {number}: {exc.message}") from None
         kept.append({**fact, "evidence": located})
-    claims = []
-    for claim in json.loads(Path(args.claims).read_text(encoding="utf-8")) if args.claims else []:
-        claims.append(claim)
+    claims = json.loads(Path(args.claims).read_text(encoding="utf-8")) if args.claims else []
     line = {"id": args.id, "split": args.split, "url": args.url, "query": args.query,
             "sha256": gold_real.sha256(text), "length": len(text),
             "published": args.published or None, "style": args.style, "facts": kept,

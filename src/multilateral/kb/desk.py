@@ -14,7 +14,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from multilateral.errors import InvalidFact, InvalidInput, MultilateralError
+from multilateral.errors import InvalidFact, InvalidInput
 from multilateral.ingest import gazetteer, reading
 from multilateral.ingest.pipeline import Extractor, extract, extract_bytes
 from multilateral.ingest.reading import UnreadableArticle
@@ -186,25 +186,18 @@ class ArticleDesk:
     def accept_above(self, confidence: float, article_id: int | None = None,
                      reviewer: str | None = None) -> tuple[list[ReviewResult], list[str]]:
         """Accept every pending candidate at or above `confidence`; errors are listed."""
-        done: list[ReviewResult] = []
-        errors: list[str] = []
-        for candidate in self.candidates(article_id):
-            if candidate["confidence"] + 1e-9 < confidence:
-                continue
-            try:
-                done.append(self.review(candidate["id"], "accept", reviewer=reviewer))
-            except MultilateralError as exc:
-                errors.append(f"candidate {candidate['id']}: {exc.message}")
-        return done, errors
+        batch = self.review_batch(accept_above=confidence, article_id=article_id,
+                                  reviewer=reviewer)
+        return batch.results, batch.errors
 
     def review_batch(self, *, accept: Sequence[int] = (), reject: Sequence[int] = (),
                      accept_above: float | None = None, article_id: int | None = None,
                      reviewer: str | None = None) -> ReviewBatch:
         """Several decisions at once; one that cannot be made is listed, the rest go on."""
+        above = [c["id"] for c in self.candidates(article_id)
+                 if c["confidence"] + 1e-9 >= accept_above] if accept_above is not None else []
         batch = ReviewBatch()
-        if accept_above is not None:
-            batch.results, batch.errors = self.accept_above(accept_above, article_id, reviewer)
-        for action, ids in (("accept", accept), ("reject", reject)):
+        for action, ids in (("accept", [*above, *accept]), ("reject", reject)):
             for candidate_id in ids:
                 batch.attempt(candidate_id,
                               partial(self.review, candidate_id, action, reviewer=reviewer))

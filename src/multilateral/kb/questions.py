@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection
 
 from multilateral.errors import NoData, OutOfExistence, UnknownEntity
 from multilateral.kb.database import Database
@@ -51,12 +51,12 @@ from multilateral.model.results import (
 from multilateral.model.status import Status
 from multilateral.model.timeline import Timeline, timeline
 from multilateral.reference.cow import DATASET as COW
-from multilateral.store import queries, schema
+from multilateral.store import queries
 from multilateral.store import search as search_store
 from multilateral.store.resolve import find, match, ref, resolve
 
 WORLD = "WLD"
-FACTBOOK_YEARS = (2015, 2026)  # the weekly editions loaded as observations
+FACTBOOK_FROM = 2015  # the first year of the Factbook's weekly editions loaded as observations
 
 
 class Questions:
@@ -94,10 +94,13 @@ class Questions:
             # Every claim, not only those that may hold on `when`: ranks and disputes
             # are judged over each pair's whole record.
             claims = queries.claims(connection, org_id=org_ref.id)
-            # Past COW's years (or where it stops early), what the Factbook listed.
-            seen = queries.sightings(connection, org_ref.id) \
-                if when.hi.year >= FACTBOOK_YEARS[0] else []
-        result = _members(org_ref, claims, when, wanted, claims)
+            # Past COW's years (or where it stops early), what the Factbook listed: read
+            # only where no claim holds on `when` or one holds past its coverage.
+            holding = [c for c in claims if c.span.holds(when) is not Truth.NO]
+            wanted_sightings = when.hi.year >= FACTBOOK_FROM and (
+                not holding or any(past_coverage(c, when) for c in holding))
+            seen = queries.sightings(connection, org_ref.id) if wanted_sightings else []
+        result = _members(org_ref, claims, when, wanted)
         note = unsourced_note(result.certain + result.uncertain + result.conflicts, seen, when,
                               org_ref.name) if not wanted else None
         return dataclasses.replace(result, uncertain=with_sightings(result.uncertain, seen, when),
@@ -153,7 +156,7 @@ class Questions:
             claims = queries.claims(connection, org_id=org_ref.id)
             profile = self._profile(connection, org_ref, claims, when)
         founded = [PartialDate.parse(f["date"]).lo for f in profile.foundings if f["date"]]
-        return Overview(profile, _members(org_ref, claims, when, None, claims),
+        return Overview(profile, _members(org_ref, claims, when, None),
                         timeline(org_ref, claims, lambda c: c.member, self.today,
                                  min(founded, default=None)))
 
@@ -282,21 +285,13 @@ class Questions:
                      ) -> dict[str, str]:
         """The Wikidata ids held for organizations or states (of `ids`, or all), by our id;
         an entity with none held is left out (organizations have none yet)."""
-        table = schema.organizations if entity_type == "organization" else schema.states
-        statement = select(table.c.id, table.c.wikidata_id).where(
-            table.c.wikidata_id.is_not(None))
-        if ids is not None:
-            statement = statement.where(table.c.id.in_(list(ids)))
         with self.db.connect() as connection:
-            return {row.id: row.wikidata_id for row in connection.execute(statement)}
+            return queries.wikidata_ids(connection, entity_type, ids)
 
     def by_wikidata(self, entity_type: str, qid: str) -> Ref | None:
         """The organization or state whose Wikidata id is `qid` ("Q148"), if one is held."""
-        table = schema.organizations if entity_type == "organization" else schema.states
         with self.db.connect() as connection:
-            row = connection.execute(select(table.c.id, table.c.name).where(
-                table.c.wikidata_id == qid.strip().upper())).first()
-        return Ref(entity_type, row.id, row.name) if row is not None else None
+            return queries.by_wikidata(connection, entity_type, qid.strip().upper())
 
     def search(self, text: str, limit: int = 20) -> dict[str, Any]:
         """Full text over articles and entity names."""
@@ -330,13 +325,12 @@ def _member_ref(connection: Connection, member: str) -> Ref:
             raise miss from None
 
 
-
 def _members(org_ref: Ref, claims: list[Claim], when: PartialDate,
-             wanted: str | None, context: list[Claim] | None = None) -> Members:
-    """Judge an organization's claims on `when`: certain, uncertain, in conflict, pending.
-    `context` is every claim of the organization, for claims whose coverage has ended."""
+             wanted: str | None) -> Members:
+    """Judge an organization's claims (all of them: ranks and disputes are judged over
+    each pair's whole record) on `when`: certain, uncertain, in conflict, pending."""
     in_effect = [c for c in claims if not c.pending]
-    judged = standings(in_effect, when, key=lambda c: c.member, context=context)
+    judged = standings(in_effect, when, key=lambda c: c.member, context=claims)
     if wanted:
         judged = [st for st in judged if st.has(wanted)]
     pending = [{"member": c.member.as_dict(), "status": c.status, "decided": str(c.decided),

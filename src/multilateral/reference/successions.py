@@ -125,9 +125,10 @@ def _clip(bundle: Bundle, cow: list[Row], succession: Succession) -> None:
     if succession.kind not in CARRY_ON:
         return
     for row in cow:
+        if row["member_id"] != succession.successor:
+            continue
         start, _ = _dates(row)
-        if row["member_id"] == succession.successor and start.year == day.year \
-                and start.lo < day and (row["org_id"], row["status"]) in ended:
+        if start.year == day.year and start.lo < day and (row["org_id"], row["status"]) in ended:
             row.update(**dated("start", succession.day), note=_note(succession, "carried"))
             _cite(bundle, row, succession)
 

@@ -43,12 +43,11 @@ from multilateral.reference.cities import cities
 from multilateral.store import migrate, version
 from multilateral.store import schema as s
 from multilateral.store.db import describe, sqlite_path, translate_errors
-from multilateral.store.queries import CITIES_KEY
+from multilateral.store.queries import CITIES_KEY, SUCCESSIONS_KEY
 
 log = logging.getLogger(__name__)
 
 FINGERPRINT_KEY = "reference_fingerprint"
-SUCCESSIONS_KEY = "successions"
 LOCK_WAIT_SECONDS = 300
 # Entity tables are upserted (facts from articles may point at them); fact tables replaced.
 _ENTITY_TABLES = ("states", "organizations", "places")

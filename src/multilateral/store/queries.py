@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Connection, Row, and_, bindparam, func, or_, select
@@ -17,7 +18,10 @@ from multilateral.model.observed import Sighting
 from multilateral.reference.successions import lineages
 from multilateral.store import schema as s
 
-CITIES_KEY = "cities"  # the reader's city names, kept by init (reference/cities.py)
+# What `init` keeps in `meta` besides the data: the reader's city names
+# (reference/cities.py) and the succession table (reference/successions.py).
+CITIES_KEY = "cities"
+SUCCESSIONS_KEY = "successions"
 
 # Statements on the hot path are built once; SQLAlchemy then reuses their compiled form.
 _SOURCES = (
@@ -101,14 +105,20 @@ def claims_of(connection: Connection, org_ids: Sequence[str]) -> list[Claim]:
     return [_claim(row, cited.get(row.id, ()), lines) for row in rows]
 
 
-_SUCCESSIONS = select(s.meta.c.value).where(s.meta.c.key == "successions")
+_SUCCESSIONS = select(s.meta.c.value).where(s.meta.c.key == SUCCESSIONS_KEY)
 
 
 def state_lines(connection: Connection) -> dict[str, str]:
     """Which states continue which (the USSR and Russia: one member), from the succession
-    table the load keeps."""
+    table the load keeps. Every question about claims asks it: the table is parsed once
+    per distinct text, not once per question."""
     text = connection.scalar(_SUCCESSIONS)
-    return lineages(json.loads(text)) if text else {}
+    return dict(_lines(text)) if text else {}
+
+
+@lru_cache(maxsize=4)
+def _lines(text: str) -> tuple[tuple[str, str], ...]:
+    return tuple(lineages(json.loads(text)).items())
 
 
 def orgs_with_claims_beyond(connection: Connection, dataset: str) -> list[str]:
@@ -333,3 +343,20 @@ def export_states(connection: Connection) -> list[dict[str, Any]]:
                               .order_by(t.cow_code, t.id)).all()
     return [{"id": r.id, "name": r.name, "cow_code": r.cow_code,
              "system_start": r.system_start, "system_end": r.system_end} for r in rows]
+
+
+def wikidata_ids(connection: Connection, entity_type: str,
+                 ids: Sequence[str] | None = None) -> dict[str, str]:
+    """Our id -> Wikidata id, for the organizations or states that have one."""
+    table = s.organizations if entity_type == "organization" else s.states
+    statement = select(table.c.id, table.c.wikidata_id).where(table.c.wikidata_id.is_not(None))
+    if ids is not None:
+        statement = statement.where(table.c.id.in_(list(ids)))
+    return {row.id: row.wikidata_id for row in connection.execute(statement)}
+
+
+def by_wikidata(connection: Connection, entity_type: str, qid: str) -> Ref | None:
+    table = s.organizations if entity_type == "organization" else s.states
+    row = connection.execute(select(table.c.id, table.c.name)
+                             .where(table.c.wikidata_id == qid)).first()
+    return Ref(entity_type, row.id, row.name) if row is not None else None
