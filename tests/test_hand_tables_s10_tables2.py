@@ -31,6 +31,8 @@ def observers(kb: KnowledgeBase, on: str) -> set[str]:
     ("NDB", "2018-12-20", "2018-12-19"),
     # http://174.129.218.71/un/about/index.cfm (International IDEA: 9 Dec 2003)
     ("IDEA", "2003-12-09", "2003-12-08"),
+    # https://physicstoday.aip.org/news/cern-gains-observer-status-at-united-nations
+    ("CERN", "2012-12-14", "2012-12-13"),
 ])
 def test_observer_from_the_day_a_page_gives(kb: KnowledgeBase, org_id: str, day: str,
                                             eve: str) -> None:
@@ -51,8 +53,8 @@ def test_the_eurasian_economic_union_is_no_observer(kb: KnowledgeBase) -> None:
 
 
 def test_observers_on_a_recent_day(kb: KnowledgeBase) -> None:
-    """27 organizations and entities before this branch, 15 added: 42 on 2025-06-30."""
-    assert len(observers(kb, "2025-06-30")) == 42
+    """27 organizations and entities before this branch, 16 added: 43 on 2025-06-30."""
+    assert len(observers(kb, "2025-06-30")) == 43
 
 
 @pytest.mark.parametrize(("name", "org_id"), [
