@@ -80,6 +80,8 @@ def org_text(p: OrgProfile) -> str:
                          if n["kind"] == "former" else "") for n in others))
     if p.website:
         out.append(f"  website: {p.website}")
+    if p.wikidata:
+        out.append(f"  wikidata: {p.wikidata} (read on {p.wikidata_source})")
     for f in p.foundings:
         out.append(f"  founded: {f['date']}{' in ' + f['place'] if f['place'] else ''} "
                    f"({f['dataset']})")

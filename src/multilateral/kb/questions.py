@@ -183,6 +183,7 @@ class Questions:
                                  queries.observations(connection, [org_ref.id])),
             notes=_coverage_notes(standings([c for c in claims if not c.pending], today,
                                             key=lambda c: c.member), today),
+            wikidata=row.wikidata_id, wikidata_source=row.wikidata_source,
         )
 
     # -- what the claim checker asks: one part of a profile, not the whole ---------------

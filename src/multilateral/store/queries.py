@@ -328,12 +328,13 @@ def known_names(connection: Connection) -> KnownNames:
 
 
 def export_organizations(connection: Connection) -> list[dict[str, Any]]:
-    """Every organization for an export: id, name, acronym, dissolved, Wikidata id."""
+    """Every organization for an export: id, name, acronym, dissolved, Wikidata id and the
+    page it was read from."""
     o = s.organizations.c
-    rows = connection.execute(select(o.id, o.name, o.acronym, o.dissolved, o.wikidata_id)
-                              .order_by(o.id)).all()
+    rows = connection.execute(select(o.id, o.name, o.acronym, o.dissolved, o.wikidata_id,
+                                     o.wikidata_source).order_by(o.id)).all()
     return [{"id": r.id, "name": r.name, "acronym": r.acronym, "dissolved": r.dissolved,
-             "wikidata_id": r.wikidata_id} for r in rows]
+             "wikidata_id": r.wikidata_id, "wikidata_source": r.wikidata_source} for r in rows]
 
 
 def export_states(connection: Connection) -> list[dict[str, Any]]:
