@@ -148,6 +148,15 @@ def test_the_tool_turns_claim_texts_into_offsets_and_hashes(tmp_path: Path) -> N
     assert tool(real, "verify").returncode == 0
 
 
+def test_a_repeated_claim_text_is_placed_by_its_occurrence() -> None:
+    text = "Nine members. Later: Nine members."
+    with pytest.raises(DataFileError, match="more than once"):
+        gold_real.locate(text, "Nine members")
+    assert gold_real.locate(text, "Nine members", 2)["start"] == text.rindex("Nine members")
+    with pytest.raises(DataFileError, match="fewer than 3"):
+        gold_real.locate(text, "Nine members", 3)
+
+
 def test_the_tool_refuses_a_claim_text_not_in_the_page(tmp_path: Path) -> None:
     real = copy_fixture(tmp_path)
     before = (real / "pages.jsonl").read_text(encoding="utf-8")

@@ -9,9 +9,9 @@
 corpus gives it), the annotator's facts (FACTS.md, evidence as the exact text), turns
 each evidence into offsets and a hash, and writes the page's line in pages.jsonl
 (replacing a line with the same id). `claims` sets the claims of a page already there,
-from a file whose claims give `"text"`, the exact span, likewise turned into offsets and
-a hash (an empty list: the page states no checkable claim). The text never enters the
-repository.
+from a file whose claims give `"text"`, the exact span (and `"occurrence"`, 1 for the
+first, when it occurs more than once), likewise turned into offsets and a hash (an empty
+list: the page states no checkable claim). The text never enters the repository.
 """
 
 from __future__ import annotations
@@ -86,10 +86,12 @@ def _claims(page_id: str, text: str, path: Path) -> list[dict[str, Any]]:
     kept = []
     for number, claim in enumerate(data, 1):
         try:
-            located = gold_real.locate(text, str(claim.get("text", "")))
+            located = gold_real.locate(text, str(claim.get("text", "")),
+                                       claim.get("occurrence"))
         except MultilateralError as exc:
             raise SystemExit(f"{path}, claim {number}: {exc.message}") from None
-        kept.append({**located, **{k: v for k, v in claim.items() if k != "text"}})
+        kept.append({**located, **{k: v for k, v in claim.items()
+                                   if k not in ("text", "occurrence")}})
     page = gold_real.RealPage(page_id, "dev", "", "", gold_real.sha256(text), len(text), None,
                               [], kept)
     try:

@@ -160,12 +160,19 @@ def resolved_claims(page: RealPage, text: str) -> list[dict[str, Any]]:
     return sorted(out, key=lambda c: (c["start"], c["end"]))
 
 
-def locate(text: str, evidence: str) -> dict[str, Any]:
-    """Offsets and hash of an evidence text in a page (for annotators): it must occur once."""
+def locate(text: str, evidence: str, occurrence: int | None = None) -> dict[str, Any]:
+    """Offsets and hash of an evidence text in a page (for annotators): it must occur once,
+    or `occurrence` (1 for the first) says which of its occurrences is meant."""
     at = text.find(evidence)
     if not evidence or at < 0:
         raise DataFileError(f"evidence not found in the page's text: {evidence[:80]!r}")
-    if text.find(evidence, at + 1) >= 0:
-        raise DataFileError(f"evidence occurs more than once; give a longer span: "
-                            f"{evidence[:80]!r}")
+    if occurrence is not None:
+        for _ in range(occurrence - 1):
+            at = text.find(evidence, at + 1)
+            if at < 0:
+                raise DataFileError(f"evidence occurs fewer than {occurrence} times: "
+                                    f"{evidence[:80]!r}")
+    elif text.find(evidence, at + 1) >= 0:
+        raise DataFileError(f"evidence occurs more than once; give a longer span, or say "
+                            f"which with \"occurrence\": {evidence[:80]!r}")
     return {"start": at, "end": at + len(evidence), "sha256": sha256(evidence)}
