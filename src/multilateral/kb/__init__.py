@@ -19,8 +19,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine
-
 from multilateral.kb.database import Database
 from multilateral.kb.outcomes import IngestItem, IngestReport, ReviewBatch, ReviewResult
 from multilateral.kb.questions import Questions
@@ -42,6 +40,8 @@ from multilateral.model.results import (
 from multilateral.model.timeline import Timeline
 
 if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
     from multilateral.check.report import CheckReport
     from multilateral.ingest.evaluation import Evaluation
     from multilateral.ingest.pipeline import Extractor

@@ -43,7 +43,7 @@ from multilateral.reference.cities import cities
 from multilateral.store import migrate, version
 from multilateral.store import schema as s
 from multilateral.store.db import describe, sqlite_path, translate_errors
-from multilateral.store.queries import CITIES_KEY, SUCCESSIONS_KEY
+from multilateral.store.reads import CITIES_KEY, SUCCESSIONS_KEY
 
 log = logging.getLogger(__name__)
 
