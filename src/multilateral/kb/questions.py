@@ -49,7 +49,6 @@ from multilateral.model.results import (
 )
 from multilateral.model.status import Status
 from multilateral.model.timeline import Timeline, timeline
-from multilateral.reference.cow import DATASET as COW
 from multilateral.store import reads
 from multilateral.store.reads import Reader
 
@@ -218,6 +217,7 @@ class Questions:
         more than COW speaks of (COW alone cannot disagree with itself)."""
         with self.db.connect() as connection:
             org_ref = resolve.resolve(connection, "organization", org) if org else None
+            from multilateral.reference.cow import DATASET as COW  # the loaders: not for members
             ids = [org_ref.id] if org_ref else queries.orgs_with_claims_beyond(connection, COW)
             claims: dict[str, list[Claim]] = {org_id: [] for org_id in ids}
             for claim in queries.claims_of(connection, ids):

@@ -15,10 +15,10 @@ from typing import Any, Protocol
 
 from multilateral.errors import DatabaseError
 from multilateral.model.dates import PartialDate, parse_optional
+from multilateral.model.lineage import lineages
 from multilateral.model.membership import Claim, Ref, SourceRef
 from multilateral.model.names import normalize
 from multilateral.model.observed import Sighting
-from multilateral.reference.successions import lineages
 
 # What `init` keeps in `meta` besides the data: the reader's city names
 # (reference/cities.py) and the succession table (reference/successions.py).
