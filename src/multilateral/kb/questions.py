@@ -72,6 +72,9 @@ class Questions:
     def __init__(self, db: Database, today: dt.date) -> None:
         self.db = db
         self.today = today
+        # An organization's claims with the stamp of the facts they were read under: the
+        # claims change only with `init` and an accepted review, which move the stamp on.
+        self._claims: dict[str, tuple[tuple[str, ...], list[Claim]]] = {}
 
     # -- lookups -------------------------------------------------------------
 
@@ -100,7 +103,7 @@ class Questions:
             self._check_existence(reader, org_ref, when)
             # Every claim, not only those that may hold on `when`: ranks and disputes
             # are judged over each pair's whole record.
-            claims = reads.claims(reader, org_ids=[org_ref.id])
+            claims = self._org_claims(reader, org_ref.id)
             # Past COW's years (or where it stops early), what the Factbook listed: read
             # only where no claim holds on `when` or one holds past its coverage.
             holding = [c for c in claims if c.span.holds(when) is not Truth.NO]
@@ -311,6 +314,20 @@ class Questions:
             return search_store.search(connection, text, limit)
 
     # -- helpers -------------------------------------------------------------
+
+    def _org_claims(self, reader: Reader, org_id: str) -> list[Claim]:
+        """Every claim of an organization, read once per process until the facts change.
+        The stamp is read before the claims, so claims read under an older stamp are
+        never taken for newer ones."""
+        stamp = reads.facts_stamp(reader)
+        kept = self._claims.get(org_id)
+        if kept is not None and kept[0] == stamp:
+            return kept[1]
+        if len(self._claims) > 1000:
+            self._claims.clear()
+        claims = reads.claims(reader, org_ids=[org_id])
+        self._claims[org_id] = (stamp, claims)
+        return claims
 
     def _entity(self, reader: Reader, entity_type: str, name: str) -> Ref:
         """The entity `name` names; where it names none or several, `resolve` says which

@@ -87,7 +87,12 @@ class Claim:
 
     @property
     def span(self) -> Span:
-        return Span(self.start, self.end, self.known_until, self.observed)
+        # Worked out once per claim: a claim kept between questions is judged on every one.
+        span: Span | None = self.__dict__.get("_span")
+        if span is None:
+            span = self.__dict__["_span"] = Span(self.start, self.end, self.known_until,
+                                                 self.observed)
+        return span
 
     @property
     def pending(self) -> bool:

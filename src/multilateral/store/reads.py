@@ -181,6 +181,10 @@ def sightings(reader: Reader, org_id: str) -> list[Sighting]:
                 "order by o.member_id, o.observed_lo", {"org_id": org_id})]
 
 
-def data_version(reader: Reader, key: str) -> int:
-    found = reader.rows("select value from meta where key = :key", {"key": key})
-    return int(found[0][0]) if found else 0
+def facts_stamp(reader: Reader) -> tuple[str, ...]:
+    """What moves on whenever the facts may have changed: the facts version (an accepted
+    review, `init`) and the moment of the last load (a database made anew starts its
+    versions again)."""
+    return tuple(value for _, value in reader.rows(
+        "select key, value from meta where key in ('facts_version', 'loaded_at') "
+        "order by key", {}))
