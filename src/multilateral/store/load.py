@@ -26,6 +26,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     Engine,
+    Index,
     Table,
     bindparam,
     delete,
@@ -170,6 +171,13 @@ def _replace(connection: Connection, bundle: Bundle) -> None:
                       key=lambda row: bool(row.get("parent_id") or row.get("within_id")))
         _upsert(connection, tables[name], rows)
 
+    # The bulk tables' own indexes are built once after their rows are in, not kept up
+    # row by row (the primary keys stay).
+    bulk = [tables[name] for name in (*_FACT_ORDER, *(c for c, _ in _CHILDREN.values()),
+                                      "fact_sources", "population", "observations")]
+    indexes = [index for table in bulk for index in sorted(table.indexes, key=_index_name)]
+    for index in indexes:
+        index.drop(connection)
     offsets = {name: int(connection.scalar(
         select(func.coalesce(func.max(tables[name].c.id), 0))) or 0) for name in SERIAL_TABLES}
     # Rows are copied with their ids moved on only where rows from articles hold the first
@@ -186,11 +194,17 @@ def _replace(connection: Connection, bundle: Bundle) -> None:
     _insert(connection, s.fact_sources, links)
     _insert(connection, s.population, bundle.rows.get("population", []))
     _insert(connection, s.observations, bundle.rows.get("observations", []))
+    for index in indexes:
+        index.create(connection)
     if connection.dialect.name == "postgresql":
         for name in SERIAL_TABLES:
             connection.execute(text(
                 f"select setval(pg_get_serial_sequence('{name}', 'id'), "
                 f"coalesce((select max(id) from {name}), 0) + 1, false)"))
+
+
+def _index_name(index: Index) -> str:
+    return str(index.name)
 
 
 def _offset(rows: list[Row], column: str, by: int) -> list[Row]:
