@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from multilateral.errors import NoData, OutOfExistence, UnknownEntity
@@ -72,9 +72,10 @@ class Questions:
     def __init__(self, db: Database, today: dt.date) -> None:
         self.db = db
         self.today = today
-        # An organization's claims with the stamp of the facts they were read under: the
-        # claims change only with `init` and an accepted review, which move the stamp on.
-        self._claims: dict[str, tuple[tuple[str, ...], list[Claim]]] = {}
+        # What `members` reads (names resolved, an organization's claims and existence),
+        # each with the stamp of the facts it was read under: they change only with `init`
+        # and an accepted review, which move the stamp on.
+        self._kept: dict[tuple[str, ...], tuple[tuple[str, ...], Any]] = {}
 
     # -- lookups -------------------------------------------------------------
 
@@ -99,11 +100,15 @@ class Questions:
         when = as_partial(on, self.today)
         wanted = Status.parse(status).value if status else None
         with self.db.read() as reader:
-            org_ref = self._entity(reader, "organization", org)
-            self._check_existence(reader, org_ref, when)
+            stamp = reads.facts_stamp(reader)
+            org_ref: Ref = self._kept_or(stamp, ("organization", org),
+                                         lambda: self._entity(reader, "organization", org))
+            _check_existence(org_ref, when, self._kept_or(
+                stamp, ("existence", org_ref.id), lambda: reads.existence(reader, org_ref.id)))
             # Every claim, not only those that may hold on `when`: ranks and disputes
             # are judged over each pair's whole record.
-            claims = self._org_claims(reader, org_ref.id)
+            claims: list[Claim] = self._kept_or(
+                stamp, ("claims", org_ref.id), lambda: reads.claims(reader, org_ids=[org_ref.id]))
             # Past COW's years (or where it stops early), what the Factbook listed: read
             # only where no claim holds on `when` or one holds past its coverage.
             holding = [c for c in claims if c.span.holds(when) is not Truth.NO]
@@ -162,7 +167,7 @@ class Questions:
         when = as_partial(on, self.today)
         with self.db.connect() as connection:
             org_ref = resolve.resolve(connection, "organization", org)
-            self._check_existence(queries.AlchemyReader(connection), org_ref, when)
+            _check_existence(org_ref, when, queries.existence(connection, org_ref.id))
             claims = queries.claims(connection, org_id=org_ref.id)
             profile = self._profile(connection, org_ref, claims, when)
         founded = [PartialDate.parse(f["date"]).lo for f in profile.foundings if f["date"]]
@@ -315,19 +320,19 @@ class Questions:
 
     # -- helpers -------------------------------------------------------------
 
-    def _org_claims(self, reader: Reader, org_id: str) -> list[Claim]:
-        """Every claim of an organization, read once per process until the facts change.
-        The stamp is read before the claims, so claims read under an older stamp are
-        never taken for newer ones."""
-        stamp = reads.facts_stamp(reader)
-        kept = self._claims.get(org_id)
+    def _kept_or(self, stamp: tuple[str, ...], key: tuple[str, ...],
+                 read: Callable[[], Any]) -> Any:
+        """What `read` returns, read once per process until the facts change. The caller
+        reads the stamp before the data, so data read under an older stamp are never
+        taken for newer ones."""
+        kept = self._kept.get(key)
         if kept is not None and kept[0] == stamp:
             return kept[1]
-        if len(self._claims) > 1000:
-            self._claims.clear()
-        claims = reads.claims(reader, org_ids=[org_id])
-        self._claims[org_id] = (stamp, claims)
-        return claims
+        if len(self._kept) > 5000:
+            self._kept.clear()
+        value = read()
+        self._kept[key] = (stamp, value)
+        return value
 
     def _entity(self, reader: Reader, entity_type: str, name: str) -> Ref:
         """The entity `name` names; where it names none or several, `resolve` says which
@@ -338,18 +343,19 @@ class Questions:
         with self.db.connect() as connection:
             return resolve.resolve(connection, entity_type, name)
 
-    def _check_existence(self, reader: Reader, org: Ref, when: PartialDate) -> None:
-        """Refuse a date before the earliest founding or after the dissolution."""
-        foundings, dissolved = reads.existence(reader, org.id)
-        first = founded([(PartialDate.parse(date), dataset) for date, dataset in foundings])
-        if first is not None and when.hi < first[0].lo:
-            raise OutOfExistence(
-                f"{org.name} did not exist on {when}: it was founded {first[0]} ({first[1]}); "
-                "a predecessor's members belong to the predecessor. "
-                f"Ask about {first[0]} or later.")
-        if dissolved and when.lo > PartialDate.parse(dissolved).hi:
-            raise OutOfExistence(f"{org.name} was dissolved in {dissolved}; it had no members "
-                                 f"on {when}. Ask about {dissolved} or earlier.")
+def _check_existence(org: Ref, when: PartialDate,
+                     existence: tuple[list[tuple[str, str]], str | None]) -> None:
+    """Refuse a date before the earliest founding or after the dissolution."""
+    foundings, dissolved = existence
+    first = founded([(PartialDate.parse(date), dataset) for date, dataset in foundings])
+    if first is not None and when.hi < first[0].lo:
+        raise OutOfExistence(
+            f"{org.name} did not exist on {when}: it was founded {first[0]} ({first[1]}); "
+            "a predecessor's members belong to the predecessor. "
+            f"Ask about {first[0]} or later.")
+    if dissolved and when.lo > PartialDate.parse(dissolved).hi:
+        raise OutOfExistence(f"{org.name} was dissolved in {dissolved}; it had no members "
+                             f"on {when}. Ask about {dissolved} or earlier.")
 
 
 def _member_ref(connection: Connection, member: str) -> Ref:
