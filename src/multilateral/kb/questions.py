@@ -111,9 +111,7 @@ class Questions:
                 stamp, ("claims", org_ref.id), lambda: reads.claims(reader, org_ids=[org_ref.id]))
             # Past COW's years (or where it stops early), what the Factbook listed: read
             # only where no claim holds on `when` or one holds past its coverage.
-            holding = [c for c in claims if c.span.holds(when) is not Truth.NO]
-            wanted_sightings = when.hi.year >= FACTBOOK_FROM and (
-                not holding or any(past_coverage(c, when) for c in holding))
+            wanted_sightings = when.hi.year >= FACTBOOK_FROM and _past_what_holds(claims, when)
             seen = reads.sightings(reader, org_ref.id) if wanted_sightings else []
         result = _members(org_ref, claims, when, wanted)
         note = unsourced_note(result.certain + result.uncertain + result.conflicts, seen, when,
@@ -342,6 +340,12 @@ class Questions:
             return found
         with self.db.connect() as connection:
             return resolve.resolve(connection, entity_type, name)
+
+def _past_what_holds(claims: list[Claim], when: PartialDate) -> bool:
+    """No claim holds on `when`, or one holds only past its source's coverage."""
+    holding = [c for c in claims if c.span.holds(when) is not Truth.NO]
+    return not holding or any(past_coverage(c, when) for c in holding)
+
 
 def _check_existence(org: Ref, when: PartialDate,
                      existence: tuple[list[tuple[str, str]], str | None]) -> None:

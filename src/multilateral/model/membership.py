@@ -261,6 +261,9 @@ def superseded(claims: Iterable[Claim], when: PartialDate) -> set[int]:
     2014), where another source speaks of the same member and organization after that day:
     for later dates the later source answers (the UK left the EU in 2020, which COW never
     saw). Their ids."""
+    claims = list(claims)
+    if not any(past_coverage(claim, when) for claim in claims):
+        return set()  # most dates: no source has stopped looking yet
     by_pair: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for claim in claims:
         by_pair[(claim.org.id, claim.member.id)].append(claim)
