@@ -206,7 +206,11 @@ def standings(claims: Iterable[Claim], when: PartialDate, key: Callable[[Claim],
 
 
 def _pair(claim: Claim) -> tuple[str, str]:
-    return (claim.org.id, claim.lineage)
+    # Kept on the claim, as its span is: every standing asks it of every claim in context.
+    pair: tuple[str, str] | None = claim.__dict__.get("_pair")
+    if pair is None:
+        pair = claim.__dict__["_pair"] = (claim.org.id, claim.lineage)
+    return pair
 
 
 def _disputed(claim: Claim, when: PartialDate, pair: list[Claim]) -> Claim | None:
