@@ -24,10 +24,10 @@ from multilateral.cli.text import (
     table,
 )
 from multilateral.errors import MultilateralError, batch_exit_code
-from multilateral.model.dates import parse_optional
 
 if TYPE_CHECKING:
     from multilateral.kb import IngestItem, ReviewBatch
+    from multilateral.model.dates import PartialDate
 
 
 @main.command(help="Read articles (HTML or text files, directories, or - for stdin) into "
@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 def extract(paths: tuple[str, ...], fmt: str, force: bool, published: str | None) -> None:
     failed = total = 0
     for result in current_kb().extract(list(paths), force=force,
-                                       published=parse_optional(published)):
+                                       published=parse_date(published)):
         total += 1
         if isinstance(result, MultilateralError):  # unreadable: named, and the batch goes on
             failed += 1
@@ -241,3 +241,8 @@ def check(target: str, on: str | None, fmt: str) -> None:
         click.echo(report.html())
         return
     click.echo(check_text(report.as_dict()))
+
+
+def parse_date(text: str | None) -> PartialDate | None:
+    from multilateral.model.dates import parse_optional  # not for `--help`
+    return parse_optional(text)

@@ -5,7 +5,6 @@ the result's `as_dict()`."""
 from __future__ import annotations
 
 import json
-import shutil
 import sys
 import textwrap
 from collections.abc import Sequence
@@ -28,7 +27,10 @@ ORG_CSV_HEADERS = ["section", "date", "end", "kind", "name", "detail", "dataset"
 def terminal_width() -> int | None:
     """The terminal's width ($COLUMNS where set) when printing to one; None (no limit) when
     the output goes to a file or a pipe, which keep every character."""
-    return shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+    if not sys.stdout.isatty():
+        return None
+    import shutil  # it imports the compression modules: not for a pipe or `--help`
+    return shutil.get_terminal_size().columns
 
 
 MIN_COLUMN = 8
