@@ -13,6 +13,14 @@ _ABBREVIATIONS = ("Mr.", "Mrs.", "Ms.", "Dr.", "St.", "No.", "Nos.", "Jan.", "Fe
                   "Prof.", "Art.", "para.", "approx.", "Inc.", "Ltd.", "H.E.")
 
 
+def closes_abbreviation(text: str, end: int) -> bool:
+    """Whether the full stop ending at `end` closes an abbreviation or an initial ("No. 8",
+    "U.S."), and so ends neither a sentence nor a clause."""
+    before = text[max(0, end - 6):end]
+    return any(before.endswith(abbr) for abbr in _ABBREVIATIONS) or bool(
+        re.search(r"\b[A-Z]\.$", before))
+
+
 @dataclass(frozen=True)
 class Sentence:
     start: int
@@ -24,9 +32,7 @@ def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     start = 0
     for match in _END.finditer(text):
-        before = text[max(0, match.start() - 6):match.start()]
-        if any(before.endswith(abbr) for abbr in _ABBREVIATIONS) or re.search(
-                r"\b[A-Z]\.$", before):
+        if closes_abbreviation(text, match.start()):
             continue
         _append(sentences, text, start, match.start())
         start = match.end()

@@ -24,6 +24,7 @@ from multilateral.ingest.rules.membership_members import (
     members_of,
 )
 from multilateral.ingest.rules.membership_orgs import container, containers_of, existing_on
+from multilateral.ingest.sentences import closes_abbreviation
 from multilateral.model.facts import Change, Membership
 from multilateral.model.status import Status
 
@@ -123,6 +124,13 @@ _NOT_A_CHANGE = re.compile(r"\s+(?:its\s+|their\s+)?(?:independence|sovereignty|
 _CLAUSE_BREAK = re.compile(r"[;.]|\b(?:because|when|while|but|although|whereas)\b", re.I)
 
 
+def _clause_break(text: str) -> bool:
+    """A clause ends in `text`: at a semicolon, a conjunction that opens another clause, or a
+    full stop that closes no abbreviation ("Decision No. 8 ... dated May 14" goes on)."""
+    return any(m.group() != "." or not closes_abbreviation(text, m.end())
+               for m in _CLAUSE_BREAK.finditer(text))
+
+
 @dataclass(frozen=True)
 class Trigger:
     word: str
@@ -164,7 +172,7 @@ def extract(ctx: Context) -> None:
     containers = containers_of(ctx, members)
     for member in members:
         for trigger in _triggers_for(ctx, member, triggers):
-            _emit(ctx, member, trigger, statuses, containers)
+            _emit(ctx, member, trigger, statuses, containers, triggers)
 
 
 def _same_status(ctx: Context) -> bool:
@@ -220,10 +228,10 @@ def _triggers_for(ctx: Context, member: Mention, triggers: list[Trigger]) -> lis
         return apposition[:1]  # "Ghana – a Commonwealth member –" speaks of Ghana alone
     triggers = [t for t in triggers if t.word != "apposition"]
     before = [t for t in triggers if t.end <= member.start
-              and not _CLAUSE_BREAK.search(ctx.between(t.end, member.start))
+              and not _clause_break(ctx.between(t.end, member.start))
               and head.start - t.end <= _REACH]
     after = [t for t in triggers if t.start >= member.end
-             and not _CLAUSE_BREAK.search(ctx.between(member.end, t.start))]
+             and not _clause_break(ctx.between(member.end, t.start))]
     chosen = [before[-1]] if before else ([after[0]] if after else [])
     if not before and after and _LIKE.match(ctx.article.text, list_tail_end(ctx, member),
                                             after[0].start):
@@ -268,7 +276,8 @@ def _another_member_between(ctx: Context, member: Mention, trigger: Trigger) -> 
 
 
 def _emit(ctx: Context, member: Mention, trigger: Trigger,
-          statuses: list[tuple[int, int, str]], containers: list[Mention]) -> None:
+          statuses: list[tuple[int, int, str]], containers: list[Mention],
+          triggers: list[Trigger]) -> None:
     if not statuses and trigger.word not in _IMPLY_MEMBER:
         return
     status = _status_for(member, trigger, statuses) if statuses else Status.MEMBER
@@ -301,8 +310,8 @@ def _emit(ctx: Context, member: Mention, trigger: Trigger,
                             change="joined" if status == "member" else "granted",
                             **date_fields(since), evidence=ctx.evidence, confidence=0.75,
                             modality=modality))
-    when = _holds_date(ctx, member) if change == "holds" else \
-        date_fields(_member_date(ctx, member, trigger))
+    when = _holds_date(ctx, member, trigger) if change == "holds" else \
+        date_fields(_member_date(ctx, member, trigger, triggers))
     org = existing_on(ctx, org, when.get("date"))
     who = {**entity_fields("org", org), **entity_fields("state", member)}
     ctx.emit(Membership(**who, status=status, change=change, **when, evidence=ctx.evidence,
@@ -383,14 +392,18 @@ def _change(word: str, status: Status) -> Change:
     return "joined" if status == "member" else "granted"
 
 
-def _member_date(ctx: Context, member: Mention, trigger: Trigger) -> DateMention | None:
+def _member_date(ctx: Context, member: Mention, trigger: Trigger,
+                 triggers: list[Trigger]) -> DateMention | None:
     dated = [d for d in ctx.dated() if not _is_founding_year(ctx, d)]
     if trigger.word == "founders":
         dated = ctx.dated()
     if not dated:
         return None
+    own = _trigger_own_date(ctx, member, trigger, triggers, dated)
+    if own is not None:
+        return own
     following = [d for d in dated if d.start >= member.end
-                 and not _CLAUSE_BREAK.search(ctx.between(member.end, d.start))]
+                 and not _clause_break(ctx.between(member.end, d.start))]
     if not following and trigger.end <= member.start:
         after_trigger = [d for d in dated if trigger.end <= d.start < member.start]
         if after_trigger:
@@ -407,6 +420,24 @@ def _member_date(ctx: Context, member: Mention, trigger: Trigger) -> DateMention
     return following[0] if following else None
 
 
+def _trigger_own_date(ctx: Context, member: Mention, trigger: Trigger,
+                      triggers: list[Trigger], dated: list[DateMention]) -> DateMention | None:
+    """When the verb follows its member, the date of the verb's own clause ("Timor-Leste
+    gained independence in 2002 and applied for membership in 2011"; "Cambodia, this
+    year's chair, was admitted in 1999"): a date between the member and the verb belongs to
+    another verb or noun, unless it stands right before the verb ("on 1 July 2013 became")."""
+    if trigger.start < member.end:
+        return None
+    if any(member.end <= d.start and d.end <= trigger.start
+           and not ctx.between(d.end, trigger.start).strip(" ,") for d in dated):
+        return None
+    bound = min((t.start for t in triggers if t.start > trigger.end), default=ctx.sentence.end)
+    for date in dated:
+        if trigger.end <= date.start and date.end <= bound:
+            return None if _clause_break(ctx.between(trigger.end, date.start)) else date
+    return None
+
+
 def _is_founding_year(ctx: Context, date: DateMention) -> bool:
     return bool(re.search(r"\b(?:established|founded|created|since)\s+(?:in\s+|on\s+)?$",
                           ctx.between(max(ctx.sentence.start, date.start - 20), date.start), re.I))
@@ -421,7 +452,20 @@ def _since(ctx: Context, trigger: Trigger) -> DateMention | None:
     return None
 
 
-def _holds_date(ctx: Context, member: Mention) -> dict[str, Any]:
+# "have observer status in the EAEU from 2020": a start the text gives, not a span
+# ("suspended from 2008 to 2010" is two changes, read as such).
+_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
+_SPAN_END = re.compile(r"^\s*(?:to|until|till|through|[-–—])\s", re.I)
+
+
+def _holds_date(ctx: Context, member: Mention, trigger: Trigger) -> dict[str, Any]:
+    """A status held is dated by the article, or by the start the text gives it."""
+    for date in ctx.dated():
+        if date.start >= trigger.end and _FROM.search(
+                ctx.between(max(ctx.sentence.start, date.start - 10), date.start)) \
+                and not _SPAN_END.match(ctx.between(date.end, ctx.sentence.end)) \
+                and not _clause_break(ctx.between(trigger.end, date.start)):
+            return date_fields(date)
     published = ctx.article.published
     if published is None:
         return {"date": None}
