@@ -60,3 +60,67 @@ def test_a_status_held_from_a_year_is_dated_by_it(read: Any) -> None:
 def test_a_span_from_one_year_to_another_is_no_start_of_a_status_held(read: Any) -> None:
     found = memberships(read("Mali remained a member of ECOWAS from 2008 to 2012."))
     assert ("ECOWAS", "MLI", "member", "holds", "2024-05-15") in found, found
+
+
+def test_the_lead_takes_the_day_a_later_sentence_tells(read: Any) -> None:
+    # published on a Wednesday: "yesterday" is Tuesday 14 May
+    text = ("The Commonwealth has admitted Suriname as its newest member.\n\n"
+            "The country was a Dutch colony.\n\n"
+            "Commonwealth leaders accepted the application at their meeting in Apia yesterday.")
+    found = read(text)
+    joined = [f for f in found if f["type"] == "membership" and f["state_id"] == "SUR"]
+    assert [(f["date"], f["date_basis"]) for f in joined] == [("2024-05-14", "context")]
+
+
+def test_a_day_told_of_another_organization_dates_nothing(read: Any) -> None:
+    text = ("The African Union has suspended Guinea after the coup.\n\n"
+            "ECOWAS on Monday suspended Guinea from its own bodies.")
+    found = memberships(read(text))
+    assert ("AU", "GIN", "suspended", "granted", "2024-05-13") not in found, found
+    assert ("ECOWAS", "GIN", "suspended", "granted", "2024-05-13") in found, found
+
+
+def test_a_lead_in_the_present_perfect_is_dated_by_the_article(read: Any) -> None:
+    found = memberships(read("The African Union has suspended Niger's participation in "
+                             "all of its activities."))
+    assert ("AU", "NER", "suspended", "granted", "2024-05-15") in found, found
+    # without the article's date the lead stays undated
+    assert ("AU", "NER", "suspended", "granted", None) in memberships(read(
+        "The African Union has suspended Niger's participation in all of its activities.",
+        None))
+
+
+def test_also_takes_the_date_of_the_act_just_told(read: Any) -> None:
+    text = ("Egypt and Iran will join the BRICS group from 2025, its chair said.\n\n"
+            "Ethiopia is also set to join the group, which has five members.")
+    found = read(text)
+    ethiopia = [f for f in found if f["type"] == "membership" and f["state_id"] == "ETH"
+                and f["change"] == "joined"]
+    assert [(f["date"], f["date_basis"], f["modality"]) for f in ethiopia] == [
+        ("2025", "context", "planned")]
+
+
+def test_a_supposed_change_takes_no_day(read: Any) -> None:
+    text = ("In a decision adopted today, the Council of Europe suspended Russia from its "
+            "rights of representation. If Russia does not stop the war, the Committee may "
+            "decide that it has ceased to be a member of the Council of Europe.")
+    left = [f for f in read(text) if f["type"] == "membership" and f["change"] == "left"]
+    assert left and all(f["date"] is None for f in left), left
+
+
+def test_the_dateline_is_the_articles_date_not_the_acts(read: Any) -> None:
+    # "Sep 11" presents the article; the suspension's day is the Friday the story tells
+    text = ("Addis Ababa, Sep 11 The African Union has suspended Guinea from the Union.\n\n"
+            "The Peace and Security Council of the AU on Friday decided to suspend it.")
+    document = read(text, PartialDate(2021, 9, 11))
+    guinea = [f for f in document if f["type"] == "membership" and f["state_id"] == "GIN"]
+    assert [(f["date"], f.get("date_partial")) for f in guinea] == [("2021-09-10", None)]
+
+
+def test_a_photo_credit_line_lends_no_date_to_the_headline(read: Any) -> None:
+    text = ("African Union Suspends Sudan's Participation\n"
+            "© REUTERS / A protester waves a flag in Khartoum, Sudan, October 25, 2021\n"
+            "The African Union (AU) has suspended Sudan's participation in its activities.")
+    sudan = [f for f in read(text, PartialDate(2021, 10, 27))
+             if f["type"] == "membership" and f["state_id"] == "SDN"]
+    assert [f["date"] for f in sudan] == ["2021-10-27"], sudan

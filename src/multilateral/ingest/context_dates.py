@@ -1,0 +1,124 @@
+"""Stage 5a: the date a membership change takes from the sentences around it, when its own
+sentence gives none (`date_basis` `context`).
+
+Two habits of news English, true of any wire or press release:
+
+- The lead tells the news undated ("The Commonwealth has admitted Gabon"), and a sentence
+  of the first paragraphs tells its day against the article's date ("Leaders accepted the
+  applications ... yesterday", "The Council on Friday decided to suspend ..."). That day,
+  found in a sentence that names the same organization, dates the lead's undated changes,
+  and an undated change told with "also" a few sentences on ("The leaders also granted
+  ...").
+- A lead in the present perfect ("The African Union has suspended Sudan"), with no day
+  told around it, reports what happened by the article's own date (`article_date`).
+- "Also" tells a second act of the same kind as the one just told ("Iran will join from
+  2024. The UAE is also set to join."): it takes that act's date.
+
+A change stated as current (`holds`), supposed, reported or negated takes nothing: its day
+is not the news's day. A date carried never overrides one the fact's own sentence gives.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from multilateral.ingest.dates import DateMention
+from multilateral.model.dates import PartialDate
+from multilateral.model.facts import Fact, Membership
+
+# The lead: the sentence of the first fact and the few after it.
+LEAD = 4
+# How many sentences on an "also" still continues the news or the act just told.
+ALSO_REACH = 3
+_ALSO = re.compile(r"\balso\b", re.I)
+# A change the sentence only supposes ("if Russia does not ..., it may decide") happened on
+# no day.
+_SUPPOSED = re.compile(r"\b(?:if|unless|may|might|could|would)\b", re.I)
+_PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?[a-z]+(?:ed|en|t)\b")
+
+
+@dataclass(frozen=True)
+class Told:
+    """A sentence as this stage needs it: where it lies, its dates and the organizations it
+    names (their knowledge-base ids, a body counted as its organization)."""
+
+    start: int
+    end: int
+    text: str
+    dates: list[DateMention]
+    orgs: frozenset[str]
+
+
+def carry(facts: list[Fact], sentences: list[Told], published: PartialDate | None) -> None:
+    """Date in place the undated membership changes the context dates."""
+    if not facts or not sentences:
+        return
+    index = _Index(sentences)
+    first = index.of(facts[0])
+    for number, fact in enumerate(facts):
+        if not _undated_change(fact):
+            continue
+        assert isinstance(fact, Membership)
+        at = index.of(fact)
+        also = bool(_ALSO.search(sentences[at].text))
+        earlier = _same_act_before(facts[:number], fact, index, at) if also else None
+        if earlier is not None:
+            fact.date, fact.date_basis = earlier.date, "context"
+            continue
+        if fact.modality != "asserted" or fact.org_id is None or \
+                _SUPPOSED.search(sentences[at].text):
+            continue
+        day = _news_day(sentences, first, fact.org_id)
+        if day is None:
+            if published is not None and published.day is not None and \
+                    at < first + LEAD and _PRESENT_PERFECT.search(sentences[at].text):
+                fact.date, fact.date_basis = str(published), "article_date"
+            continue
+        told_at, date = day
+        if at < first + LEAD or (also and told_at <= at <= told_at + ALSO_REACH):
+            fact.date, fact.date_basis = date, "context"
+
+
+def _undated_change(fact: Fact) -> bool:
+    return isinstance(fact, Membership) and fact.date is None and fact.date_partial is None \
+        and fact.change != "holds" and fact.modality in ("asserted", "planned")
+
+
+def _same_act_before(before: list[Fact], fact: Membership, index: _Index,
+                     at: int) -> Membership | None:
+    """The dated act of the same kind told last, a sentence or a few before."""
+    for other in reversed(before):
+        if not isinstance(other, Membership) or index.of(other) >= at:
+            continue
+        if at - index.of(other) > ALSO_REACH:
+            return None
+        if (other.org_id or other.org, other.status, other.change, other.modality) == \
+                (fact.org_id or fact.org, fact.status, fact.change, fact.modality):
+            return other if other.date is not None else None
+    return None
+
+
+def _news_day(sentences: list[Told], first: int, org_id: str) -> tuple[int, str] | None:
+    """The first day the lead tells against the article's date ("yesterday", "on Friday")
+    in a sentence that names the organization."""
+    for at in range(first, min(first + LEAD, len(sentences))):
+        told = sentences[at]
+        if org_id not in told.orgs:
+            continue
+        for date in told.dates:
+            if date.basis == "relative" and date.date is not None and \
+                    date.date.day is not None:
+                return at, str(date.date)
+    return None
+
+
+class _Index:
+    """The sentence a fact's evidence starts in."""
+
+    def __init__(self, sentences: list[Told]) -> None:
+        self.starts = [s.start for s in sentences]
+
+    def of(self, fact: Fact) -> int:
+        return max(0, bisect.bisect_right(self.starts, fact.evidence.start) - 1)
