@@ -33,6 +33,8 @@ LEAD = 4
 # How many sentences on an "also" still continues the news or the act just told.
 ALSO_REACH = 3
 _ALSO = re.compile(r"\balso\b", re.I)
+# The facts a few sentences hold at most (a list of members): how far back "also" looks.
+_LOOK_BACK = 200
 # A change the sentence only supposes ("if Russia does not ..., it may decide") happened on
 # no day.
 _SUPPOSED = re.compile(r"\b(?:if|unless|may|might|could|would)\b", re.I)
@@ -63,7 +65,7 @@ def carry(facts: list[Fact], sentences: list[Told], published: PartialDate | Non
         assert isinstance(fact, Membership)
         at = index.of(fact)
         also = bool(_ALSO.search(sentences[at].text))
-        earlier = _same_act_before(facts[:number], fact, index, at) if also else None
+        earlier = _same_act_before(facts, number, index, at) if also else None
         if earlier is not None:
             fact.date, fact.date_basis = earlier.date, "context"
             continue
@@ -86,10 +88,13 @@ def _undated_change(fact: Fact) -> bool:
         and fact.change != "holds" and fact.modality in ("asserted", "planned")
 
 
-def _same_act_before(before: list[Fact], fact: Membership, index: _Index,
+def _same_act_before(facts: list[Fact], number: int, index: _Index,
                      at: int) -> Membership | None:
-    """The dated act of the same kind told last, a sentence or a few before."""
-    for other in reversed(before):
+    """The dated act of the same kind as facts[number] told last, a sentence or a few
+    before (looking back no further than that, so that the stage stays linear)."""
+    fact = facts[number]
+    assert isinstance(fact, Membership)
+    for other in reversed(facts[max(0, number - _LOOK_BACK):number]):
         if not isinstance(other, Membership) or index.of(other) >= at:
             continue
         if at - index.of(other) > ALSO_REACH:
