@@ -124,3 +124,12 @@ def test_a_photo_credit_line_lends_no_date_to_the_headline(read: Any) -> None:
     sudan = [f for f in read(text, PartialDate(2021, 10, 27))
              if f["type"] == "membership" and f["state_id"] == "SDN"]
     assert [f["date"] for f in sudan] == ["2021-10-27"], sudan
+
+
+def test_the_sentence_a_dateline_opens_is_dated_by_the_article(read: Any) -> None:
+    text = ("BRUSSELS, 4 April 2023 (Wire) - Finland became the 31st member of NATO.\n\n"
+            "SWEDEN, 4 April - Allies approved Sweden's application to join NATO.")
+    found = memberships(read(text, PartialDate(2023, 4, 4)))
+    assert ("NATO", "FIN", "member", "joined", "2023-04-04") in found, found
+    # an application the news only mentions is not dated by the article
+    assert not any(f[1] == "SWE" and f[3] == "applied" and f[4] for f in found), found

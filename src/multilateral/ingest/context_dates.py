@@ -1,7 +1,7 @@
 """Stage 5a: the date a membership change takes from the sentences around it, when its own
 sentence gives none (`date_basis` `context`).
 
-Two habits of news English, true of any wire or press release:
+Habits of news English, true of any wire or press release:
 
 - The lead tells the news undated ("The Commonwealth has admitted Gabon"), and a sentence
   of the first paragraphs tells its day against the article's date ("Leaders accepted the
@@ -10,12 +10,15 @@ Two habits of news English, true of any wire or press release:
   and an undated change told with "also" a few sentences on ("The leaders also granted
   ...").
 - A lead in the present perfect ("The African Union has suspended Sudan"), with no day
-  told around it, reports what happened by the article's own date (`article_date`).
+  told around it, reports what happened by the article's own date (`article_date`); so
+  does the sentence a dateline opens ("BRUSSELS, 4 April 2023 - Finland became ..."), whose
+  date is the article's, not read as the act's own.
 - "Also" tells a second act of the same kind as the one just told ("Iran will join from
   2024. The UAE is also set to join."): it takes that act's date.
 
-A change stated as current (`holds`), supposed, reported or negated takes nothing: its day
-is not the news's day. A date carried never overrides one the fact's own sentence gives.
+A change stated as current (`holds`), supposed, reported or negated, and an application
+(mostly the news's past: "approved Sweden's application"), take nothing: their day is not
+the news's day. A date carried never overrides one the fact's own sentence gives.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from dataclasses import dataclass
 
 from multilateral.ingest.dates import DateMention
 from multilateral.model.dates import PartialDate
-from multilateral.model.facts import Fact, Membership
+from multilateral.model.facts import Event, Fact, Membership
 
 # The lead: the sentence of the first fact and the few after it.
 LEAD = 4
@@ -53,13 +56,20 @@ class Told:
     orgs: frozenset[str]
 
 
-def carry(facts: list[Fact], sentences: list[Told], published: PartialDate | None) -> None:
-    """Date in place the undated membership changes the context dates."""
+def carry(facts: list[Fact], sentences: list[Told], published: PartialDate | None,
+          datelines: list[int] | None = None) -> None:
+    """Date in place the undated membership changes (and events) the context dates;
+    `datelines`: where the head presents the article's date (offsets)."""
     if not facts or not sentences:
         return
     index = _Index(sentences)
     first = index.of(facts[0])
+    day_known = published is not None and published.day is not None
+    dateline_at = {index.at(offset) for offset in datelines or []}
     for number, fact in enumerate(facts):
+        if day_known and index.of(fact) in dateline_at and fact.modality == "asserted" and \
+                isinstance(fact, Event) and fact.date is None and fact.date_partial is None:
+            fact.date, fact.date_basis = str(published), "article_date"
         if not _undated_change(fact):
             continue
         assert isinstance(fact, Membership)
@@ -69,13 +79,14 @@ def carry(facts: list[Fact], sentences: list[Told], published: PartialDate | Non
         if earlier is not None:
             fact.date, fact.date_basis = earlier.date, "context"
             continue
-        if fact.modality != "asserted" or fact.org_id is None or \
+        if fact.modality != "asserted" or fact.org_id is None or fact.change == "applied" or \
                 _SUPPOSED.search(sentences[at].text):
-            continue
+            continue  # an application is mostly told as the past of the news ("approved
+            # Sweden's application"), not as the news
         day = _news_day(sentences, first, fact.org_id)
         if day is None:
-            if published is not None and published.day is not None and \
-                    at < first + LEAD and _PRESENT_PERFECT.search(sentences[at].text):
+            if day_known and (at in dateline_at or (
+                    at < first + LEAD and _PRESENT_PERFECT.search(sentences[at].text))):
                 fact.date, fact.date_basis = str(published), "article_date"
             continue
         told_at, date = day
@@ -126,4 +137,7 @@ class _Index:
         self.starts = [s.start for s in sentences]
 
     def of(self, fact: Fact) -> int:
-        return max(0, bisect.bisect_right(self.starts, fact.evidence.start) - 1)
+        return self.at(fact.evidence.start)
+
+    def at(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, offset) - 1)

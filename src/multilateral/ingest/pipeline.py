@@ -127,7 +127,7 @@ def extract_bytes(name: str, data: bytes, extractor: Extractor) -> Document:
         article.facts.extend(context.facts)
         told.append(context_dates.Told(sentence.start, sentence.end, sentence.text, dates_in,
                                        _org_ids(in_sentence, gazetteer)))
-    context_dates.carry(facts, told, published)
+    context_dates.carry(facts, told, published, [start for start, _ in own])
     warnings = list(cleaned.warnings)
     if decoded.encoding.replace("_", "-").lower() not in ("utf-8", "ascii"):
         warnings.append(f"Not UTF-8: read as {decoded.encoding}. Check accented names.")
