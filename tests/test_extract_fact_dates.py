@@ -133,3 +133,20 @@ def test_the_sentence_a_dateline_opens_is_dated_by_the_article(read: Any) -> Non
     assert ("NATO", "FIN", "member", "joined", "2023-04-04") in found, found
     # an application the news only mentions is not dated by the article
     assert not any(f[1] == "SWE" and f[3] == "applied" and f[4] for f in found), found
+
+
+def test_this_weeks_summit_dates_the_summit_reported_once(read: Any) -> None:
+    # published Wednesday 15 May 2024: this week lies in May
+    text = ("The chair made the announcement at a BRICS summit in Kazan.\n\n"
+            "The members agreed at this week's summit to invite new partners.\n\n"
+            "Putin attended the summit in Kazan in person.")
+    summits = [f for f in read(text) if f["type"] == "event" and f["kind"] == "summit"]
+    assert [(f["place"], f["date"], f["date_basis"]) for f in summits] == [
+        ("Kazan", "2024-05", "context")], summits
+
+
+def test_last_years_summit_names_another_summit(read: Any) -> None:
+    text = ("The chair made the announcement at a BRICS summit in Kazan.\n\n"
+            "The members recalled what they agreed at last year's summit.")
+    summits = [f for f in read(text) if f["type"] == "event" and f["place"] == "Kazan"]
+    assert summits and all(f["date"] is None for f in summits), summits

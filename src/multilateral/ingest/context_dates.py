@@ -1,5 +1,5 @@
-"""Stage 5a: the date a membership change takes from the sentences around it, when its own
-sentence gives none (`date_basis` `context`).
+"""Stage 5a: the date a membership change or an event takes from the sentences around it,
+when its own sentence gives none (`date_basis` `context`, or `article_date`).
 
 Habits of news English, true of any wire or press release:
 
@@ -13,6 +13,9 @@ Habits of news English, true of any wire or press release:
   told around it, reports what happened by the article's own date (`article_date`); so
   does the sentence a dateline opens ("BRUSSELS, 4 April 2023 - Finland became ..."), whose
   date is the article's, not read as the act's own.
+- "This week's summit", "yesterday's meeting": a day or week said against the article's
+  date and owned by a meeting word names the meeting the article reports; a summit of
+  that kind the sentences around leave undated takes it.
 - "Also" tells a second act of the same kind as the one just told ("Iran will join from
   2024. The UAE is also set to join."): it takes that act's date.
 
@@ -41,6 +44,14 @@ _LOOK_BACK = 200
 # A change the sentence only supposes ("if Russia does not ..., it may decide") happened on
 # no day.
 _SUPPOSED = re.compile(r"\b(?:if|unless|may|might|could|would)\b", re.I)
+_OWNED = re.compile(r"(?:['’]s)?\s+(?:[\w\-]+\s+){0,2}?(?P<word>summit|meeting|session|"
+                    r"conference|talks)\b", re.I)
+_KIND_WORDS = {"summit": ("summit",), "meeting": ("meeting", "talks"), "session": ("session",),
+               "conference": ("conference",)}
+# How far from the article's day "this week's summit" is still the summit it reports.
+_NEAR_DAYS = 31
+# How many sentences away "this week's summit" still names the summit an event reports.
+OWNED_REACH = 2
 _PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?[a-z]+(?:ed|en|t)\b")
 
 
@@ -58,7 +69,8 @@ class Told:
 
 def carry(facts: list[Fact], sentences: list[Told], published: PartialDate | None,
           datelines: list[int] | None = None) -> None:
-    """Date in place the undated membership changes (and events) the context dates;
+    """Date in place the undated membership changes the context dates, each statement
+    apart (before merging: the news's statement is dated as the news);
     `datelines`: where the head presents the article's date (offsets)."""
     if not facts or not sentences:
         return
@@ -67,9 +79,6 @@ def carry(facts: list[Fact], sentences: list[Told], published: PartialDate | Non
     day_known = published is not None and published.day is not None
     dateline_at = {index.at(offset) for offset in datelines or []}
     for number, fact in enumerate(facts):
-        if day_known and index.of(fact) in dateline_at and fact.modality == "asserted" and \
-                isinstance(fact, Event) and fact.date is None and fact.date_partial is None:
-            fact.date, fact.date_basis = str(published), "article_date"
         if not _undated_change(fact):
             continue
         assert isinstance(fact, Membership)
@@ -94,6 +103,26 @@ def carry(facts: list[Fact], sentences: list[Told], published: PartialDate | Non
             fact.date, fact.date_basis = date, "context"
 
 
+def date_events(facts: list[Fact], sentences: list[Told], published: PartialDate | None,
+                datelines: list[int] | None = None) -> None:
+    """Date in place the undated events the context dates: "this week's summit" near
+    them, or the dateline of their sentence. After merging, so that an event told twice,
+    once undated, is one event, dated once."""
+    if not sentences or published is None:
+        return
+    index = _Index(sentences)
+    dateline_at = {index.at(offset) for offset in datelines or []}
+    for fact in facts:
+        if not isinstance(fact, Event) or fact.date is not None or fact.date_partial is not None:
+            continue
+        owned = _owned_date(sentences, index.of(fact), fact.kind, published)
+        if owned is not None:
+            fact.date, fact.date_basis = owned, "context"
+        elif published.day is not None and fact.modality == "asserted" and \
+                index.of(fact) in dateline_at:
+            fact.date, fact.date_basis = str(published), "article_date"
+
+
 def _undated_change(fact: Fact) -> bool:
     return isinstance(fact, Membership) and fact.date is None and fact.date_partial is None \
         and fact.change != "holds" and fact.modality in ("asserted", "planned")
@@ -113,6 +142,28 @@ def _same_act_before(facts: list[Fact], number: int, index: _Index,
         if (other.org_id or other.org, other.status, other.change, other.modality) == \
                 (fact.org_id or fact.org, fact.status, fact.change, fact.modality):
             return other if other.date is not None else None
+    return None
+
+
+def _owned_date(sentences: list[Told], at: int, kind: str,
+                published: PartialDate | None) -> str | None:
+    """The date of "this week's summit" told a sentence or two from an undated summit."""
+    if published is None:
+        return None
+    words = _KIND_WORDS.get(kind, ())
+    for near in range(max(0, at - OWNED_REACH), min(len(sentences), at + OWNED_REACH + 1)):
+        told = sentences[near]
+        for date in told.dates:
+            if date.basis != "relative" or date.date is None or \
+                    abs((date.date.lo - published.lo).days) > _NEAR_DAYS:
+                continue  # "last year's summit" is another summit
+            # the possessive may be read with the date ("this week's") or after it
+            # ("Friday's")
+            said = told.text[date.start - told.start:date.end - told.start]
+            owner = _OWNED.match(told.text, date.end - told.start)
+            if owner and owner.group("word").lower() in words and (
+                    said.endswith(("'s", "’s")) or owner.group().startswith(("'s", "’s"))):
+                return str(date.date)
     return None
 
 

@@ -6,8 +6,8 @@
 3. `mentions`  organizations, states and places, linked to the knowledge base (`gazetteer`)
 4. `dates`     written and relative dates, at the precision given
 5. `rules/*`   facts of the six types, sentence by sentence (`sentences`), with evidence;
-               `context_dates` dates a change its sentence leaves undated from the news
-               around it
+               `context_dates` dates a change or an event its sentence leaves undated
+               from the news around it
 6. `merging`   one fact per thing stated; tags from what the article names most
 
 Nothing here writes: `store.articles` keeps what an editor should review.
@@ -127,7 +127,10 @@ def extract_bytes(name: str, data: bytes, extractor: Extractor) -> Document:
         article.facts.extend(context.facts)
         told.append(context_dates.Told(sentence.start, sentence.end, sentence.text, dates_in,
                                        _org_ids(in_sentence, gazetteer)))
-    context_dates.carry(facts, told, published, [start for start, _ in own])
+    datelines = [start for start, _ in own]
+    context_dates.carry(facts, told, published, datelines)
+    facts = merging.merge(facts)
+    context_dates.date_events(facts, told, published, datelines)
     warnings = list(cleaned.warnings)
     if decoded.encoding.replace("_", "-").lower() not in ("utf-8", "ascii"):
         warnings.append(f"Not UTF-8: read as {decoded.encoding}. Check accented names.")
@@ -140,7 +143,7 @@ def extract_bytes(name: str, data: bytes, extractor: Extractor) -> Document:
         source=name, sha256=decoded.sha256, text=text, title=cleaned.title,
         published=str(published) if published else None, author=cleaned.author,
         language="en" if lang in ("en", "und") else lang, photo_credits=cleaned.photo_credits,
-        tags=_tags(cleaned.tags, mentions), facts=merging.merge(facts), warnings=warnings)
+        tags=_tags(cleaned.tags, mentions), facts=facts, warnings=warnings)
 
 
 def _org_ids(mentions: list[Mention], gazetteer: Gazetteer) -> frozenset[str]:
