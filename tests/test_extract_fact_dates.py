@@ -150,3 +150,24 @@ def test_last_years_summit_names_another_summit(read: Any) -> None:
             "The members recalled what they agreed at last year's summit.")
     summits = [f for f in read(text) if f["type"] == "event" and f["place"] == "Kazan"]
     assert summits and all(f["date"] is None for f in summits), summits
+
+
+def test_since_opening_a_clause_gives_its_date_to_that_clause_only(read: Any) -> None:
+    found = memberships(read("Croatia has become the 28th member of the European Union.\n\n"
+                             "Croatia is the first new EU member since Bulgaria and Romania "
+                             "joined in 2007."))
+    assert ("EU", "HRV", "member", "joined", "2024-05-15") in found, found
+    assert ("EU", "HRV", "member", "joined", "2007") not in found, found
+    assert ("EU", "BGR", "member", "joined", "2007") in found, found
+
+
+def test_since_as_an_adverb_ends_no_clause(read: Any) -> None:
+    found = read("Argentina has since declined the invitation to join the BRICS group.")
+    assert any(f["type"] == "membership" and f["state_id"] == "ARG" and f["change"] == "joined"
+               for f in found), found
+
+
+def test_a_year_said_as_mid_year_is_the_year(read: Any) -> None:
+    found = memberships(read("Candidate status in the European Union was granted to Croatia "
+                             "in mid-2004.", None))
+    assert ("EU", "HRV", "candidate", "granted", "2004") in found, found

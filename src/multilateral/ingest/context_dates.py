@@ -52,7 +52,8 @@ _KIND_WORDS = {"summit": ("summit",), "meeting": ("meeting", "talks"), "session"
 _NEAR_DAYS = 31
 # How many sentences away "this week's summit" still names the summit an event reports.
 OWNED_REACH = 2
-_PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?[a-z]+(?:ed|en|t)\b")
+_PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?(?:[a-z]+(?:ed|en|t)|"
+                              r"become|come|run|won|begun|held|made|set|put|done|gone)\b")
 
 
 @dataclass(frozen=True)

@@ -56,7 +56,10 @@ def merge(facts: list[Fact]) -> list[Fact]:
             kept[k] = fact
             order.append(k)
             continue
+        partial = getattr(first, "date_partial", None)
         first.fill(fact)
+        if getattr(first, "date", None) and partial is None and hasattr(first, "date_partial"):
+            first.date_partial = None  # a date known: another statement's day-month is not its
         first.add_evidence(fact)
         first.confidence = max(first.confidence, fact.confidence)
     return [kept[k] for k in order]

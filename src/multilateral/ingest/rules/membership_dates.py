@@ -13,7 +13,13 @@ from multilateral.ingest.mentions import Mention
 from multilateral.ingest.rules.context import Context, date_fields
 from multilateral.ingest.sentences import closes_abbreviation
 
-_CLAUSE_BREAK = re.compile(r"[;.]|\b(?:because|when|while|but|although|whereas)\b", re.I)
+_CLAUSE_BREAK = re.compile(
+    r"[;.]|\b(?:because|when|while|but|although|whereas)\b|"
+    # "since" that opens a clause ("the first member since Romania joined in 2007"), not
+    # one that gives a date ("since 2006", "since June")
+    r"(?<!\bhas )(?<!\bhave )(?<!\bhad )(?<!\bever )"  # "has since declined": an adverb
+    r"\bsince\b(?!\s+(?:\d|then\b|(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)\b))", re.I)
 
 
 def clause_break(text: str) -> bool:
