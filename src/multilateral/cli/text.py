@@ -187,6 +187,11 @@ def candidate_text(candidate: dict[str, Any]) -> str:
     after = context["after"][:CONTEXT_CHARS].replace("\n", " ")
     body = strip_controls(f"…{before}[{context['evidence']}]{after}…")
     wrapped = textwrap.fill(body, width=100, initial_indent="    ", subsequent_indent="    ")
+    # every other sentence that states the same fact, so the reviewer weighs them all
+    for more in candidate.get("also_context") or [
+            {"evidence": span.get("text", "")} for span in fact.get("also") or []]:
+        wrapped += "\n" + textwrap.fill(strip_controls(f"also: [{more['evidence']}]"), width=100,
+                                         initial_indent="    ", subsequent_indent="      ")
     return strip_controls(
         f"\n#{candidate['id']} (article {candidate['article_id']}) {candidate['type']}, "
         f"{fact.get('modality')}, confidence {candidate['confidence']:.2f}\n"

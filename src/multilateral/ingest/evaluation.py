@@ -420,6 +420,7 @@ def _brief(fact: Fact) -> dict[str, Any]:
     data = fact.as_dict()
     data.pop("confidence")
     data.pop("evidence")
+    data.pop("also", None)
     data["evidence"] = fact.evidence.text[:160]
     return {k: v for k, v in data.items() if v not in (None, [], "") and not k.endswith("_id")
             and k != "party_ids"}
