@@ -68,3 +68,22 @@ def test_unesco_former_members_keep_their_first_spells(kb: KnowledgeBase) -> Non
     assert "ZAF" not in anywhere(kb, "UNESCO", "1970-06-01")
     assert "SGP" in ids(kb.members("UNESCO", on="1985-12-31").certain, "member")
     assert "SGP" not in anywhere(kb, "UNESCO", "1990-06-01")
+
+
+@pytest.mark.parametrize(("day", "published"), [
+    # The Final Act signed at Helsinki by 35 states on 1 Aug 1975:
+    # https://webintra.cvce.eu/en/collections/unit-content/-/unit/d5906df5-4f83-4603-85f7-0cabc24b9fe1/b00527aa-78f5-47cf-9ab5-2440fc59ae92
+    ("1975-08-01", 35),
+    # The FR Yugoslavia admitted as the 55th participating State on 10 Nov 2000:
+    # https://www.osce.org/cio/53076
+    ("2000-11-10", 55),
+])
+def test_osce_counts(kb: KnowledgeBase, day: str, published: int) -> None:
+    assert kb.members("OSCE", on=day).counts["member"] == published
+
+
+def test_osce_soviet_participation_passes_to_russia(kb: KnowledgeBase) -> None:
+    in_1980 = ids(kb.members("OSCE", on="1980-06-01").certain, "member")
+    assert "OWID_USS" in in_1980 and "RUS" not in in_1980
+    in_2000 = ids(kb.members("OSCE", on="2000-06-01").certain, "member")
+    assert "RUS" in in_2000 and "OWID_USS" not in in_2000
