@@ -21,6 +21,8 @@ def anywhere(kb: KnowledgeBase, org: str, day: str) -> set[str]:
     # The 1957 list of members in Menntamál (20 states from 4 Nov 1946, 8 more that year):
     # https://timarit.is/page/4556459?lang=kl
     ("1946-12-31", 28),
+    # The same list names 80 states joined by 26 Nov 1956 (South Africa still among them).
+    ("1956-11-30", 80),
     # UN Yearbook 1972, "rose to 130 at the end of 1972":
     # https://docslib.org/doc/9397759/the-united-nations-educational-scientific-and-cultural-organization-unesco
     ("1972-12-31", 130),
