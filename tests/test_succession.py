@@ -74,14 +74,11 @@ def test_every_succession_cites_a_page() -> None:
     assert all(row["source_urls"].startswith("http") for row in rows)
 
 
-def test_one_line_one_seat_where_a_table_codes_russia_from_the_soviet_date(
-        kb: KnowledgeBase) -> None:
-    # The UNESCO table codes the USSR's membership (from 1954) under Russia; COW codes the
-    # USSR. They are one member: the table decides, COW's claim is set aside.
-    unesco = kb.members("UNESCO", on="1980-06-01")
-    ids = {st.subject.id for st in unesco.certain}
-    assert "RUS" in ids and "OWID_USS" not in ids
-    soviet = kb.memberships("USSR", on="1980-06-01")
-    assert "UNESCO" not in {st.subject.id for st in soviet.certain}
-    assert any(c.kind == "start" and c.subject == "Russia"
-               for c in kb.conflicts("UNESCO").conflicts)
+def test_one_seat_for_the_ussr_and_russia_at_unesco(kb: KnowledgeBase) -> None:
+    # The UNESCO table gives the USSR its own spell (1954-1991) and Russia the rest; COW
+    # codes the USSR too. One seat on every date, under the state that held it then.
+    soviet_years = {st.subject.id for st in kb.members("UNESCO", on="1980-06-01").certain}
+    assert "OWID_USS" in soviet_years and "RUS" not in soviet_years
+    assert "UNESCO" in {st.subject.id for st in kb.memberships("USSR", on="1980-06-01").certain}
+    russian_years = {st.subject.id for st in kb.members("UNESCO", on="2000-06-01").certain}
+    assert "RUS" in russian_years and "OWID_USS" not in russian_years
