@@ -1,8 +1,10 @@
 """The checkable claims of an article: counts, lists, joins, chairs, foundings, instruments,
-population shares and superlatives, each with the span of text that makes it.
+population shares, superlatives and officeholders, each with the span of text that makes it.
 
-Most claims are facts the extractor already reads (a list of members, an
-accession, a memorandum); counts, shares and superlatives are found here.
+Most claims are facts the reader already found (a list of members, an accession, a
+memorandum); counts, shares, superlatives and officeholders are found here, on the
+reader's own sentences, mentions, dates and modality, so that a number inside a date,
+a document number, a plan or a statement of purpose is no claim.
 """
 
 from __future__ import annotations
@@ -11,10 +13,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from multilateral.check.statuses import counted_together, our_status
+from multilateral.ingest.dates import DateMention, find_dates
 from multilateral.ingest.gazetteer import Gazetteer
 from multilateral.ingest.mentions import Mention, find_mentions
+from multilateral.ingest.rules.context import Article, Context
 from multilateral.ingest.rules.membership import status_value
 from multilateral.ingest.sentences import Sentence, split_sentences
+from multilateral.model.dates import PartialDate
 from multilateral.model.facts import (
     Agreement,
     Chairmanship,
@@ -29,12 +35,17 @@ _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "sev
             "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
             "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
             "nineteen": 19, "twenty": 20}
-_NUMBER = r"(?P<n>\d{1,3}|" + "|".join(_NUMBERS) + r")"
+# The number stands alone: not the 20 of "G20", the 12 of "68/12" or of "1,200".
+_NUMBER = r"(?<![\w/.,#-])(?P<n>\d{1,3}|" + "|".join(_NUMBERS) + r")\b"
 _COUNT = re.compile(
-    _NUMBER + r"\s+(?:full\s+|current\s+|permanent\s+)?(?P<s>member(?:\s+(?:states?|countries|"
-    r"nations))?s?|observer(?:\s+(?:states?|countries))?s?|dialogue\s+partners?|"
+    _NUMBER + r"(?:\s+|-)(?:full\s+|current\s+|permanent\s+)?"
+    r"(?P<s>member(?:\s+(?:states?|countries|nations))?s?|observer(?:\s+(?:states?|countries))?s?|(?:sectoral\s+)?dialogue\s+partners?|"
     r"partner\s+countries|partners|associate\s+members?|candidates?(?:\s+countries)?)\b",
     re.IGNORECASE)
+# "resolution 15 members adopted", "No. 12": the number names a document, not a count.
+_DOCUMENT_BEFORE = re.compile(r"(?:\b(?:resolution|decision|report|document|no|nos|number|"
+                              r"article|paragraph|session|chapter|annex|item)\.?\s*)$",
+                              re.IGNORECASE)
 _SHARE = re.compile(
     r"(?P<q>over|more than|above|nearly|almost|about|around|some|roughly|approximately|"
     r"close to|at least|less than|under)?\s*(?P<pct>\d{1,2}(?:\.\d+)?)\s*(?:%|per\s?cent|percent)"
@@ -43,11 +54,38 @@ _SUPERLATIVE = re.compile(
     r"\b(?:the\s+)?(?:world'?s\s+)?(?P<w>largest|biggest|most\s+populous|oldest|most\s+"
     r"powerful|most\s+influential|first|only)\b[^.;]{0,40}?\b(?:organi[sz]ation|bloc|"
     r"alliance|group(?:ing)?|union|forum|body)\b", re.IGNORECASE)
+# Who holds an office: the title next to a person's name ("Secretary-General Zhang Ming",
+# "Ursula von der Leyen, President of the European Commission").
+_OFFICE = re.compile(
+    r"\b(?P<office>(?:Deputy\s+)?Secretary[- ]General|Director[- ]General|Executive\s+Secretary|"
+    r"(?:President|Chairperson|Chair)\s+of\s+the\s+(?:[A-Z][\w-]*\s+){0,3}Commission)\b",
+    re.IGNORECASE)
+_NAME_WORD = r"(?:[A-Z][\w'’.-]+|de|da|von|der|van|bin|al-\w+)"
+_NAME_AFTER = re.compile(r"^,?\s+(?P<name>[A-Z][\w'’.-]+(?:\s+" + _NAME_WORD + r"){1,3})")
+_NAME_BEFORE = re.compile(r"(?P<name>[A-Z][\w'’.-]+(?:\s+" + _NAME_WORD + r"){1,3}),\s+"
+                          r"(?:the\s+)?(?:\w+\s+){0,3}$")
+# Not a name, though capitalised: the words a sentence or a title may start with.
+_NOT_NAME = {"The", "He", "She", "It", "On", "In", "At", "His", "Her", "This", "That", "Mr",
+             "Mrs", "Ms", "Dr", "H.E.", "Of", "And", "For", "General", "Secretary", "Said",
+             "Also", "Today", "Yesterday", "Assembly", "Council"}
+# Plans, hopes, conditions and purposes: what follows them is no fact of the page's day
+# ("look forward to welcoming", "in order to join", "if admitted", "aims to unite"). The
+# reader's own modality (planned, negated) is asked first; these add what a claim needs.
+_NOT_A_FACT = re.compile(
+    r"\b(?:look(?:s|ed|ing)?\s+forward\s+to|in\s+order\s+to|so\s+as\s+to|in\s+a\s+bid\s+to|"
+    r"hop(?:e|es|ed|ing)\s+(?:to|that|for)|wish(?:es|ed)?\s+to|aspir\w+|eager\s+to|"
+    r"ready\s+to|willing(?:ness)?\s+to|want(?:s|ed)?\s+to|would|could|might|should|"
+    r"(?-i:may)|if|unless|whether|aim(?:s|ed|ing)?\s+(?:to|at)|purpose|objectives?|goals?|"
+    r"seek(?:s|ing)?\s+to|sought\s+to|commit(?:s|ted)?\s+to|determined\s+to|vision|"
+    r"candida(?:te|cy)\s+for|bid\s+(?:to|for)|invit(?:e|es|ed|ation)\b[^.;]{0,40}\bto\s+join|"
+    r"call(?:s|ed)?\s+(?:on|for|upon))\b", re.IGNORECASE)
+_CLAUSE = re.compile(r"[;:(]|,\s|\s[-–—]\s|\b(?:while|whereas|but|although|which|who)\b")
 
 
 @dataclass
 class ArticleClaim:
-    kind: str  # count | list | joined | chair | founding | instrument | share | superlative
+    kind: str  # count | list | joined | chair | founding | instrument | share |
+    # superlative | officeholder
     start: int
     end: int
     text: str
@@ -64,17 +102,45 @@ class ArticleClaim:
 
 def find_claims(document: Document, gazetteer: Gazetteer) -> list[ArticleClaim]:
     text = document.text
+    published = _published(document.published)
     mentions = find_mentions(text, gazetteer)
+    dates = find_dates(text, published)
+    article = Article(text, published, gazetteer, mentions)
     claims: list[ArticleClaim] = []
     sentences = split_sentences(text)
     for sentence in sentences:
         inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
+        context = Context(article, sentence, inside,
+                          [d for d in dates if sentence.start <= d.start < sentence.end])
         org = _org_for(sentence, inside, mentions)
-        claims += _counts(sentence, org)
-        claims += _shares(sentence, org)
-        claims += _superlatives(sentence, org)
-    claims += _from_facts(document, sentences)
+        found = _counts(context, org) + _shares(sentence, org) + _superlatives(sentence, org)
+        claims += [c for c in found if _stated(context, c.start, c.end)]
+        claims += _officeholders(context, org)
+    claims += [c for c in _from_facts(document, sentences)
+               if _fact_stated(c, sentences, article, mentions, dates)]
     return sorted(claims, key=lambda c: (c.start, c.kind))
+
+
+def _published(value: str | None) -> PartialDate | None:
+    try:
+        return PartialDate.parse(value) if value else None
+    except ValueError:
+        return None
+
+
+def _stated(context: Context, start: int, end: int) -> bool:
+    """Whether the words from `start` to `end` state a fact of the page's day: not planned,
+    negated, hoped for, conditional or a purpose (the reader's modality, in the claim's own
+    clause, and the words of plans and purposes it does not know)."""
+    if context.modality(start, end, clause=True) != "asserted":
+        return False
+    sentence = context.sentence
+    head = context.article.text[max(sentence.start, start - 90):start]
+    cut = max((m.end() for m in _CLAUSE.finditer(head)), default=0)
+    tail = context.article.text[end:min(sentence.end, end + 30)]
+    stop = _CLAUSE.search(tail)
+    window = head[cut:] + context.article.text[start:end] + (tail[:stop.start()] if stop else tail)
+    return _NOT_A_FACT.search(window) is None
 
 
 def _org_for(sentence: Sentence, inside: list[Mention], everything: list[Mention]
@@ -87,17 +153,32 @@ def _org_for(sentence: Sentence, inside: list[Mention], everything: list[Mention
     return before[-1] if before else None
 
 
-def _counts(sentence: Sentence, org: Mention | None) -> list[ArticleClaim]:
+def _counts(context: Context, org: Mention | None) -> list[ArticleClaim]:
+    sentence = context.sentence
     found = []
     for match in _COUNT.finditer(sentence.text):
+        start, end = sentence.start + match.start(), sentence.start + match.end()
+        number_end = sentence.start + match.end("n")
+        if _in_date(context.dates, start, number_end):
+            continue  # "June 15 member states...": the 15 is the day
+        if _DOCUMENT_BEFORE.search(sentence.text[:match.start()]):
+            continue
         raw = match.group("n").lower()
         number = int(raw) if raw.isdigit() else _NUMBERS[raw]
-        status = status_value(match.group("s"))
-        start = sentence.start + match.start()
-        found.append(ArticleClaim("count", start, sentence.start + match.end(), match.group(),
-                           org.id if org else None, org.name if org else None,
-                           {"number": number, "status": status.value}))
+        if number == 1 and not re.search(r"\b(?:only|just|has|have|had)\s+$",
+                                         sentence.text[:match.start()], re.IGNORECASE):
+            continue  # "an attack on one member" counts no one
+        org_id = org.id if org else None
+        status = our_status(org_id, match.group("s"), status_value(match.group("s")).value)
+        found.append(ArticleClaim("count", start, end, match.group(),
+                                  org_id, org.name if org else None,
+                                  {"number": number, "status": status,
+                                   "one_kind": counted_together(match.group("s"))}))
     return found
+
+
+def _in_date(dates: list[DateMention], start: int, end: int) -> bool:
+    return any(d.start < end and start < d.end for d in dates)
 
 
 def _shares(sentence: Sentence, org: Mention | None) -> list[ArticleClaim]:
@@ -118,6 +199,68 @@ def _superlatives(sentence: Sentence, org: Mention | None) -> list[ArticleClaim]
                   {"word": m.group("w").lower()}) for m in _SUPERLATIVE.finditer(sentence.text)]
 
 
+def _officeholders(context: Context, org: Mention | None) -> list[ArticleClaim]:
+    """A title beside a person's name: who holds an office, which the knowledge base lacks."""
+    sentence = context.sentence
+    text = sentence.text
+    found = []
+    for match in _OFFICE.finditer(text):
+        after = _NAME_AFTER.match(text[match.end():])
+        before = _NAME_BEFORE.search(text[:match.start()])
+        if after and after.group("name").split()[0] not in _NOT_NAME:
+            lo, hi, name = match.start(), match.end() + after.end(), after.group("name")
+        elif before and before.group("name").split()[0] not in _NOT_NAME:
+            lo, hi, name = before.start(), match.end(), before.group("name")
+        else:
+            continue  # "the Secretary-General said": no one named as holding it
+        named_after = after is not None and lo == match.start()
+        name_lo = sentence.start + (match.end() + after.start("name") if after and named_after
+                                    else lo)
+        name_hi = name_lo + len(name)
+        if any(m.start < name_hi and name_lo < m.end for m in context.mentions):
+            continue  # "Director-General of Brazil": a name the reader knows is no person
+        start, end = sentence.start + lo, sentence.start + hi
+        if context.modality(start, end, clause=True) != "asserted":
+            continue  # "will be Secretary-General", "not ... Director-General"
+        found.append(ArticleClaim("officeholder", start, end, text[lo:hi],
+                                  org.id if org else None, org.name if org else None,
+                                  {"office": " ".join(match.group("office").split()),
+                                   "person": name}))
+    return found
+
+
+def _fact_stated(claim: ArticleClaim, sentences: list[Sentence], article: Article,
+                 mentions: list[Mention], dates: list[DateMention]) -> bool:
+    """A fact the reader asserts is a claim unless the clause that names its subject
+    plans, hopes or gives a purpose ("we look forward to welcoming Timor-Leste as a
+    member", "applied in order to join")."""
+    sentence = next((s for s in sentences if s.start <= claim.start < s.end), None)
+    if sentence is None:
+        return True
+    inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
+    subject = _subject_ids(claim)
+    spans = [m for m in inside if m.id is not None and m.id in subject]
+    if not spans:
+        return True
+    context = Context(article, sentence, inside,
+                      [d for d in dates if sentence.start <= d.start < sentence.end])
+    return any(_stated(context, m.start, m.end) for m in spans)
+
+
+def _subject_ids(claim: ArticleClaim) -> set[str]:
+    ids: set[str] = set()
+    for fact in claim.facts:
+        if isinstance(fact, Membership | Chairmanship):
+            ids.add(fact.state_id or "")
+        elif isinstance(fact, Founding):
+            ids.add(fact.org_id or "")
+        elif isinstance(fact, Agreement):
+            ids.update(i or "" for i in fact.party_ids)
+        elif isinstance(fact, Resolution):
+            ids.add(fact.body_id or "")
+    return ids - {""}
+
+
 def _from_facts(document: Document, sentences: list[Sentence]) -> list[ArticleClaim]:
     """Lists (the members a sentence names as current), joins, chairs, foundings, instruments."""
     claims: list[ArticleClaim] = []
@@ -130,8 +273,9 @@ def _from_facts(document: Document, sentences: list[Sentence]) -> list[ArticleCl
             key = (span.start, fact.org_id, fact.status)
             claim = lists.get(key)
             if claim is None:
+                status = our_status(fact.org_id, span.text, fact.status.value)
                 claim = ArticleClaim("list", span.start, span.end, span.text, fact.org_id, fact.org,
-                              {"status": fact.status.value, "members": []})
+                                     {"status": status, "members": []})
                 lists[key] = claim
                 claims.append(claim)
             claim.details["members"].append({"id": fact.state_id, "name": fact.state})

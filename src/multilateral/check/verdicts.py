@@ -1,8 +1,10 @@
 """A verdict per claim: supported, contradicted, unverifiable or outdated, and why.
 
-Each claim is judged on the article's date. A claim that holds then is checked
-again today: if today's answer differs, the verdict is `outdated`, with the
-changes in between. Numbers come with the figure the knowledge base gives.
+Each claim is judged on the article's date: `supported` when it holds then (with the
+changes since, if today's answer differs), `outdated` when it held earlier but no
+longer did then, `contradicted` when it never held. A page with no date that can be
+defended is judged on no day: what depends on the day is unverifiable. Numbers come
+with the figure the knowledge base gives.
 """
 
 from __future__ import annotations
@@ -13,6 +15,9 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
 from multilateral.check.claims import ArticleClaim
+from multilateral.check.parties import Parties
+from multilateral.check.shares import judge_share
+from multilateral.check.statuses import our_status
 from multilateral.errors import MultilateralError
 from multilateral.model.dates import DateLike, PartialDate
 from multilateral.model.facts import Agreement, Chairmanship, Fact, Founding, Membership, Resolution
@@ -41,9 +46,11 @@ class KnowledgeSource(Protocol):
 _F = TypeVar("_F", bound=Fact)
 SUPPORTED, CONTRADICTED, UNVERIFIABLE, OUTDATED = (
     "supported", "contradicted", "unverifiable", "outdated")
-# "about 42%" may be off by this many percentage points; "42%" by half a point.
-ABOUT_TOLERANCE = 2.0
-EXACT_TOLERANCE = 0.5
+# Claims whose truth depends on the day they are judged on.
+DATE_DEPENDENT = frozenset({"count", "list", "share", "chair"})
+# How many earlier changes of an organization are looked back through for an outdated count.
+LOOK_BACK = 12
+NO_OFFICEHOLDERS = "the knowledge base holds no officeholders"
 
 
 @dataclass
@@ -63,20 +70,37 @@ class Verdict:
 class Judge:
     """Judges claims for one article date against one knowledge base."""
 
-    def __init__(self, kb: KnowledgeSource, on: PartialDate, parents: dict[str, str]) -> None:
+    def __init__(self, kb: KnowledgeSource, on: PartialDate, parents: dict[str, str],
+                 dated: bool = True) -> None:
         self.kb = kb
         self.on = on
+        # False when the page gives no day that can be defended: `on` is then only today.
+        self.dated = dated
         self.today = PartialDate.of(kb.today)
-        self.parents = parents
+        self.parties = Parties(parents)
         self._members: dict[tuple[str, str], Members] = {}
         self._answers: dict[tuple[str, str], list[dict[str, Any]]] = {}
 
     def judge(self, claim: ArticleClaim) -> Verdict:
         try:
             judge_kind: Callable[[ArticleClaim], Verdict] = getattr(self, f"_{claim.kind}")
-            return judge_kind(claim)
+            verdict = judge_kind(claim)
         except MultilateralError as exc:
             return Verdict(claim, UNVERIFIABLE, f"The knowledge base cannot answer: {exc.message}")
+        if self.dated or verdict.verdict == UNVERIFIABLE or not self._depends_on_day(claim):
+            return verdict
+        return Verdict(claim, UNVERIFIABLE,
+                       f"Unverifiable as of an unknown date: the page gives no date, and this "
+                       f"claim is true on some days, not others. On {self.today} the knowledge "
+                       f"base finds it {verdict.verdict}: {verdict.reason}",
+                       verdict.figure, verdict.facts, verdict.changes)
+
+    @staticmethod
+    def _depends_on_day(claim: ArticleClaim) -> bool:
+        if claim.kind == "chair":
+            fact = claim.facts[0]
+            return not (isinstance(fact, Chairmanship) and fact.start)
+        return claim.kind in DATE_DEPENDENT
 
     # -- membership ----------------------------------------------------------
 
@@ -90,23 +114,58 @@ class Judge:
         if claim.org_id is None:
             return Verdict(claim, UNVERIFIABLE, "No organization named near the count.")
         status, number = claim.details["status"], claim.details["number"]
+        if claim.details.get("one_kind"):
+            return Verdict(claim, UNVERIFIABLE, f"The knowledge base records this kind and "
+                           f"others alike as {label(status, 2)}: it cannot count this kind "
+                           f"alone.")
         then = self.members(claim.org_id, self.on)
         got = _of_status(then, status)
         figure = {"on": str(self.on), "count": len(got), "members": [n for _, n in got]}
         unsure = [st.subject.name for st in then.uncertain + then.conflicts
                   if status in (st.possible or [st.status or ""])]
+        if not got:
+            # no certain one is no count: the sources hold none, or disagree on all (README)
+            more = (f"; {len(unsure)} are uncertain ({_some(unsure)})" if unsure else "")
+            return Verdict(claim, UNVERIFIABLE,
+                           f"The knowledge base holds no certain {label(status, 2)} of "
+                           f"{then.org.name} on {self.on}{more}.", figure)
         if len(got) != number:
             if unsure and len(got) <= number <= len(got) + len(unsure):
                 return Verdict(claim, UNVERIFIABLE,
                                f"{len(got)} certain {label(status, len(got))} on {self.on}, "
                                f"and {len(unsure)} more uncertain ({', '.join(unsure)}).",
                                figure)
+            earlier = self._count_earlier(claim.org_id, status, number)
+            if earlier is not None:
+                since, until = earlier
+                return Verdict(claim, OUTDATED,
+                               f"{number} {label(status, number)} from {since} until {until}, "
+                               f"but {len(got)} on {self.on}.",
+                               {**figure, "true_on": str(since), "true_until": str(until)},
+                               _standings(then, status))
             return Verdict(claim, CONTRADICTED,
                            f"The knowledge base counts {len(got)} {label(status, len(got))} "
                            f"of {then.org.name} on {self.on}, not {number}.", figure,
                            _standings(then, status))
         return self._still(claim, status, got, figure,
                            f"{number} {label(status, number)} on {self.on}, as stated.")
+
+    def _count_earlier(self, org: str, status: str, number: int
+                       ) -> tuple[PartialDate, PartialDate] | None:
+        """When, before the article's day, the organization last had `number` of that
+        status (from one change of its membership until the next), if it did."""
+        days = sorted({c.date for c in self.kb.history(org).changes
+                       if c.date is not None and c.claim.status == status
+                       and c.date.hi < self.on.lo}, key=lambda d: d.lo, reverse=True)
+        until = self.on
+        for day in days[:LOOK_BACK]:
+            try:
+                if len(_of_status(self.members(org, day), status)) == number:
+                    return day, until
+            except MultilateralError:
+                break  # before the organization existed (a predecessor's days)
+            until = day
+        return None
 
     def _list(self, claim: ArticleClaim) -> Verdict:
         if claim.org_id is None:
@@ -124,6 +183,10 @@ class Judge:
             return Verdict(claim, UNVERIFIABLE,
                            f"The sources disagree or are unsure whether {', '.join(extra)} "
                            f"held that status on {self.on}.", figure, _standings(then, status))
+        if extra and self._held_before(claim.org_id, status, set(extra)):
+            return Verdict(claim, OUTDATED,
+                           f"No longer {label(status, 2)} on {self.on}, though they were "
+                           f"earlier: {', '.join(extra)}.", figure, _standings(then, status))
         if extra:
             return Verdict(claim, CONTRADICTED,
                            f"Not {label(status, 2)} on {self.on}: {', '.join(extra)}.", figure,
@@ -138,7 +201,7 @@ class Judge:
 
     def _still(self, claim: ArticleClaim, status: str, then: list[tuple[str, str]],
                figure: dict[str, Any], reason: str, only: set[str] | None = None) -> Verdict:
-        """Supported on the article's date; outdated if today's answer differs."""
+        """Supported on the article's date; what has changed since is said beside it."""
         assert claim.org_id is not None
         now_members = self.members(claim.org_id, self.today)
         now = _of_status(now_members, status)
@@ -155,8 +218,17 @@ class Judge:
             f"since then {', '.join(joined)} joined" if joined else "",
             f"{', '.join(left)} no longer" if left else "") if part)
         figure = {**figure, "today": str(self.today), "count_today": len(now)}
-        return Verdict(claim, OUTDATED, f"{reason} No longer true on {self.today}: {what}; "
-                       f"{len(now)} {label(status, len(now))} today.", figure, facts, changes)
+        return Verdict(claim, SUPPORTED, f"{reason} It has changed since ({self.today}): "
+                       f"{what}; {len(now)} {label(status, len(now))} today.", figure, facts,
+                       changes)
+
+    def _held_before(self, org: str, status: str, who: set[str]) -> bool:
+        """Whether each of `who` held `status` before the article's date and had lost it by
+        then (a list of members read after some left)."""
+        ended = {c.claim.member.id for c in self.kb.history(org).changes
+                 if c.change == "end" and c.claim.status == status and c.date is not None
+                 and c.date.lo <= self.on.hi}
+        return who <= ended
 
     def _changes_between(self, org: str, status: str, who: set[str]) -> list[dict[str, Any]]:
         history = self.kb.history(org)
@@ -175,7 +247,7 @@ class Judge:
                            "knowledge base.")
         history = self.kb.history(fact.org_id, None)
         member = fact.state_id
-        status = fact.status.value
+        status = our_status(fact.org_id, claim.text, fact.status.value)
         wanted = PartialDate.parse(fact.date) if fact.date else None
         edge = "end" if fact.change == "left" else "start"
         matches = [c for c in history.changes if c.claim.member.id == member
@@ -252,13 +324,19 @@ class Judge:
         if isinstance(fact, Agreement):
             ids = [i for i in fact.party_ids if i]
             kind, named, place = fact.kind, fact.parties or [""], fact.place
+            unknown = [name for name, i in zip(fact.parties, fact.party_ids, strict=False)
+                       if not i]
         else:
             fact = _fact(claim, Resolution)
             ids = [i for i in (fact.body_id, fact.subject_id) if i]
-            kind, named, place = None, [fact.body or ""], None
+            kind, named, place, unknown = None, [fact.body or ""], None, []
         date = fact.date
         if not ids:
             return Verdict(claim, UNVERIFIABLE, "No party is in the knowledge base.")
+        if unknown:
+            # the instruments of the parties it knows are not this one's (like with like)
+            return Verdict(claim, UNVERIFIABLE, f"Not in the knowledge base: {', '.join(unknown)}"
+                           f"; the instruments of the other parties say nothing of this one.")
         known = self._instruments(ids)
         if isinstance(fact, Resolution):
             number = fact.number
@@ -266,7 +344,7 @@ class Judge:
                      and str(i["number"]).removeprefix("A/RES/") == number]
         else:
             found = [i for i in known if i["kind"] == kind
-                     and self._same_parties(ids, [p["id"] for p in i["parties"]])]
+                     and self.parties.same(ids, [p["id"] for p in i["parties"]])]
             if date and len(found) > 1:
                 found = [i for i in found if i["date"] and PartialDate.parse(
                     i["date"]).refines(PartialDate.parse(date))] or found
@@ -282,6 +360,11 @@ class Judge:
         if place and best.get("place") and _norm(place) != _norm(best["place"]):
             problems.append(f"place: the article says {place}, the knowledge base "
                             f"{best['place']}")
+        if problems and len(ids) < 2 and isinstance(fact, Agreement):
+            # one party named: any of its instruments of that kind might be meant
+            return Verdict(claim, UNVERIFIABLE, f"The article names one party only; none of "
+                           f"its {len(found)} recorded {kind} agrees ({'; '.join(problems)}).",
+                           None, found)
         if problems:
             return Verdict(claim, CONTRADICTED, "; ".join(problems) + ".", None, [best])
         where = f", {best['place']}" if best.get("place") else ""
@@ -306,36 +389,17 @@ class Judge:
                 continue
         return list(seen.values())
 
-    def _same_parties(self, claimed: list[str], recorded: list[str]) -> bool:
-        return all(any(self._related(a, b) for b in recorded) for a in claimed)
-
-    def _related(self, a: str, b: str) -> bool:
-        return a == b or self._ancestor(a, b) or self._ancestor(b, a)
-
-    def _ancestor(self, older: str, younger: str) -> bool:
-        while younger in self.parents:
-            younger = self.parents[younger]
-            if younger == older:
-                return True
-        return False
-
     def _share(self, claim: ArticleClaim) -> Verdict:
         if claim.org_id is None:
             return Verdict(claim, UNVERIFIABLE, "No organization named near the share.")
         share = self.kb.share(claim.org_id, on=str(self.on.year))
-        percent = 100 * share.share
-        stated = claim.details["percent"]
-        qualifier = claim.details.get("qualifier")
-        ok, tolerance = _within(percent, stated, qualifier)
-        figure = {"percent": round(percent, 1), "year": share.year, "members": len(share.members),
-                  "population": share.total, "world": share.world, "tolerance": tolerance,
-                  "source": "World Bank SP.POP.TOTL"}
-        text = (f"The {len(share.members)} members held {percent:.1f}% of the world's "
-                f"population in {share.year} ({share.total:,} of {share.world:,}, World Bank)")
-        if ok:
-            return Verdict(claim, SUPPORTED, f"{text}; {tolerance}.", figure)
-        return Verdict(claim, CONTRADICTED, f"{text}, not {qualifier + ' ' if qualifier else ''}"
-                       f"{stated:g}% ({tolerance}).", figure)
+        ok, reason, figure = judge_share(share, claim.details["percent"],
+                                         claim.details.get("qualifier"))
+        return Verdict(claim, SUPPORTED if ok else CONTRADICTED, reason, figure)
+
+    def _officeholder(self, claim: ArticleClaim) -> Verdict:
+        return Verdict(claim, UNVERIFIABLE, f"Unverifiable: {NO_OFFICEHOLDERS} (who is "
+                       f"{claim.details['office']} on {self.on} cannot be looked up).")
 
     def _superlative(self, claim: ArticleClaim) -> Verdict:
         return Verdict(claim, UNVERIFIABLE, f"The knowledge base cannot rank organizations as "
@@ -366,19 +430,9 @@ def _overlaps(chair: dict[str, Any], start: PartialDate, end: PartialDate) -> bo
     return lo <= end.hi and start.lo <= hi
 
 
-def _within(actual: float, stated: float, qualifier: str | None) -> tuple[bool, str]:
-    if qualifier in ("over", "more than", "above", "at least"):
-        return actual >= stated, f"'{qualifier} {stated:g}%' needs at least {stated:g}%"
-    if qualifier in ("less than", "under"):
-        return actual < stated, f"'{qualifier} {stated:g}%' needs under {stated:g}%"
-    if qualifier in ("nearly", "almost", "close to"):
-        return stated - 2 * ABOUT_TOLERANCE <= actual <= stated, \
-            f"'{qualifier} {stated:g}%' allows {stated - 2 * ABOUT_TOLERANCE:g}–{stated:g}%"
-    if qualifier:
-        return abs(actual - stated) <= ABOUT_TOLERANCE, \
-            f"'{qualifier} {stated:g}%' allows ±{ABOUT_TOLERANCE:g} points"
-    return abs(actual - stated) <= EXACT_TOLERANCE, \
-        f"'{stated:g}%' allows ±{EXACT_TOLERANCE:g} points"
+def _some(names: list[str], shown: int = 5) -> str:
+    rest = len(names) - shown
+    return ", ".join(names[:shown]) + (f" and {rest} more" if rest > 0 else "")
 
 
 def _norm(name: str) -> str:

@@ -1,0 +1,118 @@
+"""What `check` takes for a claim, and how it judges claims of real pages (issue 16): not
+numbers that count no one, plans or conditions; undated pages judged on a day they
+support, or on none; like compared with like."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner, Result
+
+from multilateral.cli import main
+
+
+def check(db: str, tmp_path: Path, text: str) -> dict[str, object]:
+    article = tmp_path / "page.txt"
+    article.write_text(text)
+    result: Result = CliRunner().invoke(main, ["--db", db, "check", str(article),
+                                               "--format", "json"])
+    assert result.exit_code == 0, result.output
+    return dict(json.loads(result.stdout))
+
+
+def claims(report: dict[str, object], kind: str | None = None) -> list[dict[str, object]]:
+    return [c for c in report["claims"]  # type: ignore[union-attr]
+            if kind is None or c["kind"] == kind]
+
+
+def test_numbers_that_count_no_one_are_not_counts(sqlite_url: str, tmp_path: Path) -> None:
+    report = check(sqlite_url, tmp_path, (
+        "Note\n\nPublished 1 March 2024\n\nUnder Article 5 of the NATO treaty, an attack on "
+        "one member is an attack on all. The African Union became a permanent G20 member in "
+        "2023. On June 15 member states of ASEAN met in Jakarta. The SCO has nine member "
+        "states."))
+    counts = claims(report, "count")
+    # only the last sentence counts members: not "one member", the 20 of G20, the 15th day
+    assert [c["text"] for c in counts] == ["nine member states"]
+    assert counts[0]["verdict"] == "supported"
+
+
+def test_plans_hopes_and_conditions_are_not_claims(sqlite_url: str, tmp_path: Path) -> None:
+    report = check(sqlite_url, tmp_path, (
+        "Note\n\nPublished 1 March 2024\n\nWe look forward to welcoming Timor-Leste as a full "
+        "member of ASEAN. Ukraine took steps in order to join NATO as a member. If Turkey "
+        "joined the SCO, the SCO would have 11 members. Sweden joined NATO on 7 March 2024."))
+    assert [c["text"] for c in claims(report)] == ["Sweden joined NATO on 7 March 2024."]
+
+
+def test_an_undated_page_is_judged_on_no_day(sqlite_url: str, tmp_path: Path) -> None:
+    report = check(sqlite_url, tmp_path,
+                   "SCO note\n\nThe Shanghai Cooperation Organisation has six member states.")
+    assert report["on_basis"] == "none" and "no date" in str(report["on_note"])
+    count = claims(report, "count")[0]
+    # six was true from 2001 to 2017: on an unknown day it is neither true nor false
+    assert count["verdict"] == "unverifiable"
+    assert "unknown date" in str(count["reason"])
+
+
+def test_an_undated_page_is_judged_on_the_newest_event_it_reports(
+        sqlite_url: str, tmp_path: Path) -> None:
+    report = check(sqlite_url, tmp_path, (
+        "SCO note\n\nThe SCO leaders met in Bishkek on 14 June 2019. The SCO has eight member "
+        "states. The leaders will meet again in Qingdao on 15 July 2025."))
+    # the meeting still to come is a plan, not an event of the page's day
+    assert report["on"] == "2019-06-14" and report["on_basis"] == "newest_event"
+    assert claims(report, "count")[0]["verdict"] == "supported"
+
+
+def test_a_count_against_uncertain_members_only_is_unverifiable(
+        sqlite_url: str, tmp_path: Path) -> None:
+    report = check(sqlite_url, tmp_path, (
+        "AALCO note\n\nPublished 3 June 2019\n\nThe Asian-African Legal Consultative "
+        "Organization (AALCO) has 48 member states."))
+    count = claims(report, "count")[0]
+    # COW's years end in 2014: no member is certain in 2019, so 48 is not "not 0"
+    assert count["verdict"] == "unverifiable"
+    assert "no certain members" in str(count["reason"]) and "uncertain" in str(count["reason"])
+
+
+def test_officeholders_are_found_and_judged_unverifiable(sqlite_url: str,
+                                                        tmp_path: Path) -> None:
+    report = check(sqlite_url, tmp_path, (
+        "SCO note\n\nPublished 14 June 2019\n\nSCO Secretary-General Vladimir Norov opened "
+        "the meeting. Jens Stoltenberg, Secretary General of NATO, spoke next. The "
+        "Secretary-General said little."))
+    held = claims(report, "officeholder")
+    assert [c["details"]["person"] for c in held] == [  # type: ignore[index]
+        "Vladimir Norov", "Jens Stoltenberg"]
+    assert all(c["verdict"] == "unverifiable" and "holds no officeholders" in str(c["reason"])
+               for c in held)
+    assert report["officeholders"] == 2
+
+
+def test_an_instrument_of_other_parties_judges_nothing(sqlite_url: str,
+                                                      tmp_path: Path) -> None:
+    unknown_party = claims(check(sqlite_url, tmp_path, (
+        "SCO note\n\nPublished 1 July 2016\n\nThe SCO Secretariat signed a memorandum of "
+        "understanding with the Zorbian Trade Council on 3 May 2016.")), "instrument")[0]
+    assert unknown_party["verdict"] == "unverifiable"
+    assert "Zorbian Trade Council" in str(unknown_party["reason"])
+    one_party = claims(check(sqlite_url, tmp_path, (
+        "SCO note\n\nPublished 1 July 2016\n\nThe SCO signed a memorandum of understanding on "
+        "3 May 2016 in Beijing.")), "instrument")[0]
+    # the SCO's memoranda with ASEAN or UNESCO are not this one: no contradiction
+    assert one_party["verdict"] == "unverifiable" and "one party" in str(one_party["reason"])
+
+
+def test_an_organizations_own_status_names_map_to_ours(sqlite_url: str,
+                                                       tmp_path: Path) -> None:
+    report = check(sqlite_url, tmp_path, (
+        "ASEAN note\n\nPublished 1 March 2024\n\nPakistan became a Sectoral Dialogue Partner "
+        "of ASEAN in 1993. ASEAN has four sectoral dialogue partners."))
+    joined = claims(report, "joined")[0]
+    assert joined["verdict"] == "supported" and "1993" in str(joined["reason"])
+    # the knowledge base holds sectoral and development partners alike as partners
+    count = claims(report, "count")[0]
+    assert count["details"]["status"] == "partner"  # type: ignore[index]
+    assert count["verdict"] == "unverifiable"
