@@ -198,7 +198,11 @@ def evaluate(gold_dir: Path, floors: Path | None, show_errors: bool, split: str,
         click.echo(f"claims: {claims.found} of {claims.gold} found "
                    f"({scores['claims_found']:.3f}); {claims.decided} judged, right for "
                    f"{claims.right} ({scores['verdict_accuracy']:.3f}); "
-                   f"{claims.found - claims.decided} unverifiable")
+                   f"{claims.found - claims.decided} unverifiable"
+                   + (f" ({claims.abstained_right} unverifiable in the gold too)"
+                      if claims.found > claims.decided else "")
+                   + (f"; {claims.false} of {claims.reported} reported are no claim "
+                      f"({scores['claims_false']:.3f})" if claims.reported else ""))
         data = result.as_dict()
         click.echo("precision by confidence: " + ", ".join(
             f"{b} {v['precision']:.3f} ({v['matched']}/{v['predicted']})"

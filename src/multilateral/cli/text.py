@@ -204,7 +204,9 @@ def miss_text(miss: dict[str, Any]) -> str:
     """A gold claim `check` missed or judged otherwise than the annotator."""
     return (f"{miss['article']}: claim {miss['error']} {miss['claim']!r}"
             + (f" truth {miss['truth']}, got {miss['verdicts']}"
-               if miss["error"] == "verdict" else ""))
+               if miss["error"] == "verdict" else "")
+            + (f" reported as {miss['verdicts'][0]}" if miss["error"] == "false claim"
+               else ""))
 
 
 def error_text(error: dict[str, Any]) -> str:
