@@ -116,3 +116,56 @@ def test_an_organizations_own_status_names_map_to_ours(sqlite_url: str,
     count = claims(report, "count")[0]
     assert count["details"]["status"] == "partner"  # type: ignore[index]
     assert count["verdict"] == "unverifiable"
+
+
+def test_countries_counted_as_members_and_hyphened_counts(sqlite_url: str,
+                                                         tmp_path: Path) -> None:
+    report = check(sqlite_url, tmp_path, (
+        "Note\n\nPublished 1 March 2024\n\nThe African Union, a bloc of 55 countries, met. "
+        "The 15-member Council voted. Leaders of 20 countries attended."))
+    counts = {c["text"]: c for c in claims(report, "count")}
+    assert set(counts) == {"55 countries", "15-member"}  # the 20 leaders count no members
+    assert counts["55 countries"]["verdict"] == "supported"
+    # the Council is not the African Union: no organization, no verdict
+    assert counts["15-member"]["org"] is None
+    assert counts["15-member"]["verdict"] == "unverifiable"
+
+
+def test_shares_of_land_or_output_are_found_and_left_unjudged(sqlite_url: str,
+                                                              tmp_path: Path) -> None:
+    report = check(sqlite_url, tmp_path, (
+        "SCO note\n\nPublished 14 June 2019\n\nThe SCO now represents around 42% of the "
+        "world’s population, 22% of its land area and around 20% of GDP."))
+    shares = {c["text"]: c for c in claims(report, "share")}
+    assert set(shares) == {"around 42% of the world’s population", "22% of its land area"}
+    assert shares["around 42% of the world’s population"]["verdict"] == "supported"
+    land = shares["22% of its land area"]
+    assert land["verdict"] == "unverifiable" and "population figures only" in str(
+        land["reason"])
+
+
+def test_offices_of_organizations_not_of_states(sqlite_url: str, tmp_path: Path) -> None:
+    report = check(sqlite_url, tmp_path, (
+        "Note\n\nPublished 1 March 2024\n\nSecretary-General of the United Nations Antonio "
+        "Guterres spoke. Comoros President and African Union Chairman Azali Assoumani came. "
+        "President Xi Jinping came. The commission’s president, Ursula von der Leyen, spoke."))
+    held = {c["details"]["person"]: c for c in claims(report, "officeholder")}  # type: ignore[index]
+    assert set(held) == {"Antonio Guterres", "Azali Assoumani", "Ursula von der Leyen"}
+    assert held["Antonio Guterres"]["org"]["id"] == "UN"  # type: ignore[index]
+
+
+def test_a_joining_read_from_a_handover_or_a_relative_day(sqlite_url: str,
+                                                          tmp_path: Path) -> None:
+    handed = claims(check(sqlite_url, tmp_path, (
+        "NATO note\n\nPublished 5 April 2023\n\nFinland's foreign minister handed over the "
+        "instrument of accession of Finland to the United States on 4 April 2023.")), "joined")
+    by_state = {c["details"]["fact"]["state"]: c for c in handed}  # type: ignore[index]
+    assert by_state["Finland"]["verdict"] == "supported"
+    receiving = by_state["United States"]
+    assert receiving["verdict"] == "unverifiable"
+    assert "receives the instrument" in str(receiving["reason"])
+    # "on Thursday" from the page's day is 9 September; ECOWAS decided on the 8th
+    suspended = claims(check(sqlite_url, tmp_path, (
+        "ECOWAS note\n\nPublished 11 September 2021\n\nThe Economic Community of West African "
+        "States on Thursday suspended Guinea.")), "joined")[0]
+    assert suspended["verdict"] == "supported"

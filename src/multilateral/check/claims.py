@@ -42,14 +42,29 @@ _COUNT = re.compile(
     r"(?P<s>member(?:\s+(?:states?|countries|nations))?s?|observer(?:\s+(?:states?|countries))?s?|(?:sectoral\s+)?dialogue\s+partners?|"
     r"partner\s+countries|partners|associate\s+members?|candidates?(?:\s+countries)?)\b",
     re.IGNORECASE)
+# Countries counted as members: "a bloc of 55 countries", "brings together 11 post-Soviet
+# countries", "the 192-nation General Assembly", "the number of countries ... to 56".
+_COUNT_MEMBERS = re.compile(
+    r"(?:\b(?:includes?|including|comprises?|comprising|brings?\s+together|bringing\s+together|"
+    r"consists?\s+of|made\s+up\s+of|unites?|uniting|(?:bloc|group|grouping|union|alliance|"
+    r"organi[sz]ation|association|community)\s+of|member(?:ship)?\s+of|with)\s+(?:all\s+|its\s+|"
+    r"the\s+)?)" + _NUMBER + r"\s+(?:[\w-]+\s+){0,2}?(?P<s>countries|nations|states)\b|"
+    + _NUMBER.replace("P<n>", "P<h>") + r"-(?:member|nation|country|state)\b|"
+    r"\bnumber\s+of\s+(?:member\s+)?(?:countries|states|members|nations)\b[^.;]{0,40}?\bto\s+"
+    + _NUMBER.replace("P<n>", "P<t>"), re.IGNORECASE)
 # "resolution 15 members adopted", "No. 12": the number names a document, not a count.
 _DOCUMENT_BEFORE = re.compile(r"(?:\b(?:resolution|decision|report|document|no|nos|number|"
                               r"article|paragraph|session|chapter|annex|item)\.?\s*)$",
                               re.IGNORECASE)
+_FRACTIONS = {"a quarter": 25.0, "one quarter": 25.0, "a third": 33.3, "one third": 33.3,
+              "half": 50.0, "two thirds": 66.7, "two-thirds": 66.7, "a fifth": 20.0}
 _SHARE = re.compile(
     r"(?P<q>over|more than|above|nearly|almost|about|around|some|roughly|approximately|"
-    r"close to|at least|less than|under)?\s*(?P<pct>\d{1,2}(?:\.\d+)?)\s*(?:%|per\s?cent|percent)"
-    r"\s+of\s+(?:the\s+)?(?:world'?s|global|world)\s+population", re.IGNORECASE)
+    r"close to|at least|less than|under)?\s*(?:(?P<pct>\d{1,2}(?:\.\d+)?)\s*(?:%|per\s?cent|"
+    r"percent)|(?P<frac>" + "|".join(_FRACTIONS) + r"))"
+    r"\s+of\s+(?:the\s+)?(?:(?:world['’]?s|global|world|its|the\s+world['’]?s)\s+)?"
+    r"(?P<what>population|GDP|gross\s+domestic\s+product|land(?:\s+(?:area|mass))?|trade|"
+    r"economy|output)", re.IGNORECASE)
 _SUPERLATIVE = re.compile(
     r"\b(?:the\s+)?(?:world'?s\s+)?(?P<w>largest|biggest|most\s+populous|oldest|most\s+"
     r"powerful|most\s+influential|first|only)\b[^.;]{0,40}?\b(?:organi[sz]ation|bloc|"
@@ -57,11 +72,11 @@ _SUPERLATIVE = re.compile(
 # Who holds an office: the title next to a person's name ("Secretary-General Zhang Ming",
 # "Ursula von der Leyen, President of the European Commission").
 _OFFICE = re.compile(
-    r"\b(?P<office>(?:Deputy\s+)?Secretary[- ]General|Director[- ]General|Executive\s+Secretary|"
-    r"(?:President|Chairperson|Chair)\s+of\s+the\s+(?:[A-Z][\w-]*\s+){0,3}Commission)\b",
-    re.IGNORECASE)
-_NAME_WORD = r"(?:[A-Z][\w'’.-]+|de|da|von|der|van|bin|al-\w+)"
-_NAME_AFTER = re.compile(r"^,?\s+(?P<name>[A-Z][\w'’.-]+(?:\s+" + _NAME_WORD + r"){1,3})")
+    r"\b(?P<office>(?:Deputy\s+)?Secretary[- ]General|Director[- ]General|Executive\s+"
+    r"(?:Secretary|Director)|High\s+Representative|(?P<head>President|Chair(?:man|person|"
+    r"woman)?(?:[- ]in[- ]Office)?))\b", re.IGNORECASE)
+_NAME_WORD = r"(?:[A-Z][\w'’.-]+|(?:der|del|de|da|von|van|bin|al-\w+)\b)"
+_NAME_AFTER = re.compile(r"^\s*,?\s+(?P<name>[A-Z][\w'’.-]+(?:\s+" + _NAME_WORD + r"){1,3})")
 _NAME_BEFORE = re.compile(r"(?P<name>[A-Z][\w'’.-]+(?:\s+" + _NAME_WORD + r"){1,3}),\s+"
                           r"(?:the\s+)?(?:\w+\s+){0,3}$")
 # Not a name, though capitalised: the words a sentence or a title may start with.
@@ -79,6 +94,12 @@ _NOT_A_FACT = re.compile(
     r"seek(?:s|ing)?\s+to|sought\s+to|commit(?:s|ted)?\s+to|determined\s+to|vision|"
     r"candida(?:te|cy)\s+for|bid\s+(?:to|for)|invit(?:e|es|ed|ation)\b[^.;]{0,40}\bto\s+join|"
     r"call(?:s|ed)?\s+(?:on|for|upon))\b", re.IGNORECASE)
+# An instrument handed over, and the words before the one that receives it.
+_INSTRUMENT_HANDED = re.compile(r"\b(?:instruments?|papers|documents?)\s+of\s+accession|"
+                                r"\baccession\s+(?:papers|documents?|instruments?)|\bdeposit",
+                                re.IGNORECASE)
+_TO_BEFORE = re.compile(r"\b(?:to|with)\s+(?:the\s+)?(?:government\s+of\s+(?:the\s+)?)?$|"
+                        r"\bdepositary\b[^.]{0,30}$", re.IGNORECASE)
 _CLAUSE = re.compile(r"[;:(]|,\s|\s[-–—]\s|\b(?:while|whereas|but|although|which|who)\b")
 
 
@@ -116,8 +137,11 @@ def find_claims(document: Document, gazetteer: Gazetteer) -> list[ArticleClaim]:
         found = _counts(context, org) + _shares(sentence, org) + _superlatives(sentence, org)
         claims += [c for c in found if _stated(context, c.start, c.end)]
         claims += _officeholders(context, org)
-    claims += [c for c in _from_facts(document, sentences)
-               if _fact_stated(c, sentences, article, mentions, dates)]
+    for claim in _from_facts(document, sentences):
+        if _fact_stated(claim, sentences, article, mentions, dates):
+            if claim.kind == "joined" and _recipient(claim, text, mentions):
+                claim.details["recipient"] = True
+            claims.append(claim)
     return sorted(claims, key=lambda c: (c.start, c.kind))
 
 
@@ -168,13 +192,44 @@ def _counts(context: Context, org: Mention | None) -> list[ArticleClaim]:
         if number == 1 and not re.search(r"\b(?:only|just|has|have|had)\s+$",
                                          sentence.text[:match.start()], re.IGNORECASE):
             continue  # "an attack on one member" counts no one
-        org_id = org.id if org else None
+        counted = org
+        if sentence.text[match.end("n"):match.end("n") + 1] == "-":
+            counted = _org_named_after(context, end, org)  # "the 15-member Council"
+        org_id = counted.id if counted else None
         status = our_status(org_id, match.group("s"), status_value(match.group("s")).value)
         found.append(ArticleClaim("count", start, end, match.group(),
-                                  org_id, org.name if org else None,
+                                  org_id, counted.name if counted else None,
                                   {"number": number, "status": status,
                                    "one_kind": counted_together(match.group("s"))}))
+    for match in _COUNT_MEMBERS.finditer(sentence.text):
+        group = next(g for g in ("n", "h", "t") if match.group(g))
+        start, end = sentence.start + match.start(group), sentence.start + match.end()
+        if any(c.start < end and start < c.end for c in found) or _in_date(
+                context.dates, start, sentence.start + match.end(group)):
+            continue
+        raw = match.group(group).lower()
+        number = int(raw) if raw.isdigit() else _NUMBERS[raw]
+        if number < 2:
+            continue
+        counted = org
+        if group == "h":
+            counted = _org_named_after(context, end, org)
+        found.append(ArticleClaim("count", start, end, sentence.text[match.start(group):
+                                                                     match.end()],
+                                  counted.id if counted else None,
+                                  counted.name if counted else None,
+                                  {"number": number, "status": "member", "one_kind": False}))
     return found
+
+
+def _org_named_after(context: Context, end: int, org: Mention | None) -> Mention | None:
+    """The organization "the 15-member Council" counts: the one named right after, none if
+    an unknown name follows ("Council"), the sentence's own before a common noun ("bloc")."""
+    after = [m for m in context.mentions if m.type == "organization" and end <= m.start <= end + 8]
+    if after:
+        return after[0] if after[0].linked else None
+    following = context.article.text[end:end + 30].split()
+    return None if following and following[0][:1].isupper() else org
 
 
 def _in_date(dates: list[DateMention], start: int, end: int) -> bool:
@@ -185,11 +240,20 @@ def _shares(sentence: Sentence, org: Mention | None) -> list[ArticleClaim]:
     found = []
     for match in _SHARE.finditer(sentence.text):
         qualifier = (match.group("q") or "").lower() or None
-        found.append(ArticleClaim("share", sentence.start + match.start("pct") - (
-            len(match.group("q")) + 1 if match.group("q") else 0),
-            sentence.start + match.end(), match.group().strip(),
+        what = match.group("what").lower()
+        if what != "population" and not re.search(r"\b(?:world|global|its)\b", match.group(),
+                                                  re.IGNORECASE):
+            continue  # "20% of GDP" of whom: a country's, most often
+        number = match.group("pct") or match.group("frac")
+        percent = float(match.group("pct")) if match.group("pct") else _FRACTIONS[
+            " ".join(match.group("frac").lower().split())]
+        start = sentence.start + match.start("pct" if match.group("pct") else "frac") - (
+            len(match.group("q")) + 1 if match.group("q") else 0)
+        found.append(ArticleClaim(
+            "share", start, sentence.start + match.end(), match.group().strip(),
             org.id if org else None, org.name if org else None,
-            {"percent": float(match.group("pct")), "qualifier": qualifier}))
+            {"percent": percent, "qualifier": qualifier, "number": number,
+             "of": "population" if what == "population" else what}))
     return found
 
 
@@ -200,33 +264,68 @@ def _superlatives(sentence: Sentence, org: Mention | None) -> list[ArticleClaim]
 
 
 def _officeholders(context: Context, org: Mention | None) -> list[ArticleClaim]:
-    """A title beside a person's name: who holds an office, which the knowledge base lacks."""
+    """A title beside a person's name: who holds an office, which the knowledge base lacks.
+    "Secretary-General of the United Nations Antonio Guterres", "NATO Secretary General
+    Jens Stoltenberg", "Jens Stoltenberg, Secretary General of NATO"; a president or a
+    chair only of an organization ("AU Chairman Azali Assoumani"), not of a state."""
     sentence = context.sentence
     text = sentence.text
+    at = sentence.start
     found = []
     for match in _OFFICE.finditer(text):
-        after = _NAME_AFTER.match(text[match.end():])
+        body, after_office = _office_of(context, at + match.end())
+        if match.group("head") and body is None and not _org_just_before(context,
+                                                                         at + match.start()):
+            continue  # "President Putin": a head of state's office, not an organization's
+        after = _NAME_AFTER.match(text[after_office - at:])
         before = _NAME_BEFORE.search(text[:match.start()])
-        if after and after.group("name").split()[0] not in _NOT_NAME:
-            lo, hi, name = match.start(), match.end() + after.end(), after.group("name")
-        elif before and before.group("name").split()[0] not in _NOT_NAME:
-            lo, hi, name = before.start(), match.end(), before.group("name")
+        if after and _is_name(context, after_office + after.start("name"), after.group("name")):
+            lo, hi, name = match.start(), after_office - at + after.end(), after.group("name")
+        elif before and _is_name(context, at + before.start("name"), before.group("name")):
+            lo, hi, name = before.start(), after_office - at, before.group("name")
         else:
             continue  # "the Secretary-General said": no one named as holding it
-        named_after = after is not None and lo == match.start()
-        name_lo = sentence.start + (match.end() + after.start("name") if after and named_after
-                                    else lo)
-        name_hi = name_lo + len(name)
-        if any(m.start < name_hi and name_lo < m.end for m in context.mentions):
-            continue  # "Director-General of Brazil": a name the reader knows is no person
-        start, end = sentence.start + lo, sentence.start + hi
+        start, end = at + lo, at + hi
         if context.modality(start, end, clause=True) != "asserted":
             continue  # "will be Secretary-General", "not ... Director-General"
+        holder = body or org
         found.append(ArticleClaim("officeholder", start, end, text[lo:hi],
-                                  org.id if org else None, org.name if org else None,
+                                  holder.id if holder else None,
+                                  holder.name if holder else None,
                                   {"office": " ".join(match.group("office").split()),
                                    "person": name}))
     return found
+
+
+def _office_of(context: Context, end: int) -> tuple[Mention | None, int]:
+    """The organization an office is "of" ("Secretary-General of the United Nations"), and
+    where the words naming it end."""
+    of = re.match(r"\s+of\s+(?:the\s+)?", context.article.text[end:end + 12])
+    if of is None:
+        return None, end
+    body = next((m for m in context.mentions if m.start == end + of.end()
+                 and m.type == "organization"), None)
+    if body is None:
+        return None, end
+    tail = re.match(r"\s*\([^)]{1,20}\)", context.article.text[body.end:body.end + 24])
+    return body, body.end + (tail.end() if tail else 0)
+
+
+def _org_just_before(context: Context, start: int) -> bool:
+    """ "AU Chairman", "the European Council president", "the commission's president"."""
+    head = context.article.text[max(0, start - 14):start]
+    return any(m.type == "organization" and 0 <= start - m.end <= 3 for m in context.mentions) \
+        or re.search(r"\b(?:commission|council|assembly|parliament|bank)['’]s\s+$", head,
+                     re.IGNORECASE) is not None
+
+
+def _is_name(context: Context, start: int, name: str) -> bool:
+    """A person's name: not a word that opens a sentence or a title, and not a name the
+    reader knows as an organization, a state or a place."""
+    if name.split()[0] in _NOT_NAME:
+        return False
+    end = start + len(name)
+    return not any(m.start < end and start < m.end for m in context.mentions)
 
 
 def _fact_stated(claim: ArticleClaim, sentences: list[Sentence], article: Article,
@@ -245,6 +344,17 @@ def _fact_stated(claim: ArticleClaim, sentences: list[Sentence], article: Articl
     context = Context(article, sentence, inside,
                       [d for d in dates if sentence.start <= d.start < sentence.end])
     return any(_stated(context, m.start, m.end) for m in spans)
+
+
+def _recipient(claim: ArticleClaim, text: str, mentions: list[Mention]) -> bool:
+    """Whether the state of a joining is, in the words of the page, the one receiving the
+    instrument ("handed over the accession papers to the US Secretary of State")."""
+    if not _INSTRUMENT_HANDED.search(claim.text):
+        return False
+    subject = _subject_ids(claim)
+    named = [m for m in mentions if claim.start <= m.start < claim.end and m.id in subject]
+    return bool(named) and all(_TO_BEFORE.search(text[max(0, m.start - 40):m.start])
+                               for m in named)
 
 
 def _subject_ids(claim: ArticleClaim) -> set[str]:

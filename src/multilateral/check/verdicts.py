@@ -10,6 +10,7 @@ with the figure the knowledge base gives.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
@@ -51,6 +52,11 @@ DATE_DEPENDENT = frozenset({"count", "list", "share", "chair"})
 # How many earlier changes of an organization are looked back through for an outdated count.
 LOOK_BACK = 12
 NO_OFFICEHOLDERS = "the knowledge base holds no officeholders"
+# A relative day ("on Thursday") is read from the page's date, which may be a day or two
+# after the event; a decision and its taking effect are as close.
+RELATIVE_SLACK = dt.timedelta(days=3)
+_SIGNED_PROTOCOL = re.compile(r"\bprotocols?\b[^.]{0,80}\bsign|\bsign(?:ed|s|ing)?\b[^.]{0,80}"
+                              r"\bprotocols?\b", re.IGNORECASE)
 
 
 @dataclass
@@ -245,10 +251,23 @@ class Judge:
         if not fact.org_id or not fact.state_id:
             return Verdict(claim, UNVERIFIABLE, "The organization or the member is not in the "
                            "knowledge base.")
+        if claim.details.get("recipient"):
+            return Verdict(claim, UNVERIFIABLE, f"{fact.state} receives the instrument here "
+                           "(the reader took the recipient for the state joining); the joiner "
+                           "is not checked.")
+        if fact.date and _SIGNED_PROTOCOL.search(claim.text):
+            return Verdict(claim, UNVERIFIABLE, f"{fact.date} is the day a protocol was signed, "
+                           f"not {fact.state}'s accession (the reader gave the signing day to "
+                           "every state the sentence names).")
         history = self.kb.history(fact.org_id, None)
         member = fact.state_id
         status = our_status(fact.org_id, claim.text, fact.status.value)
         wanted = PartialDate.parse(fact.date) if fact.date else None
+        slack = dt.timedelta(days=0)
+        if wanted is not None and fact.date_basis in ("article_date", "context"):
+            wanted = None  # the page's own day or an earlier sentence's, not the event's
+        elif wanted is not None and fact.date_basis == "relative":
+            slack = RELATIVE_SLACK  # "on Thursday" resolved from the page's day
         edge = "end" if fact.change == "left" else "start"
         matches = [c for c in history.changes if c.claim.member.id == member
                    and c.claim.status == status and c.change == edge and c.date is not None]
@@ -266,7 +285,8 @@ class Judge:
         if wanted is None:
             return Verdict(claim, SUPPORTED, f"{fact.state} is recorded as {status}.",
                            None, facts)
-        agreeing = [c for c in matches if c.date is not None and c.date.refines(wanted)]
+        agreeing = [c for c in matches if c.date is not None
+                    and c.date.lo - slack <= wanted.hi and wanted.lo <= c.date.hi + slack]
         if agreeing:
             return Verdict(claim, SUPPORTED, f"Recorded from {agreeing[0].date} "
                            f"({agreeing[0].claim.dataset}).", str(agreeing[0].date), facts)
@@ -392,6 +412,9 @@ class Judge:
     def _share(self, claim: ArticleClaim) -> Verdict:
         if claim.org_id is None:
             return Verdict(claim, UNVERIFIABLE, "No organization named near the share.")
+        if claim.details.get("of", "population") != "population":
+            return Verdict(claim, UNVERIFIABLE, f"The knowledge base holds population figures "
+                           f"only, not {claim.details['of']}.")
         share = self.kb.share(claim.org_id, on=str(self.on.year))
         ok, reason, figure = judge_share(share, claim.details["percent"],
                                          claim.details.get("qualifier"))
