@@ -16,12 +16,14 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
 from multilateral.check.claims import ArticleClaim
+from multilateral.check.instruments import judge_instrument
 from multilateral.check.parties import Parties
 from multilateral.check.shares import judge_share
 from multilateral.check.statuses import our_status
+from multilateral.check.words import CONTRADICTED, OUTDATED, SUPPORTED, UNVERIFIABLE
 from multilateral.errors import MultilateralError
 from multilateral.model.dates import DateLike, PartialDate
-from multilateral.model.facts import Agreement, Chairmanship, Fact, Founding, Membership, Resolution
+from multilateral.model.facts import Chairmanship, Fact, Founding, Membership
 from multilateral.model.results import History, Members, Share
 from multilateral.model.status import label
 
@@ -45,8 +47,6 @@ class KnowledgeSource(Protocol):
     def share(self, org: str, on: DateLike = None, status: str = "member") -> Share: ...
 
 _F = TypeVar("_F", bound=Fact)
-SUPPORTED, CONTRADICTED, UNVERIFIABLE, OUTDATED = (
-    "supported", "contradicted", "unverifiable", "outdated")
 # Claims whose truth depends on the day they are judged on.
 DATE_DEPENDENT = frozenset({"count", "list", "share", "chair"})
 # How many earlier changes of an organization are looked back through for an outdated count.
@@ -340,56 +340,9 @@ class Judge:
                        f"says {given}.", given, foundings)
 
     def _instrument(self, claim: ArticleClaim) -> Verdict:
-        fact = claim.facts[0]
-        if isinstance(fact, Agreement):
-            ids = [i for i in fact.party_ids if i]
-            kind, named, place = fact.kind, fact.parties or [""], fact.place
-            unknown = [name for name, i in zip(fact.parties, fact.party_ids, strict=False)
-                       if not i]
-        else:
-            fact = _fact(claim, Resolution)
-            ids = [i for i in (fact.body_id, fact.subject_id) if i]
-            kind, named, place, unknown = None, [fact.body or ""], None, []
-        date = fact.date
-        if not ids:
-            return Verdict(claim, UNVERIFIABLE, "No party is in the knowledge base.")
-        if unknown:
-            # the instruments of the parties it knows are not this one's (like with like)
-            return Verdict(claim, UNVERIFIABLE, f"Not in the knowledge base: {', '.join(unknown)}"
-                           f"; the instruments of the other parties say nothing of this one.")
-        known = self._instruments(ids)
-        if isinstance(fact, Resolution):
-            number = fact.number
-            found = [i for i in known if i["kind"] == "resolution" and number and i["number"]
-                     and str(i["number"]).removeprefix("A/RES/") == number]
-        else:
-            found = [i for i in known if i["kind"] == kind
-                     and self.parties.same(ids, [p["id"] for p in i["parties"]])]
-            if date and len(found) > 1:
-                found = [i for i in found if i["date"] and PartialDate.parse(
-                    i["date"]).refines(PartialDate.parse(date))] or found
-        if not found:
-            return Verdict(claim, UNVERIFIABLE, "The knowledge base holds no such instrument "
-                           f"({kind or 'resolution'} of {', '.join(named)}).")
-        best = found[0]
-        problems = []
-        if date and best["date"] and not PartialDate.parse(best["date"]).refines(
-                PartialDate.parse(date)):
-            problems.append(f"date: the article says {date}, the knowledge base "
-                            f"{best['date']}")
-        if place and best.get("place") and _norm(place) != _norm(best["place"]):
-            problems.append(f"place: the article says {place}, the knowledge base "
-                            f"{best['place']}")
-        if problems and len(ids) < 2 and isinstance(fact, Agreement):
-            # one party named: any of its instruments of that kind might be meant
-            return Verdict(claim, UNVERIFIABLE, f"The article names one party only; none of "
-                           f"its {len(found)} recorded {kind} agrees ({'; '.join(problems)}).",
-                           None, found)
-        if problems:
-            return Verdict(claim, CONTRADICTED, "; ".join(problems) + ".", None, [best])
-        where = f", {best['place']}" if best.get("place") else ""
-        return Verdict(claim, SUPPORTED, f"Recorded: {best['title']} ({best['date']}{where}).",
-                       None, [best])
+        verdict, reason, facts = judge_instrument(claim.facts[0], self._instruments,
+                                                  self.parties)
+        return Verdict(claim, verdict, reason, None, facts)
 
     def _asked(self, question: str, org: str) -> list[dict[str, Any]]:
         """An organization's instruments, chairs or foundings, asked once per report (an
@@ -456,7 +409,3 @@ def _overlaps(chair: dict[str, Any], start: PartialDate, end: PartialDate) -> bo
 def _some(names: list[str], shown: int = 5) -> str:
     rest = len(names) - shown
     return ", ".join(names[:shown]) + (f" and {rest} more" if rest > 0 else "")
-
-
-def _norm(name: str) -> str:
-    return name.strip().lower()
