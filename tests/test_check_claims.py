@@ -169,3 +169,30 @@ def test_a_joining_read_from_a_handover_or_a_relative_day(sqlite_url: str,
         "ECOWAS note\n\nPublished 11 September 2021\n\nThe Economic Community of West African "
         "States on Thursday suspended Guinea.")), "joined")[0]
     assert suspended["verdict"] == "supported"
+
+
+def test_a_joining_judged_on_the_date_its_sentence_writes(sqlite_url: str,
+                                                          tmp_path: Path) -> None:
+    report = check(sqlite_url, tmp_path, (
+        "ASEAN note\n\nPublished 11 November 2022\n\nCambodia, this year’s chair of ASEAN, was "
+        "the last nation admitted as a member of ASEAN in 1999. Six member states signed a "
+        "protocol in 1999. Prime Minister Ulf Kristersson is in Washington to deposit "
+        "Sweden’s instrument of accession to NATO."))
+    joined = claims(report, "joined")
+    # "this year" is not when Cambodia joined: 1999, which the sentence writes, is
+    assert [c["verdict"] for c in joined] == ["supported"]
+    assert "1999" in str(joined[0]["reason"])
+    # six signatories are no count of members; a trip to deposit is no accession yet
+    assert claims(report, "count")[0]["verdict"] == "unverifiable"
+    assert not any("Sweden" in str(c["text"]) for c in joined)
+
+
+def test_a_joining_dated_on_the_pages_own_day_is_not_held_to_that_day(
+        sqlite_url: str, tmp_path: Path) -> None:
+    report = check(sqlite_url, tmp_path, (
+        "EAEU note\n\nPublished 14 April 2017\n\nOn 14 April 2017 the Supreme Eurasian Economic "
+        "Council approved granting the Eurasian Economic Union observer status to Moldova."))
+    joined = claims(report, "joined")[0]
+    # the record gives 2018-05-14, the day the status took effect: the page's own day is
+    # the day of its report, and the decision it reports is not contradicted
+    assert joined["verdict"] == "supported"

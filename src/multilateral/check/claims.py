@@ -52,6 +52,11 @@ _COUNT_MEMBERS = re.compile(
     + _NUMBER.replace("P<n>", "P<h>") + r"-(?:member|nation|country|state)\b|"
     r"\bnumber\s+of\s+(?:member\s+)?(?:countries|states|members|nations)\b[^.;]{0,40}?\bto\s+"
     + _NUMBER.replace("P<n>", "P<t>"), re.IGNORECASE)
+# "Six member states signed", "42 delegations voted": a count of those who acted.
+_ACTING = re.compile(r"[-\w]*\s+(?:(?:have|has|had|all|also|then|jointly|unanimously)\s+)?"
+                     r"(?:signed|voted|attended|agreed|took\s+part|participated|met|adopted|"
+                     r"approved|endorsed|co-?sponsored|co-?authored|backed|supported|opposed|"
+                     r"abstained|ratified|called|issued|sent)\b", re.IGNORECASE)
 # "resolution 15 members adopted", "No. 12": the number names a document, not a count.
 _DOCUMENT_BEFORE = re.compile(r"(?:\b(?:resolution|decision|report|document|no|nos|number|"
                               r"article|paragraph|session|chapter|annex|item)\.?\s*)$",
@@ -93,7 +98,8 @@ _NOT_A_FACT = re.compile(
     r"(?-i:may)|if|unless|whether|aim(?:s|ed|ing)?\s+(?:to|at)|purpose|objectives?|goals?|"
     r"seek(?:s|ing)?\s+to|sought\s+to|commit(?:s|ted)?\s+to|determined\s+to|vision|"
     r"candida(?:te|cy)\s+for|bid\s+(?:to|for)|invit(?:e|es|ed|ation)\b[^.;]{0,40}\bto\s+join|"
-    r"call(?:s|ed)?\s+(?:on|for|upon))\b", re.IGNORECASE)
+    r"call(?:s|ed)?\s+(?:on|for|upon)|(?<=\bto\s)(?:deposit|sign|submit|hand\s+over))\b",
+    re.IGNORECASE)
 # An instrument handed over, and the words before the one that receives it.
 _INSTRUMENT_HANDED = re.compile(r"\b(?:instruments?|papers|documents?)\s+of\s+accession|"
                                 r"\baccession\s+(?:papers|documents?|instruments?)|\bdeposit",
@@ -200,7 +206,9 @@ def _counts(context: Context, org: Mention | None) -> list[ArticleClaim]:
         found.append(ArticleClaim("count", start, end, match.group(),
                                   org_id, counted.name if counted else None,
                                   {"number": number, "status": status,
-                                   "one_kind": counted_together(match.group("s"))}))
+                                   "one_kind": counted_together(match.group("s")),
+                                   "acting": _ACTING.match(sentence.text[match.end():])
+                                   is not None}))
     for match in _COUNT_MEMBERS.finditer(sentence.text):
         group = next(g for g in ("n", "h", "t") if match.group(g))
         start, end = sentence.start + match.start(group), sentence.start + match.end()
@@ -218,7 +226,9 @@ def _counts(context: Context, org: Mention | None) -> list[ArticleClaim]:
                                                                      match.end()],
                                   counted.id if counted else None,
                                   counted.name if counted else None,
-                                  {"number": number, "status": "member", "one_kind": False}))
+                                  {"number": number, "status": "member", "one_kind": False,
+                                   "acting": _ACTING.match(sentence.text[match.end():])
+                                   is not None}))
     return found
 
 

@@ -22,6 +22,7 @@ from multilateral.check.shares import judge_share
 from multilateral.check.statuses import our_status
 from multilateral.check.words import CONTRADICTED, OUTDATED, SUPPORTED, UNVERIFIABLE
 from multilateral.errors import MultilateralError
+from multilateral.ingest.dates import find_dates
 from multilateral.model.dates import DateLike, PartialDate
 from multilateral.model.facts import Chairmanship, Fact, Founding, Membership
 from multilateral.model.results import History, Members, Share
@@ -120,6 +121,10 @@ class Judge:
         if claim.org_id is None:
             return Verdict(claim, UNVERIFIABLE, "No organization named near the count.")
         status, number = claim.details["status"], claim.details["number"]
+        if claim.details.get("acting"):
+            return Verdict(claim, UNVERIFIABLE, "The number counts those who acted (signed, "
+                           "voted, attended), not the members; the knowledge base records no "
+                           "such act.")
         if claim.details.get("one_kind"):
             return Verdict(claim, UNVERIFIABLE, f"The knowledge base records this kind and "
                            f"others alike as {label(status, 2)}: it cannot count this kind "
@@ -264,8 +269,12 @@ class Judge:
         status = our_status(fact.org_id, claim.text, fact.status.value)
         wanted = PartialDate.parse(fact.date) if fact.date else None
         slack = dt.timedelta(days=0)
-        if wanted is not None and fact.date_basis in ("article_date", "context"):
-            wanted = None  # the page's own day or an earlier sentence's, not the event's
+        if wanted is not None and (fact.date_basis in ("article_date", "context")
+                                   or (self.dated and wanted == self.on
+                                       and wanted.day is not None)):
+            # the page's own day (its header, its date line) or an earlier sentence's:
+            # the day of the report, not of the event
+            wanted = None
         elif wanted is not None and fact.date_basis == "relative":
             slack = RELATIVE_SLACK  # "on Thursday" resolved from the page's day
         edge = "end" if fact.change == "left" else "start"
@@ -290,6 +299,15 @@ class Judge:
         if agreeing:
             return Verdict(claim, SUPPORTED, f"Recorded from {agreeing[0].date} "
                            f"({agreeing[0].claim.dataset}).", str(agreeing[0].date), facts)
+        stated = [d.date for d in find_dates(claim.text, None) if d.date is not None]
+        also = [c for c in matches if c.date is not None
+                and any(c.date.refines(d) for d in stated)]
+        if also:
+            # "A joined in 2001 and B in 2004": the reader gave this state another's date,
+            # or a relative one; the date the sentence writes for it agrees
+            return Verdict(claim, SUPPORTED, f"Recorded from {also[0].date} "
+                           f"({also[0].claim.dataset}), a date the sentence gives (the reader "
+                           f"read {wanted}).", str(also[0].date), facts)
         given = ", ".join(f"{c.date} ({c.claim.dataset})" for c in matches)
         return Verdict(claim, CONTRADICTED, f"The article says {wanted}; the knowledge base "
                        f"says {given}.", given, facts)
