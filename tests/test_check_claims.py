@@ -196,3 +196,22 @@ def test_a_joining_dated_on_the_pages_own_day_is_not_held_to_that_day(
     # the record gives 2018-05-14, the day the status took effect: the page's own day is
     # the day of its report, and the decision it reports is not contradicted
     assert joined["verdict"] == "supported"
+
+
+def test_ordinal_members_applications_and_named_counts(sqlite_url: str,
+                                                       tmp_path: Path) -> None:
+    report = check(sqlite_url, tmp_path, (
+        "Note\n\nPublished 8 March 2024\n\nSweden became the 32nd member of NATO on 7 March "
+        "2024. The 24th SCO summit was held. Finland applied to join NATO in May 2022. The 27 "
+        "EU member states are in Europe. Leaders agreed to admit Timor-Leste as the 11th "
+        "member of ASEAN."))
+    counts = {c["text"]: c for c in claims(report, "count")}
+    assert set(counts) == {"32nd member", "27 EU member states", "11th member"}
+    assert counts["32nd member"]["verdict"] == "supported"
+    assert counts["27 EU member states"]["org"]["id"] == "EU"  # type: ignore[index]
+    assert counts["27 EU member states"]["verdict"] == "supported"
+    # ASEAN had 10 then: the 11th is an admission agreed, not made
+    assert counts["11th member"]["verdict"] == "unverifiable"
+    applied = [c for c in claims(report, "joined") if "applied" in str(c["text"])]
+    assert applied and applied[0]["verdict"] == "unverifiable"
+    assert "no applications" in str(applied[0]["reason"])

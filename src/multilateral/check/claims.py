@@ -39,8 +39,17 @@ _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "sev
 _NUMBER = r"(?<![\w/.,#-])(?P<n>\d{1,3}|" + "|".join(_NUMBERS) + r")\b"
 _COUNT = re.compile(
     _NUMBER + r"(?:\s+|-)(?:full\s+|current\s+|permanent\s+)?"
-    r"(?P<s>member(?:\s+(?:states?|countries|nations))?s?|observer(?:\s+(?:states?|countries))?s?|(?:sectoral\s+)?dialogue\s+partners?|"
+    r"(?P<o>(?!(?i:member|observer|dialogue|partner|associate|candidate|sectoral)\b)"
+    r"(?-i:[A-Z][A-Za-z]{1,7})\s+)?"
+    r"(?P<s>member(?:\s+(?:states?|countries|nations))?s?|"
+    r"observer(?:\s+(?:states?|countries))?s?|(?:sectoral\s+)?dialogue\s+partners?|"
     r"partner\s+countries|partners|associate\s+members?|candidates?(?:\s+countries)?)\b",
+    re.IGNORECASE)
+# "became the 32nd member of NATO", "admitted Morocco as its 55th member": how many there
+# were once it joined (not "the 24th summit", which counts no members).
+_ORDINAL_MEMBER = re.compile(
+    r"\b(?:the|its|their|as)\s+(?:(?:the|its)\s+)?(?P<n>\d{1,3})(?:st|nd|rd|th)\s+"
+    r"(?:full\s+)?(?:member(?:\s+(?:state|country|nation))?|country\s+to\s+join)\b",
     re.IGNORECASE)
 # Countries counted as members: "a bloc of 55 countries", "brings together 11 post-Soviet
 # countries", "the 192-nation General Assembly", "the number of countries ... to 56".
@@ -106,7 +115,8 @@ _INSTRUMENT_HANDED = re.compile(r"\b(?:instruments?|papers|documents?)\s+of\s+ac
                                 re.IGNORECASE)
 _TO_BEFORE = re.compile(r"\b(?:to|with)\s+(?:the\s+)?(?:government\s+of\s+(?:the\s+)?)?$|"
                         r"\bdepositary\b[^.]{0,30}$", re.IGNORECASE)
-_CLAUSE = re.compile(r"[;:(]|,\s|\s[-–—]\s|\b(?:while|whereas|but|although|which|who)\b")
+_CLAUSE = re.compile(r"[;:(]|,\s|\s[-–—]\s|\b(?:while|whereas|but|although|which|who|whose|"
+                     r"where)\b")
 
 
 @dataclass
@@ -141,7 +151,8 @@ def find_claims(document: Document, gazetteer: Gazetteer) -> list[ArticleClaim]:
                           [d for d in dates if sentence.start <= d.start < sentence.end])
         org = _org_for(sentence, inside, mentions)
         found = _counts(context, org) + _shares(sentence, org) + _superlatives(sentence, org)
-        claims += [c for c in found if _stated(context, c.start, c.end)]
+        claims += [c for c in found if c.details.get("attributive")
+                   or _stated(context, c.start, c.end)]
         claims += _officeholders(context, org)
     for claim in _from_facts(document, sentences):
         if _fact_stated(claim, sentences, article, mentions, dates):
@@ -158,19 +169,23 @@ def _published(value: str | None) -> PartialDate | None:
         return None
 
 
-def _stated(context: Context, start: int, end: int) -> bool:
+def _stated(context: Context, start: int, end: int, *, tail: bool = True) -> bool:
     """Whether the words from `start` to `end` state a fact of the page's day: not planned,
     negated, hoped for, conditional or a purpose (the reader's modality, in the claim's own
-    clause, and the words of plans and purposes it does not know)."""
-    if context.modality(start, end, clause=True) != "asserted":
-        return False
+    clause, and the words of plans and purposes it does not know). Without `tail`, only the
+    words before the claim count ("Secretary-General X will speak" names who holds it)."""
     sentence = context.sentence
-    head = context.article.text[max(sentence.start, start - 90):start]
-    cut = max((m.end() for m in _CLAUSE.finditer(head)), default=0)
-    tail = context.article.text[end:min(sentence.end, end + 30)]
-    stop = _CLAUSE.search(tail)
-    window = head[cut:] + context.article.text[start:end] + (tail[:stop.start()] if stop else tail)
-    return _NOT_A_FACT.search(window) is None
+    text = context.article.text
+    head = text[max(sentence.start, start - 90):start]
+    lo = start - len(head) + max((m.end() for m in _CLAUSE.finditer(head)), default=0)
+    after = text[end:min(sentence.end, end + 30)] if tail else ""
+    stop = _CLAUSE.search(after)
+    hi = end + (stop.start() if stop else len(after))
+    clause = Context(context.article, Sentence(lo, hi, text[lo:hi]), context.mentions,
+                     context.dates)
+    if clause.modality(start, end, clause=True) != "asserted":
+        return False
+    return _NOT_A_FACT.search(text[lo:hi]) is None
 
 
 def _org_for(sentence: Sentence, inside: list[Mention], everything: list[Mention]
@@ -199,8 +214,16 @@ def _counts(context: Context, org: Mention | None) -> list[ArticleClaim]:
                                          sentence.text[:match.start()], re.IGNORECASE):
             continue  # "an attack on one member" counts no one
         counted = org
-        if sentence.text[match.end("n"):match.end("n") + 1] == "-":
-            counted = _org_named_after(context, end, org)  # "the 15-member Council"
+        if match.group("o"):  # "the 27 EU member states": the organization named between
+            named = [m for m in context.mentions if m.type == "organization" and m.linked
+                     and m.start == sentence.start + match.start("o")]
+            if not named:
+                continue  # "12 Arab member states": a number of some, not all, members
+            counted = named[0]
+        # "the 15-member Council" describes it, whatever the clause plans
+        attributive = sentence.text[match.end("n"):match.end("n") + 1] == "-"
+        if attributive:
+            counted = _org_named_after(context, end, org)
         org_id = counted.id if counted else None
         status = our_status(org_id, match.group("s"), status_value(match.group("s")).value)
         found.append(ArticleClaim("count", start, end, match.group(),
@@ -208,7 +231,7 @@ def _counts(context: Context, org: Mention | None) -> list[ArticleClaim]:
                                   {"number": number, "status": status,
                                    "one_kind": counted_together(match.group("s")),
                                    "acting": _ACTING.match(sentence.text[match.end():])
-                                   is not None}))
+                                   is not None, "attributive": attributive}))
     for match in _COUNT_MEMBERS.finditer(sentence.text):
         group = next(g for g in ("n", "h", "t") if match.group(g))
         start, end = sentence.start + match.start(group), sentence.start + match.end()
@@ -228,7 +251,17 @@ def _counts(context: Context, org: Mention | None) -> list[ArticleClaim]:
                                   counted.name if counted else None,
                                   {"number": number, "status": "member", "one_kind": False,
                                    "acting": _ACTING.match(sentence.text[match.end():])
-                                   is not None}))
+                                   is not None, "attributive": group == "h"}))
+    for match in _ORDINAL_MEMBER.finditer(sentence.text):
+        start, end = sentence.start + match.start("n"), sentence.start + match.end()
+        if any(c.start < end and start < c.end for c in found):
+            continue
+        found.append(ArticleClaim("count", start, end, sentence.text[match.start("n"):
+                                                                     match.end()],
+                                  org.id if org else None, org.name if org else None,
+                                  {"number": int(match.group("n")), "status": "member",
+                                   "one_kind": False, "acting": False, "attributive": False,
+                                   "ordinal": True}))
     return found
 
 
@@ -296,7 +329,7 @@ def _officeholders(context: Context, org: Mention | None) -> list[ArticleClaim]:
         else:
             continue  # "the Secretary-General said": no one named as holding it
         start, end = at + lo, at + hi
-        if context.modality(start, end, clause=True) != "asserted":
+        if not _stated(context, start, end, tail=False):
             continue  # "will be Secretary-General", "not ... Director-General"
         holder = body or org
         found.append(ArticleClaim("officeholder", start, end, text[lo:hi],
@@ -400,7 +433,8 @@ def _from_facts(document: Document, sentences: list[Sentence]) -> list[ArticleCl
                 claims.append(claim)
             claim.details["members"].append({"id": fact.state_id, "name": fact.state})
             claim.facts.append(fact)
-        elif isinstance(fact, Membership) and fact.change in ("joined", "granted", "left"):
+        elif isinstance(fact, Membership) and fact.change in ("joined", "granted", "left",
+                                                               "applied"):
             claims.append(ArticleClaim("joined", span.start, span.end, span.text, fact.org_id,
                                 fact.org, {"fact": fact.as_dict()}, [fact]))
         elif isinstance(fact, Chairmanship):

@@ -140,6 +140,10 @@ class Judge:
             return Verdict(claim, UNVERIFIABLE,
                            f"The knowledge base holds no certain {label(status, 2)} of "
                            f"{then.org.name} on {self.on}{more}.", figure)
+        if claim.details.get("ordinal") and len(got) < number:
+            return Verdict(claim, UNVERIFIABLE, f"{len(got)} {label(status, len(got))} on "
+                           f"{self.on}: the {number}th had not joined by then (an admission "
+                           "agreed, or to come).", figure)
         if len(got) != number:
             if unsure and len(got) <= number <= len(got) + len(unsure):
                 return Verdict(claim, UNVERIFIABLE,
@@ -147,6 +151,10 @@ class Judge:
                                f"and {len(unsure)} more uncertain ({', '.join(unsure)}).",
                                figure)
             earlier = self._count_earlier(claim.org_id, status, number)
+            if earlier is not None and claim.details.get("ordinal"):
+                return Verdict(claim, SUPPORTED, f"{number} {label(status, number)} from "
+                               f"{earlier[0]}: the {number}th joined then.",
+                               {**figure, "true_on": str(earlier[0])})
             if earlier is not None:
                 since, until = earlier
                 return Verdict(claim, OUTDATED,
@@ -256,6 +264,9 @@ class Judge:
         if not fact.org_id or not fact.state_id:
             return Verdict(claim, UNVERIFIABLE, "The organization or the member is not in the "
                            "knowledge base.")
+        if fact.change == "applied":
+            return Verdict(claim, UNVERIFIABLE, f"The knowledge base records no applications "
+                           f"(only statuses held): {fact.state}'s to {fact.org} is not checked.")
         if claim.details.get("recipient"):
             return Verdict(claim, UNVERIFIABLE, f"{fact.state} receives the instrument here "
                            "(the reader took the recipient for the state joining); the joiner "
