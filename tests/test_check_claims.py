@@ -215,3 +215,12 @@ def test_ordinal_members_applications_and_named_counts(sqlite_url: str,
     applied = [c for c in claims(report, "joined") if "applied" in str(c["text"])]
     assert applied and applied[0]["verdict"] == "unverifiable"
     assert "no applications" in str(applied[0]["reason"])
+
+
+def test_a_founding_list_is_judged_as_the_founding(sqlite_url: str, tmp_path: Path) -> None:
+    report = check(sqlite_url, tmp_path, (
+        "SCO note\n\nPublished 1 March 2024\n\nThe Shanghai Cooperation Organisation was "
+        "founded in 2001 by China, Russia, Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan."))
+    # one claim, the founding: not six joinings in 2001, nor a list of today's members
+    assert [c["kind"] for c in claims(report)] == ["founding"]
+    assert claims(report)[0]["verdict"] == "supported"

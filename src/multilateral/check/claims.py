@@ -10,9 +10,10 @@ a document number, a plan or a statement of purpose is no claim.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Any
 
+from multilateral.check.claim import ArticleClaim
+from multilateral.check.modality import stated
+from multilateral.check.offices import officeholders
 from multilateral.check.statuses import counted_together, our_status
 from multilateral.ingest.dates import DateMention, find_dates
 from multilateral.ingest.gazetteer import Gazetteer
@@ -25,7 +26,6 @@ from multilateral.model.facts import (
     Agreement,
     Chairmanship,
     Document,
-    Fact,
     Founding,
     Membership,
     Resolution,
@@ -83,58 +83,18 @@ _SUPERLATIVE = re.compile(
     r"\b(?:the\s+)?(?:world'?s\s+)?(?P<w>largest|biggest|most\s+populous|oldest|most\s+"
     r"powerful|most\s+influential|first|only)\b[^.;]{0,40}?\b(?:organi[sz]ation|bloc|"
     r"alliance|group(?:ing)?|union|forum|body)\b", re.IGNORECASE)
-# Who holds an office: the title next to a person's name ("Secretary-General Zhang Ming",
-# "Ursula von der Leyen, President of the European Commission").
-_OFFICE = re.compile(
-    r"\b(?P<office>(?:Deputy\s+)?Secretary[- ]General|Director[- ]General|Executive\s+"
-    r"(?:Secretary|Director)|High\s+Representative|(?P<head>President|Chair(?:man|person|"
-    r"woman)?(?:[- ]in[- ]Office)?))\b", re.IGNORECASE)
-_NAME_WORD = r"(?:[A-Z][\w'’.-]+|(?:der|del|de|da|von|van|bin|al-\w+)\b)"
-_NAME_AFTER = re.compile(r"^\s*,?\s+(?P<name>[A-Z][\w'’.-]+(?:\s+" + _NAME_WORD + r"){1,3})")
-_NAME_BEFORE = re.compile(r"(?P<name>[A-Z][\w'’.-]+(?:\s+" + _NAME_WORD + r"){1,3}),\s+"
-                          r"(?:the\s+)?(?:\w+\s+){0,3}$")
-# Not a name, though capitalised: the words a sentence or a title may start with.
-_NOT_NAME = {"The", "He", "She", "It", "On", "In", "At", "His", "Her", "This", "That", "Mr",
-             "Mrs", "Ms", "Dr", "H.E.", "Of", "And", "For", "General", "Secretary", "Said",
-             "Also", "Today", "Yesterday", "Assembly", "Council"}
-# Plans, hopes, conditions and purposes: what follows them is no fact of the page's day
-# ("look forward to welcoming", "in order to join", "if admitted", "aims to unite"). The
-# reader's own modality (planned, negated) is asked first; these add what a claim needs.
-_NOT_A_FACT = re.compile(
-    r"\b(?:look(?:s|ed|ing)?\s+forward\s+to|in\s+order\s+to|so\s+as\s+to|in\s+a\s+bid\s+to|"
-    r"hop(?:e|es|ed|ing)\s+(?:to|that|for)|wish(?:es|ed)?\s+to|aspir\w+|eager\s+to|"
-    r"ready\s+to|willing(?:ness)?\s+to|want(?:s|ed)?\s+to|would|could|might|should|"
-    r"(?-i:may)|if|unless|whether|aim(?:s|ed|ing)?\s+(?:to|at)|purpose|objectives?|goals?|"
-    r"seek(?:s|ing)?\s+to|sought\s+to|commit(?:s|ted)?\s+to|determined\s+to|vision|"
-    r"candida(?:te|cy)\s+for|bid\s+(?:to|for)|invit(?:e|es|ed|ation)\b[^.;]{0,40}\bto\s+join|"
-    r"call(?:s|ed)?\s+(?:on|for|upon)|(?<=\bto\s)(?:deposit|sign|submit|hand\s+over))\b",
-    re.IGNORECASE)
+# A list of those who founded it, not of those who belong now ("founded in 2006 by
+# Brazil, Russia, India and China").
+_FOUNDERS = re.compile(
+    r"\b(?:founding\s+(?:members?|states?|countries|nations|fathers)|(?:co-?)?founders?|"
+    r"(?:founded|established|set\s+up|created|formed)\s+(?:(?:in|on)\s+[\w ,]{4,20}?\s+)?by|"
+    r"original(?:ly)?\s+members?)\b", re.IGNORECASE)
 # An instrument handed over, and the words before the one that receives it.
 _INSTRUMENT_HANDED = re.compile(r"\b(?:instruments?|papers|documents?)\s+of\s+accession|"
                                 r"\baccession\s+(?:papers|documents?|instruments?)|\bdeposit",
                                 re.IGNORECASE)
 _TO_BEFORE = re.compile(r"\b(?:to|with)\s+(?:the\s+)?(?:government\s+of\s+(?:the\s+)?)?$|"
                         r"\bdepositary\b[^.]{0,30}$", re.IGNORECASE)
-_CLAUSE = re.compile(r"[;:(]|,\s|\s[-–—]\s|\b(?:while|whereas|but|although|which|who|whose|"
-                     r"where)\b")
-
-
-@dataclass
-class ArticleClaim:
-    kind: str  # count | list | joined | chair | founding | instrument | share |
-    # superlative | officeholder
-    start: int
-    end: int
-    text: str
-    org_id: str | None = None
-    org: str | None = None
-    details: dict[str, Any] = field(default_factory=dict)
-    facts: list[Fact] = field(default_factory=list)
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "text": self.text, "start": self.start, "end": self.end,
-                "org": {"id": self.org_id, "name": self.org} if self.org_id else None,
-                "details": self.details}
 
 
 def find_claims(document: Document, gazetteer: Gazetteer) -> list[ArticleClaim]:
@@ -152,10 +112,10 @@ def find_claims(document: Document, gazetteer: Gazetteer) -> list[ArticleClaim]:
         org = _org_for(sentence, inside, mentions)
         found = _counts(context, org) + _shares(sentence, org) + _superlatives(sentence, org)
         claims += [c for c in found if c.details.get("attributive")
-                   or _stated(context, c.start, c.end)]
-        claims += _officeholders(context, org)
+                   or stated(context, c.start, c.end)]
+        claims += officeholders(context, org)
     for claim in _from_facts(document, sentences):
-        if _fact_stated(claim, sentences, article, mentions, dates):
+        if _factstated(claim, sentences, article, mentions, dates):
             if claim.kind == "joined" and _recipient(claim, text, mentions):
                 claim.details["recipient"] = True
             claims.append(claim)
@@ -167,25 +127,6 @@ def _published(value: str | None) -> PartialDate | None:
         return PartialDate.parse(value) if value else None
     except ValueError:
         return None
-
-
-def _stated(context: Context, start: int, end: int, *, tail: bool = True) -> bool:
-    """Whether the words from `start` to `end` state a fact of the page's day: not planned,
-    negated, hoped for, conditional or a purpose (the reader's modality, in the claim's own
-    clause, and the words of plans and purposes it does not know). Without `tail`, only the
-    words before the claim count ("Secretary-General X will speak" names who holds it)."""
-    sentence = context.sentence
-    text = context.article.text
-    head = text[max(sentence.start, start - 90):start]
-    lo = start - len(head) + max((m.end() for m in _CLAUSE.finditer(head)), default=0)
-    after = text[end:min(sentence.end, end + 30)] if tail else ""
-    stop = _CLAUSE.search(after)
-    hi = end + (stop.start() if stop else len(after))
-    clause = Context(context.article, Sentence(lo, hi, text[lo:hi]), context.mentions,
-                     context.dates)
-    if clause.modality(start, end, clause=True) != "asserted":
-        return False
-    return _NOT_A_FACT.search(text[lo:hi]) is None
 
 
 def _org_for(sentence: Sentence, inside: list[Mention], everything: list[Mention]
@@ -306,72 +247,7 @@ def _superlatives(sentence: Sentence, org: Mention | None) -> list[ArticleClaim]
                   {"word": m.group("w").lower()}) for m in _SUPERLATIVE.finditer(sentence.text)]
 
 
-def _officeholders(context: Context, org: Mention | None) -> list[ArticleClaim]:
-    """A title beside a person's name: who holds an office, which the knowledge base lacks.
-    "Secretary-General of the United Nations Antonio Guterres", "NATO Secretary General
-    Jens Stoltenberg", "Jens Stoltenberg, Secretary General of NATO"; a president or a
-    chair only of an organization ("AU Chairman Azali Assoumani"), not of a state."""
-    sentence = context.sentence
-    text = sentence.text
-    at = sentence.start
-    found = []
-    for match in _OFFICE.finditer(text):
-        body, after_office = _office_of(context, at + match.end())
-        if match.group("head") and body is None and not _org_just_before(context,
-                                                                         at + match.start()):
-            continue  # "President Putin": a head of state's office, not an organization's
-        after = _NAME_AFTER.match(text[after_office - at:])
-        before = _NAME_BEFORE.search(text[:match.start()])
-        if after and _is_name(context, after_office + after.start("name"), after.group("name")):
-            lo, hi, name = match.start(), after_office - at + after.end(), after.group("name")
-        elif before and _is_name(context, at + before.start("name"), before.group("name")):
-            lo, hi, name = before.start(), after_office - at, before.group("name")
-        else:
-            continue  # "the Secretary-General said": no one named as holding it
-        start, end = at + lo, at + hi
-        if not _stated(context, start, end, tail=False):
-            continue  # "will be Secretary-General", "not ... Director-General"
-        holder = body or org
-        found.append(ArticleClaim("officeholder", start, end, text[lo:hi],
-                                  holder.id if holder else None,
-                                  holder.name if holder else None,
-                                  {"office": " ".join(match.group("office").split()),
-                                   "person": name}))
-    return found
-
-
-def _office_of(context: Context, end: int) -> tuple[Mention | None, int]:
-    """The organization an office is "of" ("Secretary-General of the United Nations"), and
-    where the words naming it end."""
-    of = re.match(r"\s+of\s+(?:the\s+)?", context.article.text[end:end + 12])
-    if of is None:
-        return None, end
-    body = next((m for m in context.mentions if m.start == end + of.end()
-                 and m.type == "organization"), None)
-    if body is None:
-        return None, end
-    tail = re.match(r"\s*\([^)]{1,20}\)", context.article.text[body.end:body.end + 24])
-    return body, body.end + (tail.end() if tail else 0)
-
-
-def _org_just_before(context: Context, start: int) -> bool:
-    """ "AU Chairman", "the European Council president", "the commission's president"."""
-    head = context.article.text[max(0, start - 14):start]
-    return any(m.type == "organization" and 0 <= start - m.end <= 3 for m in context.mentions) \
-        or re.search(r"\b(?:commission|council|assembly|parliament|bank)['’]s\s+$", head,
-                     re.IGNORECASE) is not None
-
-
-def _is_name(context: Context, start: int, name: str) -> bool:
-    """A person's name: not a word that opens a sentence or a title, and not a name the
-    reader knows as an organization, a state or a place."""
-    if name.split()[0] in _NOT_NAME:
-        return False
-    end = start + len(name)
-    return not any(m.start < end and start < m.end for m in context.mentions)
-
-
-def _fact_stated(claim: ArticleClaim, sentences: list[Sentence], article: Article,
+def _factstated(claim: ArticleClaim, sentences: list[Sentence], article: Article,
                  mentions: list[Mention], dates: list[DateMention]) -> bool:
     """A fact the reader asserts is a claim unless the clause that names its subject
     plans, hopes or gives a purpose ("we look forward to welcoming Timor-Leste as a
@@ -386,7 +262,7 @@ def _fact_stated(claim: ArticleClaim, sentences: list[Sentence], article: Articl
         return True
     context = Context(article, sentence, inside,
                       [d for d in dates if sentence.start <= d.start < sentence.end])
-    return any(_stated(context, m.start, m.end) for m in spans)
+    return any(stated(context, m.start, m.end) for m in spans)
 
 
 def _recipient(claim: ArticleClaim, text: str, mentions: list[Mention]) -> bool:
@@ -428,7 +304,8 @@ def _from_facts(document: Document, sentences: list[Sentence]) -> list[ArticleCl
             if claim is None:
                 status = our_status(fact.org_id, span.text, fact.status.value)
                 claim = ArticleClaim("list", span.start, span.end, span.text, fact.org_id, fact.org,
-                                     {"status": status, "members": []})
+                                     {"status": status, "members": [],
+                                      "founders": _FOUNDERS.search(span.text) is not None})
                 lists[key] = claim
                 claims.append(claim)
             claim.details["members"].append({"id": fact.state_id, "name": fact.state})
@@ -446,4 +323,8 @@ def _from_facts(document: Document, sentences: list[Sentence]) -> list[ArticleCl
         elif isinstance(fact, Agreement | Resolution):
             claims.append(ArticleClaim("instrument", span.start, span.end, span.text, None, None,
                                 {"fact": fact.as_dict()}, [fact]))
-    return claims
+    # "founded in 2006 by Brazil, Russia, India and China": the founders' joining is the
+    # founding, judged once as such
+    founded = {(c.start, c.org_id, c.facts[0].when) for c in claims if c.kind == "founding"}
+    return [c for c in claims if not (c.kind == "joined" and _FOUNDERS.search(c.text)
+                                      and (c.start, c.org_id, c.facts[0].when) in founded)]

@@ -15,10 +15,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
-from multilateral.check.claims import ArticleClaim
+from multilateral.check.claim import ArticleClaim
 from multilateral.check.instruments import judge_instrument
 from multilateral.check.parties import Parties
 from multilateral.check.shares import judge_share
+from multilateral.check.standings import of_status, overlaps, some, standings
 from multilateral.check.statuses import our_status
 from multilateral.check.words import CONTRADICTED, OUTDATED, SUPPORTED, UNVERIFIABLE
 from multilateral.errors import MultilateralError
@@ -104,6 +105,8 @@ class Judge:
 
     @staticmethod
     def _depends_on_day(claim: ArticleClaim) -> bool:
+        if claim.details.get("founders"):
+            return False
         if claim.kind == "chair":
             fact = claim.facts[0]
             return not (isinstance(fact, Chairmanship) and fact.start)
@@ -130,13 +133,13 @@ class Judge:
                            f"others alike as {label(status, 2)}: it cannot count this kind "
                            f"alone.")
         then = self.members(claim.org_id, self.on)
-        got = _of_status(then, status)
+        got = of_status(then, status)
         figure = {"on": str(self.on), "count": len(got), "members": [n for _, n in got]}
         unsure = [st.subject.name for st in then.uncertain + then.conflicts
                   if status in (st.possible or [st.status or ""])]
         if not got:
             # no certain one is no count: the sources hold none, or disagree on all (README)
-            more = (f"; {len(unsure)} are uncertain ({_some(unsure)})" if unsure else "")
+            more = (f"; {len(unsure)} are uncertain ({some(unsure)})" if unsure else "")
             return Verdict(claim, UNVERIFIABLE,
                            f"The knowledge base holds no certain {label(status, 2)} of "
                            f"{then.org.name} on {self.on}{more}.", figure)
@@ -161,11 +164,11 @@ class Judge:
                                f"{number} {label(status, number)} from {since} until {until}, "
                                f"but {len(got)} on {self.on}.",
                                {**figure, "true_on": str(since), "true_until": str(until)},
-                               _standings(then, status))
+                               standings(then, status))
             return Verdict(claim, CONTRADICTED,
                            f"The knowledge base counts {len(got)} {label(status, len(got))} "
                            f"of {then.org.name} on {self.on}, not {number}.", figure,
-                           _standings(then, status))
+                           standings(then, status))
         return self._still(claim, status, got, figure,
                            f"{number} {label(status, number)} on {self.on}, as stated.")
 
@@ -179,7 +182,7 @@ class Judge:
         until = self.on
         for day in days[:LOOK_BACK]:
             try:
-                if len(_of_status(self.members(org, day), status)) == number:
+                if len(of_status(self.members(org, day), status)) == number:
                     return day, until
             except MultilateralError:
                 break  # before the organization existed (a predecessor's days)
@@ -189,10 +192,12 @@ class Judge:
     def _list(self, claim: ArticleClaim) -> Verdict:
         if claim.org_id is None:
             return Verdict(claim, UNVERIFIABLE, "The organization is not in the knowledge base.")
+        if claim.details.get("founders"):
+            return self._founders(claim, claim.org_id)
         status = claim.details["status"]
         named = {m["id"] for m in claim.details["members"] if m["id"]}
         then = self.members(claim.org_id, self.on)
-        got = _of_status(then, status)
+        got = of_status(then, status)
         held = {i for i, _ in got}
         figure = {"on": str(self.on), "members": [n for _, n in got]}
         missing, extra = sorted(held - named), sorted(named - held)
@@ -201,15 +206,15 @@ class Judge:
         if extra and set(extra) <= unsure:
             return Verdict(claim, UNVERIFIABLE,
                            f"The sources disagree or are unsure whether {', '.join(extra)} "
-                           f"held that status on {self.on}.", figure, _standings(then, status))
+                           f"held that status on {self.on}.", figure, standings(then, status))
         if extra and self._held_before(claim.org_id, status, set(extra)):
             return Verdict(claim, OUTDATED,
                            f"No longer {label(status, 2)} on {self.on}, though they were "
-                           f"earlier: {', '.join(extra)}.", figure, _standings(then, status))
+                           f"earlier: {', '.join(extra)}.", figure, standings(then, status))
         if extra:
             return Verdict(claim, CONTRADICTED,
                            f"Not {label(status, 2)} on {self.on}: {', '.join(extra)}.", figure,
-                           _standings(then, status))
+                           standings(then, status))
         # a list may name only some ("the European Union and the African Union"): what it
         # leaves out is said, not held against it
         partial = (f" It leaves out {len(missing)} other {label(status, len(missing))}."
@@ -218,16 +223,42 @@ class Judge:
                            f"All named are {label(status, 2)} on {self.on}.{partial}",
                            only=named if missing else None)
 
+    def _founders(self, claim: ArticleClaim, org: str) -> Verdict:
+        """A founding list: those named against the members of the founding year, not of
+        the page's day (a founder may have left since, and others joined)."""
+        dates = sorted((PartialDate.parse(f["date"]) for f in self._asked("foundings", org)
+                        if f["date"]), key=lambda d: d.lo)
+        if not dates:
+            return Verdict(claim, UNVERIFIABLE, "The knowledge base holds no founding date.")
+        for founded in dates:  # COW may date a predecessor: the first day it existed
+            try:
+                then = self.members(org, PartialDate.of(founded.hi))
+                break
+            except MultilateralError:
+                continue
+        else:
+            return Verdict(claim, UNVERIFIABLE, "No founding date the knowledge base can "
+                           "answer for.")
+        held = {i for i, _ in of_status(then, claim.details["status"])}
+        named = {m["id"] for m in claim.details["members"] if m["id"]}
+        figure = {"founded": str(founded), "members": sorted(held)}
+        if named and named <= held:
+            return Verdict(claim, SUPPORTED, f"All named were members when it was founded "
+                           f"({founded}).", figure)
+        return Verdict(claim, UNVERIFIABLE, f"Not members by the end of its founding "
+                       f"({founded}) in the knowledge base: {', '.join(sorted(named - held))}; "
+                       "the founders' list is not checked further.", figure)
+
     def _still(self, claim: ArticleClaim, status: str, then: list[tuple[str, str]],
                figure: dict[str, Any], reason: str, only: set[str] | None = None) -> Verdict:
         """Supported on the article's date; what has changed since is said beside it."""
         assert claim.org_id is not None
         now_members = self.members(claim.org_id, self.today)
-        now = _of_status(now_members, status)
+        now = of_status(now_members, status)
         before, after = {i for i, _ in then}, {i for i, _ in now}
         if only is not None:
             before, after = before & only, after & only
-        facts = _standings(self.members(claim.org_id, self.on), status)
+        facts = standings(self.members(claim.org_id, self.on), status)
         if before == after:
             return Verdict(claim, SUPPORTED, reason, figure, facts)
         changes = self._changes_between(claim.org_id, status, before ^ after)
@@ -336,7 +367,7 @@ class Judge:
                            f"The knowledge base holds no chairs of {fact.org}.")
         start = PartialDate.parse(fact.start) if fact.start else self.on
         end = PartialDate.parse(fact.end) if fact.end else start
-        overlapping = [c for c in chairs if _overlaps(c, start, end)]
+        overlapping = [c for c in chairs if overlaps(c, start, end)]
         theirs = [c for c in overlapping if c["state"]["id"] == fact.state_id]
         if theirs:
             return Verdict(claim, SUPPORTED, f"{fact.state} chaired {fact.org} "
@@ -417,24 +448,3 @@ def _fact(claim: ArticleClaim, kind: type[_F]) -> _F:
     if not isinstance(fact, kind):
         raise TypeError(f"a {claim.kind} claim from a {fact.type} fact")
     return fact
-
-
-def _of_status(members: Members, status: str) -> list[tuple[str, str]]:
-    return [(st.subject.id, st.subject.name) for st in members.certain if st.has(status)]
-
-
-def _standings(members: Members, status: str) -> list[dict[str, Any]]:
-    return [{"member": st.subject.as_dict(), "status": st.status, "since": str(st.since or ""),
-             "sources": sorted({s.url or s.id for c in st.claims for s in c.sources})}
-            for st in members.certain if st.status == status]
-
-
-def _overlaps(chair: dict[str, Any], start: PartialDate, end: PartialDate) -> bool:
-    lo = PartialDate.parse(chair["start"]).lo if chair["start"] else dt.date.min
-    hi = PartialDate.parse(chair["end"]).hi if chair["end"] else dt.date.max
-    return lo <= end.hi and start.lo <= hi
-
-
-def _some(names: list[str], shown: int = 5) -> str:
-    rest = len(names) - shown
-    return ", ".join(names[:shown]) + (f" and {rest} more" if rest > 0 else "")
