@@ -24,6 +24,8 @@ def test_different_names_stay_different() -> None:
     ("Organization of American States", "OAS"),
     ("Pan American Union", "OAS"),
     ("Organización de los Estados Americanos", "OAS"),
+    ("Pacific Islands Forum", "PIF"),
+    ("South Pacific Forum", "PIF"),
 ])
 def test_official_former_and_common_names_resolve(kb: KnowledgeBase, name: str,
                                                   org_id: str) -> None:
@@ -35,6 +37,7 @@ def test_an_organization_shows_its_current_name(kb: KnowledgeBase) -> None:
     assert kb.organization("OAU").name == "Organization of African Unity"
     assert kb.organization("OECD").name == \
         "Organisation for Economic Co-operation and Development"
+    assert kb.organization("PIF").name == "Pacific Islands Forum"
     names = {n["name"]: n["kind"] for n in kb.org("OAS").names}
     assert names["Pan American Union"] == "former"
 

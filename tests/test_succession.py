@@ -55,6 +55,17 @@ def test_germanys_and_yemens_end_on_the_day(kb: KnowledgeBase) -> None:
     assert {"YEM"} <= after and not {"OWID_YAR", "OWID_YPR"} & after
 
 
+def test_no_cow_membership_while_a_state_was_out_of_the_system(kb: KnowledgeBase) -> None:
+    # COW's spells file runs Germany's UPU and BIPM years straight through 1946-1989 and
+    # Estonia's through the Soviet years; COW's state system has neither state then.
+    for org in ("UPU", "BIPM"):
+        members = {st.subject.id for st in kb.members(org, on="1960-06-01").certain}
+        assert "OWID_GFR" in members and "DEU" not in members
+    assert "EST" not in {st.subject.id for st in kb.members("UPU", on="1960-06-01").certain}
+    assert "EST" in {st.subject.id for st in kb.members("UPU", on="1930-06-01").certain}
+    assert "DEU" in {st.subject.id for st in kb.members("UPU", on="1930-06-01").certain}
+
+
 def test_every_succession_cites_a_page() -> None:
     rows = list(read_csv("hand/successions.csv"))
     assert {row["predecessor"] for row in rows} >= {"OWID_USS", "OWID_YGS", "OWID_GFR",

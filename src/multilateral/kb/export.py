@@ -22,6 +22,7 @@ from multilateral.kb.database import Database
 from multilateral.model.dates import PartialDate
 from multilateral.model.membership import Claim, standings
 from multilateral.model.ranks import founded
+from multilateral.reference.states import cow_system_gaps
 from multilateral.store import queries
 
 FIRST_YEAR = 1816
@@ -113,6 +114,8 @@ def _in_system(state: dict[str, Any], year: int) -> bool:
         return False  # not in COW's state system (a territory, or a state it lacks)
     # COW's state list ends in 2016 for every state then alive: it lives on after it.
     ended = end is not None and end.year < 2016
+    if year in cow_system_gaps().get(state["cow_code"], ()):
+        return False  # between two of its spells (Germany 1946-1989)
     return start.year <= year and not (ended and year > end.year)
 
 

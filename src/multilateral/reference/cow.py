@@ -17,6 +17,7 @@ from multilateral.errors import DataFileError
 from multilateral.model.dates import PartialDate
 from multilateral.model.status import COW_STATUS
 from multilateral.reference.bundle import Bundle, dated, read_csv
+from multilateral.reference.states import cow_system_gaps
 
 DATASET = "cow-igo-v3"
 CITATION = (
@@ -117,12 +118,30 @@ def _spell(bundle: Bundle, row: dict[str, str], state_by_cow: dict[int, str],
         last_in_data, alive = coverage[row["ioname"]]
     except (KeyError, ValueError) as exc:
         raise DataFileError(f"cow-igo/state_igo_spells.csv: cannot read row {row}: {exc}") from None
-    open_ended = alive and last >= last_in_data
+    # The spells file merges a state's coded years without looking at the state system:
+    # Germany's BIPM run reads 1875-2014 though COW has no Germany in 1946-1989 (the two
+    # German states stand in). Cut a run where its state was out of the system.
+    out = cow_system_gaps().get(int(row["ccode"]), frozenset())
+    start = first
+    for year in range(first, last + 2):
+        if year <= last and year not in out:
+            continue
+        if year > start:
+            reason = (f"out of COW's state system after {year - 1}" if year in out
+                      else f"COW codes no such status after {year - 1}")
+            _add_spell(bundle, row["ioname"], state_id, status.value, start, year - 1,
+                       None if alive and year - 1 >= last_in_data else reason)
+        start = year + 1
+
+
+def _add_spell(bundle: Bundle, ioname: str, state_id: str, status: str, first: int, last: int,
+               end_reason: str | None) -> None:
+    open_ended = end_reason is None
     membership = bundle.add("memberships", {
-        "org_id": row["ioname"], "member_type": "state", "member_id": state_id,
-        "status": status.value, **dated("start", PartialDate(first)),
+        "org_id": ioname, "member_type": "state", "member_id": state_id,
+        "status": status, **dated("start", PartialDate(first)),
         **dated("end", None if open_ended else PartialDate(last + 1)),
-        "end_reason": None if open_ended else f"COW codes no such status after {last}",
+        "end_reason": end_reason,
         **dated("decided", None),
         "known_until": dt.date(last, 12, 31) if open_ended else None,
         "note": None, "dataset": DATASET,

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import itertools
 import json
 
 import pycountry
@@ -118,6 +120,24 @@ def _cow_system_membership() -> dict[int, dict[str, str]]:
         else:
             merged[code] = row
     return merged
+
+
+@functools.cache
+def cow_system_gaps() -> dict[int, frozenset[int]]:
+    """COW code -> the whole years a state spent out of the state system between two of its
+    spells (Germany 1946-1989, Austria 1939-1954, the Baltic states 1941-1990)."""
+    spells: dict[int, list[tuple[int, int]]] = {}
+    for row in read_csv("cow-igo/states2016.csv"):
+        spells.setdefault(int(row["ccode"]), []).append((int(row["styear"]),
+                                                         int(row["endyear"])))
+    gaps: dict[int, frozenset[int]] = {}
+    for code, runs in spells.items():
+        runs.sort()
+        out = {year for (_, ended), (began, _) in itertools.pairwise(runs)
+               for year in range(ended + 1, began)}
+        if out:
+            gaps[code] = frozenset(out)
+    return gaps
 
 
 def _cow_day(cow: dict[str, str] | None, prefix: str) -> dt.date | None:
