@@ -224,3 +224,19 @@ def test_a_founding_list_is_judged_as_the_founding(sqlite_url: str, tmp_path: Pa
     # one claim, the founding: not six joinings in 2001, nor a list of today's members
     assert [c["kind"] for c in claims(report)] == ["founding"]
     assert claims(report)[0]["verdict"] == "supported"
+
+
+def test_who_chairs_is_found_where_the_reader_read_no_chairmanship(
+        sqlite_url: str, tmp_path: Path) -> None:
+    report = check(sqlite_url, tmp_path, (
+        "Malta takes over OSCE Chair\nVALLETTA/VIENNA, 1 January 2024 - Today, Malta takes "
+        "over the OSCE Chairpersonship with a focus on resilience.\nThroughout the "
+        "Chairpersonship, Ukraine will remain a priority."))
+    chairs = claims(report, "chair")
+    named = [c["details"]["fact"]["state"] for c in chairs]  # type: ignore[index]
+    # Ukraine is named near the word, not as the one who chairs
+    assert "Ukraine" not in named
+    # the dateline's sentence, which the reader reads no chairmanship from
+    dateline = [c for c in chairs if "VALLETTA" in str(c["text"])]
+    assert dateline and dateline[0]["org"]["id"] == "OSCE"  # type: ignore[index]
+    assert dateline[0]["verdict"] == "unverifiable"

@@ -26,6 +26,7 @@ from multilateral.model.facts import (
     Agreement,
     Chairmanship,
     Document,
+    Evidence,
     Founding,
     Membership,
     Resolution,
@@ -89,6 +90,16 @@ _FOUNDERS = re.compile(
     r"\b(?:founding\s+(?:members?|states?|countries|nations|fathers)|(?:co-?)?founders?|"
     r"(?:founded|established|set\s+up|created|formed)\s+(?:(?:in|on)\s+[\w ,]{4,20}?\s+)?by|"
     r"original(?:ly)?\s+members?)\b", re.IGNORECASE)
+# Words that say who chairs: "holds the chairmanship", "chaired by", "takes over the Chair".
+_CHAIR = re.compile(r"\b(?:chair(?:s|ed|ing)?|chairmanship|chairpersonship|chair-in-office|"
+                    r"(?:rotating\s+)?presidency|presid(?:es|ed|ing)\s+over)\b", re.IGNORECASE)
+# Between the state and the word: "Malta takes over the OSCE Chair", "Russia's
+# chairmanship", "Tajikistan, which holds the rotating presidency".
+_HOLDS = re.compile(r"(?:['’]s|,?\s+(?:which|who)?\s*(?:currently\s+|now\s+|presently\s+)?"
+                    r"(?:holds?|held|takes?\s+over|took\s+over|assumes?|assumed|chairs?|"
+                    r"chaired|presides?|presided|is|was|has|had|became|becomes|as)"
+                    r"(?:\s+(?:the|its|this\s+year['’]s|the\s+rotating|rotating))?"
+                    r"(?:\s+[A-Z][\w-]*){0,2}\s*)", re.IGNORECASE)
 # An instrument handed over, and the words before the one that receives it.
 _INSTRUMENT_HANDED = re.compile(r"\b(?:instruments?|papers|documents?)\s+of\s+accession|"
                                 r"\baccession\s+(?:papers|documents?|instruments?)|\bdeposit",
@@ -104,6 +115,7 @@ def find_claims(document: Document, gazetteer: Gazetteer) -> list[ArticleClaim]:
     dates = find_dates(text, published)
     article = Article(text, published, gazetteer, mentions)
     claims: list[ArticleClaim] = []
+    chairs: list[ArticleClaim] = []
     sentences = split_sentences(text)
     for sentence in sentences:
         inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
@@ -114,11 +126,14 @@ def find_claims(document: Document, gazetteer: Gazetteer) -> list[ArticleClaim]:
         claims += [c for c in found if c.details.get("attributive")
                    or stated(context, c.start, c.end)]
         claims += officeholders(context, org)
+        chairs += _chairs(context, org)
     for claim in _from_facts(document, sentences):
         if _factstated(claim, sentences, article, mentions, dates):
             if claim.kind == "joined" and _recipient(claim, text, mentions):
                 claim.details["recipient"] = True
             claims.append(claim)
+    read = [c for c in claims if c.kind == "chair"]
+    claims += [c for c in chairs if not any(r.start < c.end and c.start < r.end for r in read)]
     return sorted(claims, key=lambda c: (c.start, c.kind))
 
 
@@ -203,6 +218,38 @@ def _counts(context: Context, org: Mention | None) -> list[ArticleClaim]:
                                   {"number": int(match.group("n")), "status": "member",
                                    "one_kind": False, "acting": False, "attributive": False,
                                    "ordinal": True}))
+    return found
+
+
+def _chairs(context: Context, org: Mention | None) -> list[ArticleClaim]:
+    """Who chairs an organization, where the reader read no chairmanship: the state named
+    nearest the word ("Malta takes over the OSCE Chairpersonship", "Russia holds the CIS
+    chairmanship"), judged as the reader's chairmanships are."""
+    sentence = context.sentence
+    found = []
+    for match in _CHAIR.finditer(sentence.text):
+        at = sentence.start + match.start()
+        states = [m for m in context.mentions if m.type == "state" and m.linked]
+        orgs = [m for m in context.mentions if m.type == "organization" and m.linked]
+        if not states or not stated(context, at, sentence.start + match.end()):
+            continue
+        text = context.article.text
+        end = sentence.start + match.end()
+        holders = [m for m in states if m.end <= at and _HOLDS.fullmatch(text[m.end:at])] + [
+            m for m in states if m.start >= end and re.fullmatch(r"\s+by\s+(?:the\s+)?",
+                                                                 text[end:m.start])]
+        if not holders:
+            continue  # a state named near the word, not as the one who chairs
+        state = holders[0]
+        body = min(orgs, key=lambda m: abs(m.start - at)) if orgs else org
+        if body is None:
+            continue
+        fact = Chairmanship(evidence=Evidence(sentence.start, sentence.end, sentence.text),
+                            org=body.name, org_id=body.id, state=state.name,
+                            state_id=state.id, confidence=0.5)
+        found.append(ArticleClaim("chair", sentence.start, sentence.end, sentence.text,
+                                  body.id, body.name, {"fact": fact.as_dict()}, [fact]))
+        break  # one per sentence: the sentence is the claim's span
     return found
 
 
