@@ -240,3 +240,18 @@ def test_who_chairs_is_found_where_the_reader_read_no_chairmanship(
     dateline = [c for c in chairs if "VALLETTA" in str(c["text"])]
     assert dateline and dateline[0]["org"]["id"] == "OSCE"  # type: ignore[index]
     assert dateline[0]["verdict"] == "unverifiable"
+
+
+def test_a_withdrawal_unrecorded_or_a_treaty_signing_is_no_contradiction(
+        sqlite_url: str, tmp_path: Path) -> None:
+    left = claims(check(sqlite_url, tmp_path, (
+        "Forum note\n\nPublished 11 July 2022\n\nThe island nation of Kiribati has withdrawn "
+        "from the Pacific Islands Forum.")), "joined")[0]
+    # Kiribati left in 2022 and came back: the record lacks the end, it does not deny it
+    assert left["verdict"] == "unverifiable" and "no end" in str(left["reason"])
+    signed = claims(check(sqlite_url, tmp_path, (
+        "EU note\n\nPublished 10 December 2011\n\nCroatia finished accession negotiations on 30 "
+        "June 2011 and joined the European Union on 9 December 2011 by signing the Treaty of "
+        "Accession.")), "joined")
+    assert signed and all(c["verdict"] == "unverifiable" for c in signed)
+    assert "signed" in str(signed[0]["reason"])

@@ -10,13 +10,13 @@ with the figure the knowledge base gives.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
 from multilateral.check.claim import ArticleClaim
 from multilateral.check.instruments import judge_instrument
+from multilateral.check.misreadings import misread_joining
 from multilateral.check.parties import Parties
 from multilateral.check.shares import judge_share
 from multilateral.check.standings import of_status, overlaps, some, standings
@@ -57,8 +57,6 @@ NO_OFFICEHOLDERS = "the knowledge base holds no officeholders"
 # A relative day ("on Thursday") is read from the page's date, which may be a day or two
 # after the event; a decision and its taking effect are as close.
 RELATIVE_SLACK = dt.timedelta(days=3)
-_SIGNED_PROTOCOL = re.compile(r"\bprotocols?\b[^.]{0,80}\bsign|\bsign(?:ed|s|ing)?\b[^.]{0,80}"
-                              r"\bprotocols?\b", re.IGNORECASE)
 
 
 @dataclass
@@ -298,14 +296,9 @@ class Judge:
         if fact.change == "applied":
             return Verdict(claim, UNVERIFIABLE, f"The knowledge base records no applications "
                            f"(only statuses held): {fact.state}'s to {fact.org} is not checked.")
-        if claim.details.get("recipient"):
-            return Verdict(claim, UNVERIFIABLE, f"{fact.state} receives the instrument here "
-                           "(the reader took the recipient for the state joining); the joiner "
-                           "is not checked.")
-        if fact.date and _SIGNED_PROTOCOL.search(claim.text):
-            return Verdict(claim, UNVERIFIABLE, f"{fact.date} is the day a protocol was signed, "
-                           f"not {fact.state}'s accession (the reader gave the signing day to "
-                           "every state the sentence names).")
+        issue = misread_joining(claim, fact)
+        if issue:
+            return Verdict(claim, UNVERIFIABLE, issue)
         history = self.kb.history(fact.org_id, None)
         member = fact.state_id
         status = our_status(fact.org_id, claim.text, fact.status.value)
@@ -324,6 +317,10 @@ class Judge:
                    and c.claim.status == status and c.change == edge and c.date is not None]
         if not matches:
             other = sorted({c.claim.status for c in history.changes if c.claim.member.id == member})
+            if edge == "end" and status in other:
+                # a withdrawal not recorded (or undone since) is no proof it did not happen
+                return Verdict(claim, UNVERIFIABLE, f"The knowledge base records no end of "
+                               f"{fact.state}'s {label(status)} status in {fact.org}.")
             if other:
                 return Verdict(claim, CONTRADICTED,
                                f"The knowledge base has {fact.state} in "
