@@ -25,21 +25,23 @@ def claims(report: dict[str, object], kind: str) -> list[dict[str, object]]:
 
 def test_undated_seed_is_judged_on_the_day_it_reports(sqlite_url: str) -> None:
     report = check(sqlite_url, str(GOLD / "000_seed.txt"))
-    assert report["on"] == "2019-11-19" and report["on_basis"] == "assumed"
+    assert report["on"] == "2019-11-19" and report["on_basis"] == "newest_event"
     assert "no date of its own" in str(report["on_note"])
+    assert "newest event" in str(report["on_note"])
 
 
-def test_seed_counts_held_then_and_are_outdated_now(sqlite_url: str) -> None:
+def test_seed_counts_held_then_are_supported_with_the_changes_since(sqlite_url: str) -> None:
     report = check(sqlite_url, str(GOLD / "000_seed.txt"))
     counts = {c["details"]["status"]: c for c in claims(report, "count")}  # type: ignore[index]
     assert {k: c["details"]["number"] for k, c in counts.items()} == {  # type: ignore[index]
         "member": 8, "observer": 4, "dialogue_partner": 6}
-    assert all(c["verdict"] == "outdated" for c in counts.values())
+    # true on the article's day: supported (CLAIMS_FORMAT.md), today's answer beside it
+    assert all(c["verdict"] == "supported" for c in counts.values())
     member = counts["member"]
     assert member["figure"]["count_today"] == 10  # type: ignore[index]
     changed = {ch["member"]["id"] for ch in member["changes"]}  # type: ignore[index, union-attr]
     assert changed == {"BLR", "IRN"}
-    assert "Belarus" in str(member["reason"])
+    assert "Belarus" in str(member["reason"]) and "changed since" in str(member["reason"])
 
 
 def test_over_44_percent_is_contradicted_with_the_figures(sqlite_url: str) -> None:
@@ -87,11 +89,14 @@ def test_on_overrides_the_article_date_and_html_renders(sqlite_url: str) -> None
     report = check(sqlite_url, str(GOLD / "000_seed.txt"), "--on", "2024-08-01")
     member = next(c for c in claims(report, "count")
                   if c["details"]["status"] == "member")  # type: ignore[index]
-    assert report["on_basis"] == "option" and member["verdict"] == "contradicted"
+    # eight was true until Iran joined in 2023: outdated on that day, not contradicted
+    assert report["on_basis"] == "option" and member["verdict"] == "outdated"
+    figure = member["figure"]
+    assert figure["count"] == 10 and figure["true_until"] == "2023-07-04"  # type: ignore[index]
     html = CliRunner().invoke(main, ["--db", sqlite_url, "check", str(GOLD / "000_seed.txt"),
                                      "--on", "2024-08-01", "--format", "html"]).stdout
     # A row of the verdict table, not the stylesheet, which names every verdict.
-    assert html.startswith("<!DOCTYPE html>") and "<tr class='contradicted'><td>count" in html
+    assert html.startswith("<!DOCTYPE html>") and "<tr class='outdated'><td>count" in html
 
 
 def test_a_partial_list_is_not_held_against_the_article(sqlite_url: str, tmp_path: Path) -> None:

@@ -1,25 +1,32 @@
 """The checkable claims of an article: counts, lists, joins, chairs, foundings, instruments,
-population shares and superlatives, each with the span of text that makes it.
+population shares, superlatives and officeholders, each with the span of text that makes it.
 
-Most claims are facts the extractor already reads (a list of members, an
-accession, a memorandum); counts, shares and superlatives are found here.
+Most claims are facts the reader already found (a list of members, an accession, a
+memorandum); counts, shares, superlatives and officeholders are found here, on the
+reader's own sentences, mentions, dates and modality, so that a number inside a date,
+a document number, a plan or a statement of purpose is no claim.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Any
 
+from multilateral.check.claim import ArticleClaim
+from multilateral.check.modality import stated
+from multilateral.check.offices import officeholders
+from multilateral.check.statuses import counted_together, our_status
+from multilateral.ingest.dates import DateMention, find_dates
 from multilateral.ingest.gazetteer import Gazetteer
 from multilateral.ingest.mentions import Mention, find_mentions
+from multilateral.ingest.rules.context import Article, Context
 from multilateral.ingest.rules.membership import status_value
 from multilateral.ingest.sentences import Sentence, split_sentences
+from multilateral.model.dates import PartialDate
 from multilateral.model.facts import (
     Agreement,
     Chairmanship,
     Document,
-    Fact,
+    Evidence,
     Founding,
     Membership,
     Resolution,
@@ -29,52 +36,112 @@ _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "sev
             "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
             "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
             "nineteen": 19, "twenty": 20}
-_NUMBER = r"(?P<n>\d{1,3}|" + "|".join(_NUMBERS) + r")"
+# The number stands alone: not the 20 of "G20", the 12 of "68/12" or of "1,200".
+_NUMBER = r"(?<![\w/.,#-])(?P<n>\d{1,3}|" + "|".join(_NUMBERS) + r")\b"
 _COUNT = re.compile(
-    _NUMBER + r"\s+(?:full\s+|current\s+|permanent\s+)?(?P<s>member(?:\s+(?:states?|countries|"
-    r"nations))?s?|observer(?:\s+(?:states?|countries))?s?|dialogue\s+partners?|"
+    _NUMBER + r"(?:\s+|-)(?:full\s+|current\s+|permanent\s+)?"
+    r"(?P<o>(?!(?i:member|observer|dialogue|partner|associate|candidate|sectoral)\b)"
+    r"(?-i:[A-Z][A-Za-z]{1,7})\s+)?"
+    r"(?P<s>member(?:\s+(?:states?|countries|nations))?s?|"
+    r"observer(?:\s+(?:states?|countries))?s?|(?:sectoral\s+)?dialogue\s+partners?|"
     r"partner\s+countries|partners|associate\s+members?|candidates?(?:\s+countries)?)\b",
     re.IGNORECASE)
+# "became the 32nd member of NATO", "admitted Morocco as its 55th member": how many there
+# were once it joined (not "the 24th summit", which counts no members).
+_ORDINAL_MEMBER = re.compile(
+    r"\b(?:the|its|their|as)\s+(?:(?:the|its)\s+)?(?P<n>\d{1,3})(?:st|nd|rd|th)\s+"
+    r"(?:full\s+)?(?:member(?:\s+(?:state|country|nation))?|country\s+to\s+join)\b",
+    re.IGNORECASE)
+# Countries counted as members: "a bloc of 55 countries", "brings together 11 post-Soviet
+# countries", "the 192-nation General Assembly", "the number of countries ... to 56".
+_COUNT_MEMBERS = re.compile(
+    r"(?:\b(?:includes?|including|comprises?|comprising|brings?\s+together|bringing\s+together|"
+    r"consists?\s+of|made\s+up\s+of|unites?|uniting|(?:bloc|group|grouping|union|alliance|"
+    r"organi[sz]ation|association|community)\s+of|member(?:ship)?\s+of|with)\s+(?:all\s+|its\s+|"
+    r"the\s+)?)" + _NUMBER + r"\s+(?:[\w-]+\s+){0,2}?(?P<s>countries|nations|states)\b|"
+    + _NUMBER.replace("P<n>", "P<h>") + r"-(?:member|nation|country|state)\b|"
+    r"\bnumber\s+of\s+(?:member\s+)?(?:countries|states|members|nations)\b[^.;]{0,40}?\bto\s+"
+    + _NUMBER.replace("P<n>", "P<t>"), re.IGNORECASE)
+# "Six member states signed", "42 delegations voted": a count of those who acted.
+_ACTING = re.compile(r"[-\w]*\s+(?:(?:have|has|had|all|also|then|jointly|unanimously)\s+)?"
+                     r"(?:signed|voted|attended|agreed|took\s+part|participated|met|adopted|"
+                     r"approved|endorsed|co-?sponsored|co-?authored|backed|supported|opposed|"
+                     r"abstained|ratified|called|issued|sent)\b", re.IGNORECASE)
+# "resolution 15 members adopted", "No. 12": the number names a document, not a count.
+_DOCUMENT_BEFORE = re.compile(r"(?:\b(?:resolution|decision|report|document|no|nos|number|"
+                              r"article|paragraph|session|chapter|annex|item)\.?\s*)$",
+                              re.IGNORECASE)
+_FRACTIONS = {"a quarter": 25.0, "one quarter": 25.0, "a third": 33.3, "one third": 33.3,
+              "half": 50.0, "two thirds": 66.7, "two-thirds": 66.7, "a fifth": 20.0}
 _SHARE = re.compile(
     r"(?P<q>over|more than|above|nearly|almost|about|around|some|roughly|approximately|"
-    r"close to|at least|less than|under)?\s*(?P<pct>\d{1,2}(?:\.\d+)?)\s*(?:%|per\s?cent|percent)"
-    r"\s+of\s+(?:the\s+)?(?:world'?s|global|world)\s+population", re.IGNORECASE)
+    r"close to|at least|less than|under)?\s*(?:(?P<pct>\d{1,2}(?:\.\d+)?)\s*(?:%|per\s?cent|"
+    r"percent)|(?P<frac>" + "|".join(_FRACTIONS) + r"))"
+    r"\s+of\s+(?:the\s+)?(?:(?:world['’]?s|global|world|its|the\s+world['’]?s)\s+)?"
+    r"(?P<what>population|GDP|gross\s+domestic\s+product|land(?:\s+(?:area|mass))?|trade|"
+    r"economy|output)", re.IGNORECASE)
 _SUPERLATIVE = re.compile(
     r"\b(?:the\s+)?(?:world'?s\s+)?(?P<w>largest|biggest|most\s+populous|oldest|most\s+"
     r"powerful|most\s+influential|first|only)\b[^.;]{0,40}?\b(?:organi[sz]ation|bloc|"
     r"alliance|group(?:ing)?|union|forum|body)\b", re.IGNORECASE)
-
-
-@dataclass
-class ArticleClaim:
-    kind: str  # count | list | joined | chair | founding | instrument | share | superlative
-    start: int
-    end: int
-    text: str
-    org_id: str | None = None
-    org: str | None = None
-    details: dict[str, Any] = field(default_factory=dict)
-    facts: list[Fact] = field(default_factory=list)
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "text": self.text, "start": self.start, "end": self.end,
-                "org": {"id": self.org_id, "name": self.org} if self.org_id else None,
-                "details": self.details}
+# A list of those who founded it, not of those who belong now ("founded in 2006 by
+# Brazil, Russia, India and China").
+_FOUNDERS = re.compile(
+    r"\b(?:founding\s+(?:members?|states?|countries|nations|fathers)|(?:co-?)?founders?|"
+    r"(?:founded|established|set\s+up|created|formed)\s+(?:(?:in|on)\s+[\w ,]{4,20}?\s+)?by|"
+    r"original(?:ly)?\s+members?)\b", re.IGNORECASE)
+# Words that say who chairs: "holds the chairmanship", "chaired by", "takes over the Chair".
+_CHAIR = re.compile(r"\b(?:chair(?:s|ed|ing)?|chairmanship|chairpersonship|chair-in-office|"
+                    r"(?:rotating\s+)?presidency|presid(?:es|ed|ing)\s+over)\b", re.IGNORECASE)
+# Between the state and the word: "Malta takes over the OSCE Chair", "Russia's
+# chairmanship", "Tajikistan, which holds the rotating presidency".
+_HOLDS = re.compile(r"(?:['’]s|,?\s+(?:which|who)?\s*(?:currently\s+|now\s+|presently\s+)?"
+                    r"(?:holds?|held|takes?\s+over|took\s+over|assumes?|assumed|chairs?|"
+                    r"chaired|presides?|presided|is|was|has|had|became|becomes|as)"
+                    r"(?:\s+(?:the|its|this\s+year['’]s|the\s+rotating|rotating))?"
+                    r"(?:\s+[A-Z][\w-]*){0,2}\s*)", re.IGNORECASE)
+# An instrument handed over, and the words before the one that receives it.
+_INSTRUMENT_HANDED = re.compile(r"\b(?:instruments?|papers|documents?)\s+of\s+accession|"
+                                r"\baccession\s+(?:papers|documents?|instruments?)|\bdeposit",
+                                re.IGNORECASE)
+_TO_BEFORE = re.compile(r"\b(?:to|with)\s+(?:the\s+)?(?:government\s+of\s+(?:the\s+)?)?$|"
+                        r"\bdepositary\b[^.]{0,30}$", re.IGNORECASE)
 
 
 def find_claims(document: Document, gazetteer: Gazetteer) -> list[ArticleClaim]:
     text = document.text
+    published = _published(document.published)
     mentions = find_mentions(text, gazetteer)
+    dates = find_dates(text, published)
+    article = Article(text, published, gazetteer, mentions)
     claims: list[ArticleClaim] = []
+    chairs: list[ArticleClaim] = []
     sentences = split_sentences(text)
     for sentence in sentences:
         inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
+        context = Context(article, sentence, inside,
+                          [d for d in dates if sentence.start <= d.start < sentence.end])
         org = _org_for(sentence, inside, mentions)
-        claims += _counts(sentence, org)
-        claims += _shares(sentence, org)
-        claims += _superlatives(sentence, org)
-    claims += _from_facts(document, sentences)
+        found = _counts(context, org) + _shares(sentence, org) + _superlatives(sentence, org)
+        claims += [c for c in found if c.details.get("attributive")
+                   or stated(context, c.start, c.end)]
+        claims += officeholders(context, org)
+        chairs += _chairs(context, org)
+    for claim in _from_facts(document, sentences):
+        if _factstated(claim, sentences, article, mentions, dates):
+            if claim.kind == "joined" and _recipient(claim, text, mentions):
+                claim.details["recipient"] = True
+            claims.append(claim)
+    read = [c for c in claims if c.kind == "chair"]
+    claims += [c for c in chairs if not any(r.start < c.end and c.start < r.end for r in read)]
     return sorted(claims, key=lambda c: (c.start, c.kind))
+
+
+def _published(value: str | None) -> PartialDate | None:
+    try:
+        return PartialDate.parse(value) if value else None
+    except ValueError:
+        return None
 
 
 def _org_for(sentence: Sentence, inside: list[Mention], everything: list[Mention]
@@ -87,28 +154,137 @@ def _org_for(sentence: Sentence, inside: list[Mention], everything: list[Mention
     return before[-1] if before else None
 
 
-def _counts(sentence: Sentence, org: Mention | None) -> list[ArticleClaim]:
+def _counts(context: Context, org: Mention | None) -> list[ArticleClaim]:
+    sentence = context.sentence
     found = []
     for match in _COUNT.finditer(sentence.text):
+        start, end = sentence.start + match.start(), sentence.start + match.end()
+        number_end = sentence.start + match.end("n")
+        if _in_date(context.dates, start, number_end):
+            continue  # "June 15 member states...": the 15 is the day
+        if _DOCUMENT_BEFORE.search(sentence.text[:match.start()]):
+            continue
         raw = match.group("n").lower()
         number = int(raw) if raw.isdigit() else _NUMBERS[raw]
-        status = status_value(match.group("s"))
-        start = sentence.start + match.start()
-        found.append(ArticleClaim("count", start, sentence.start + match.end(), match.group(),
-                           org.id if org else None, org.name if org else None,
-                           {"number": number, "status": status.value}))
+        if number == 1 and not re.search(r"\b(?:only|just|has|have|had)\s+$",
+                                         sentence.text[:match.start()], re.IGNORECASE):
+            continue  # "an attack on one member" counts no one
+        counted = org
+        if match.group("o"):  # "the 27 EU member states": the organization named between
+            named = [m for m in context.mentions if m.type == "organization" and m.linked
+                     and m.start == sentence.start + match.start("o")]
+            if not named:
+                continue  # "12 Arab member states": a number of some, not all, members
+            counted = named[0]
+        # "the 15-member Council" describes it, whatever the clause plans
+        attributive = sentence.text[match.end("n"):match.end("n") + 1] == "-"
+        if attributive:
+            counted = _org_named_after(context, end, org)
+        org_id = counted.id if counted else None
+        status = our_status(org_id, match.group("s"), status_value(match.group("s")).value)
+        found.append(ArticleClaim("count", start, end, match.group(),
+                                  org_id, counted.name if counted else None,
+                                  {"number": number, "status": status,
+                                   "one_kind": counted_together(match.group("s")),
+                                   "acting": _ACTING.match(sentence.text[match.end():])
+                                   is not None, "attributive": attributive}))
+    for match in _COUNT_MEMBERS.finditer(sentence.text):
+        group = next(g for g in ("n", "h", "t") if match.group(g))
+        start, end = sentence.start + match.start(group), sentence.start + match.end()
+        if any(c.start < end and start < c.end for c in found) or _in_date(
+                context.dates, start, sentence.start + match.end(group)):
+            continue
+        raw = match.group(group).lower()
+        number = int(raw) if raw.isdigit() else _NUMBERS[raw]
+        if number < 2:
+            continue
+        counted = org
+        if group == "h":
+            counted = _org_named_after(context, end, org)
+        found.append(ArticleClaim("count", start, end, sentence.text[match.start(group):
+                                                                     match.end()],
+                                  counted.id if counted else None,
+                                  counted.name if counted else None,
+                                  {"number": number, "status": "member", "one_kind": False,
+                                   "acting": _ACTING.match(sentence.text[match.end():])
+                                   is not None, "attributive": group == "h"}))
+    for match in _ORDINAL_MEMBER.finditer(sentence.text):
+        start, end = sentence.start + match.start("n"), sentence.start + match.end()
+        if any(c.start < end and start < c.end for c in found):
+            continue
+        found.append(ArticleClaim("count", start, end, sentence.text[match.start("n"):
+                                                                     match.end()],
+                                  org.id if org else None, org.name if org else None,
+                                  {"number": int(match.group("n")), "status": "member",
+                                   "one_kind": False, "acting": False, "attributive": False,
+                                   "ordinal": True}))
     return found
+
+
+def _chairs(context: Context, org: Mention | None) -> list[ArticleClaim]:
+    """Who chairs an organization, where the reader read no chairmanship: the state named
+    nearest the word ("Malta takes over the OSCE Chairpersonship", "Russia holds the CIS
+    chairmanship"), judged as the reader's chairmanships are."""
+    sentence = context.sentence
+    found = []
+    for match in _CHAIR.finditer(sentence.text):
+        at = sentence.start + match.start()
+        states = [m for m in context.mentions if m.type == "state" and m.linked]
+        orgs = [m for m in context.mentions if m.type == "organization" and m.linked]
+        if not states or not stated(context, at, sentence.start + match.end()):
+            continue
+        text = context.article.text
+        end = sentence.start + match.end()
+        holders = [m for m in states if m.end <= at and _HOLDS.fullmatch(text[m.end:at])] + [
+            m for m in states if m.start >= end and re.fullmatch(r"\s+by\s+(?:the\s+)?",
+                                                                 text[end:m.start])]
+        if not holders:
+            continue  # a state named near the word, not as the one who chairs
+        state = holders[0]
+        body = min(orgs, key=lambda m: abs(m.start - at)) if orgs else org
+        if body is None:
+            continue
+        fact = Chairmanship(evidence=Evidence(sentence.start, sentence.end, sentence.text),
+                            org=body.name, org_id=body.id, state=state.name,
+                            state_id=state.id, confidence=0.5)
+        found.append(ArticleClaim("chair", sentence.start, sentence.end, sentence.text,
+                                  body.id, body.name, {"fact": fact.as_dict()}, [fact]))
+        break  # one per sentence: the sentence is the claim's span
+    return found
+
+
+def _org_named_after(context: Context, end: int, org: Mention | None) -> Mention | None:
+    """The organization "the 15-member Council" counts: the one named right after, none if
+    an unknown name follows ("Council"), the sentence's own before a common noun ("bloc")."""
+    after = [m for m in context.mentions if m.type == "organization" and end <= m.start <= end + 8]
+    if after:
+        return after[0] if after[0].linked else None
+    following = context.article.text[end:end + 30].split()
+    return None if following and following[0][:1].isupper() else org
+
+
+def _in_date(dates: list[DateMention], start: int, end: int) -> bool:
+    return any(d.start < end and start < d.end for d in dates)
 
 
 def _shares(sentence: Sentence, org: Mention | None) -> list[ArticleClaim]:
     found = []
     for match in _SHARE.finditer(sentence.text):
         qualifier = (match.group("q") or "").lower() or None
-        found.append(ArticleClaim("share", sentence.start + match.start("pct") - (
-            len(match.group("q")) + 1 if match.group("q") else 0),
-            sentence.start + match.end(), match.group().strip(),
+        what = match.group("what").lower()
+        if what != "population" and not re.search(r"\b(?:world|global|its)\b", match.group(),
+                                                  re.IGNORECASE):
+            continue  # "20% of GDP" of whom: a country's, most often
+        number = match.group("pct") or match.group("frac")
+        percent = float(match.group("pct")) if match.group("pct") else _FRACTIONS[
+            " ".join(match.group("frac").lower().split())]
+        start = sentence.start + match.start("pct" if match.group("pct") else "frac") - (
+            len(match.group("q")) + 1 if match.group("q") else 0)
+        found.append(ArticleClaim(
+            "share", start, sentence.start + match.end(), match.group().strip(),
             org.id if org else None, org.name if org else None,
-            {"percent": float(match.group("pct")), "qualifier": qualifier}))
+            {"percent": percent, "qualifier": qualifier, "number": number,
+             "of": "population" if what == "population" else what}))
     return found
 
 
@@ -116,6 +292,49 @@ def _superlatives(sentence: Sentence, org: Mention | None) -> list[ArticleClaim]
     return [ArticleClaim("superlative", sentence.start + m.start(), sentence.start + m.end(),
                   m.group(), org.id if org else None, org.name if org else None,
                   {"word": m.group("w").lower()}) for m in _SUPERLATIVE.finditer(sentence.text)]
+
+
+def _factstated(claim: ArticleClaim, sentences: list[Sentence], article: Article,
+                 mentions: list[Mention], dates: list[DateMention]) -> bool:
+    """A fact the reader asserts is a claim unless the clause that names its subject
+    plans, hopes or gives a purpose ("we look forward to welcoming Timor-Leste as a
+    member", "applied in order to join")."""
+    sentence = next((s for s in sentences if s.start <= claim.start < s.end), None)
+    if sentence is None:
+        return True
+    inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
+    subject = _subject_ids(claim)
+    spans = [m for m in inside if m.id is not None and m.id in subject]
+    if not spans:
+        return True
+    context = Context(article, sentence, inside,
+                      [d for d in dates if sentence.start <= d.start < sentence.end])
+    return any(stated(context, m.start, m.end) for m in spans)
+
+
+def _recipient(claim: ArticleClaim, text: str, mentions: list[Mention]) -> bool:
+    """Whether the state of a joining is, in the words of the page, the one receiving the
+    instrument ("handed over the accession papers to the US Secretary of State")."""
+    if not _INSTRUMENT_HANDED.search(claim.text):
+        return False
+    subject = _subject_ids(claim)
+    named = [m for m in mentions if claim.start <= m.start < claim.end and m.id in subject]
+    return bool(named) and all(_TO_BEFORE.search(text[max(0, m.start - 40):m.start])
+                               for m in named)
+
+
+def _subject_ids(claim: ArticleClaim) -> set[str]:
+    ids: set[str] = set()
+    for fact in claim.facts:
+        if isinstance(fact, Membership | Chairmanship):
+            ids.add(fact.state_id or "")
+        elif isinstance(fact, Founding):
+            ids.add(fact.org_id or "")
+        elif isinstance(fact, Agreement):
+            ids.update(i or "" for i in fact.party_ids)
+        elif isinstance(fact, Resolution):
+            ids.add(fact.body_id or "")
+    return ids - {""}
 
 
 def _from_facts(document: Document, sentences: list[Sentence]) -> list[ArticleClaim]:
@@ -130,13 +349,16 @@ def _from_facts(document: Document, sentences: list[Sentence]) -> list[ArticleCl
             key = (span.start, fact.org_id, fact.status)
             claim = lists.get(key)
             if claim is None:
+                status = our_status(fact.org_id, span.text, fact.status.value)
                 claim = ArticleClaim("list", span.start, span.end, span.text, fact.org_id, fact.org,
-                              {"status": fact.status.value, "members": []})
+                                     {"status": status, "members": [],
+                                      "founders": _FOUNDERS.search(span.text) is not None})
                 lists[key] = claim
                 claims.append(claim)
             claim.details["members"].append({"id": fact.state_id, "name": fact.state})
             claim.facts.append(fact)
-        elif isinstance(fact, Membership) and fact.change in ("joined", "granted", "left"):
+        elif isinstance(fact, Membership) and fact.change in ("joined", "granted", "left",
+                                                               "applied"):
             claims.append(ArticleClaim("joined", span.start, span.end, span.text, fact.org_id,
                                 fact.org, {"fact": fact.as_dict()}, [fact]))
         elif isinstance(fact, Chairmanship):
@@ -148,4 +370,8 @@ def _from_facts(document: Document, sentences: list[Sentence]) -> list[ArticleCl
         elif isinstance(fact, Agreement | Resolution):
             claims.append(ArticleClaim("instrument", span.start, span.end, span.text, None, None,
                                 {"fact": fact.as_dict()}, [fact]))
-    return claims
+    # "founded in 2006 by Brazil, Russia, India and China": the founders' joining is the
+    # founding, judged once as such
+    founded = {(c.start, c.org_id, c.facts[0].when) for c in claims if c.kind == "founding"}
+    return [c for c in claims if not (c.kind == "joined" and _FOUNDERS.search(c.text)
+                                      and (c.start, c.org_id, c.facts[0].when) in founded)]

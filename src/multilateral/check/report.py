@@ -19,7 +19,7 @@ from multilateral.model.dates import PartialDate
 class CheckReport:
     article: dict[str, Any]
     on: PartialDate
-    on_basis: str  # option | published | assumed | today
+    on_basis: str  # option | published | dateline | newest_event | none
     on_note: str
     today: PartialDate
     verdicts: list[Verdict] = field(default_factory=list)
@@ -28,9 +28,15 @@ class CheckReport:
     def counts(self) -> dict[str, int]:
         return dict(sorted(Counter(v.verdict for v in self.verdicts).items()))
 
+    @property
+    def officeholders(self) -> int:
+        """Claims of who holds an office: found, but the knowledge base holds none."""
+        return sum(1 for v in self.verdicts if v.claim.kind == "officeholder")
+
     def as_dict(self) -> dict[str, Any]:
         return {"article": self.article, "on": str(self.on), "on_basis": self.on_basis,
                 "on_note": self.on_note, "today": str(self.today), "counts": self.counts,
+                "officeholders": self.officeholders,
                 "claims": [v.as_dict() for v in self.verdicts]}
 
     def html(self) -> str:

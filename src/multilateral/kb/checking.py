@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Any
 
@@ -10,13 +11,23 @@ from multilateral.check.claims import find_claims
 from multilateral.check.report import CheckReport
 from multilateral.check.verdicts import Judge
 from multilateral.errors import DatabaseError
-from multilateral.ingest.dates import find_dates
+from multilateral.ingest.dates import DateMention, find_dates
+from multilateral.ingest.gazetteer import Gazetteer
 from multilateral.ingest.pipeline import extract
+from multilateral.ingest.rules.context import Article, Context
+from multilateral.ingest.sentences import split_sentences
 from multilateral.kb.desk import ArticleDesk
 from multilateral.kb.questions import Questions
 from multilateral.model.dates import PartialDate
 from multilateral.model.facts import Document, Fact
 from multilateral.store import reports
+
+# A dateline is a day at the head of the page: at a line's start, after a place in
+# capitals ("BISHKEK, June 14 (Xinhua) --") or after the words that label a date.
+DATELINE_WITHIN = 400
+_DATELINE = re.compile(r"(?:^|\n)\s*(?:[A-Z][A-Z .'-]+,\s*|(?:Published|Posted|Updated|Date|"
+                       r"Dated)\s*(?:on)?\s*:?\s*)?(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w*,?\s*)?$",
+                       re.IGNORECASE)
 
 
 class Checking:
@@ -65,34 +76,65 @@ class Checking:
 
     def _check(self, document: Document, article: dict[str, Any],
                on: PartialDate | None) -> CheckReport:
-        when, basis, note = _article_date(document, on, self.today)
-        report = CheckReport(article, when, basis, note, PartialDate.of(self.today))
         gazetteer = self.desk.extractor().gazetteer
-        judge = Judge(self.questions, when, gazetteer.parents)
+        when, basis, note = article_date(document, gazetteer, on, self.today)
+        report = CheckReport(article, when, basis, note, PartialDate.of(self.today))
+        judge = Judge(self.questions, when, gazetteer.parents, dated=basis != "none")
         for claim in find_claims(document, gazetteer):
             report.verdicts.append(judge.judge(claim))
         return report
 
     def judge_claims(self, document: Document) -> list[tuple[int, int, str]]:
         """Every claim `check` finds in an extracted document, with its verdict."""
-        when, _, _ = _article_date(document, None, self.today)
         gazetteer = self.desk.extractor().gazetteer
-        judge = Judge(self.questions, when, gazetteer.parents)
+        when, basis, _ = article_date(document, gazetteer, None, self.today)
+        judge = Judge(self.questions, when, gazetteer.parents, dated=basis != "none")
         return [(c.start, c.end, judge.judge(c).verdict) for c in find_claims(document, gazetteer)]
 
 
-def _article_date(document: Document, on: PartialDate | None, today: dt.date
-                  ) -> tuple[PartialDate, str, str]:
-    """The date claims are judged on, how it was chosen, and why (said in every report)."""
+def article_date(document: Document, gazetteer: Gazetteer, on: PartialDate | None,
+                 today: dt.date) -> tuple[PartialDate, str, str]:
+    """The date claims are judged on, how it was chosen (`option`, `published`, `dateline`,
+    `newest_event`, or `none`: then today, and what depends on the day is unverifiable),
+    and why: said in every report."""
     if on is not None:
         return on, "option", "the date given with --on"
     if document.published:
         return PartialDate.parse(document.published), "published", "the article's own date"
-    days = [d.date for d in find_dates(document.text, None)
-            if d.date is not None and d.date.day is not None and d.date.lo <= today]
-    if days:
-        latest = max(days, key=lambda d: d.lo)
-        return latest, "assumed", ("the article gives no date of its own; assumed the latest "
-                                   "day it mentions, usually the day of the event it reports")
-    return PartialDate.of(today), "today", ("the article gives no date and mentions no full "
-                                            "day; judged as of today")
+    dates = [d for d in find_dates(document.text, None)
+             if d.date is not None and d.date.month is not None and d.date.lo <= today]
+    for mention in dates:
+        if mention.start > DATELINE_WITHIN:
+            break
+        if mention.date is not None and mention.date.day is not None and _DATELINE.search(
+                document.text[max(0, mention.start - 60):mention.start]):
+            return mention.date, "dateline", (
+                "the article gives no date of its own; its dateline gives this day")
+    past = _reported_as_past(document.text, dates, gazetteer)
+    if past:
+        latest = max(past, key=lambda d: (d.hi, d.day is not None))
+        return latest, "newest_event", (
+            "the article gives no date of its own; judged on the newest event it reports "
+            "as past")
+    return PartialDate.of(today), "none", (
+        "the article gives no date and reports no dated event; judged on no day: a claim "
+        "whose truth depends on the day is unverifiable")
+
+
+def _reported_as_past(text: str, dates: list[DateMention], gazetteer: Gazetteer
+                      ) -> list[PartialDate]:
+    """The days and months of the events the article reports as having happened (not
+    those it plans, hopes for or denies: the reader's modality of the date's clause)."""
+    article = Article(text, None, gazetteer, [])
+    found = []
+    at = 0
+    sentences = split_sentences(text)
+    for mention in dates:
+        while at < len(sentences) and sentences[at].end <= mention.start:
+            at += 1
+        if at == len(sentences) or mention.date is None:
+            break
+        context = Context(article, sentences[at], [], [mention])
+        if context.modality(mention.start, mention.end, clause=True) == "asserted":
+            found.append(mention.date)
+    return found
