@@ -16,6 +16,7 @@ from sqlalchemy import Connection
 
 from multilateral.errors import NoData, OutOfExistence, UnknownEntity
 from multilateral.kb.database import Database
+from multilateral.kb.memo import Memo
 from multilateral.model.conflicts import (
     Conflict,
     Observation,
@@ -53,10 +54,24 @@ from multilateral.model.timeline import Timeline, timeline
 from multilateral.reference.cow import DATASET as COW
 from multilateral.store import queries
 from multilateral.store import search as search_store
+from multilateral.store import version as data_version
 from multilateral.store.resolve import find, match, ref, resolve
 
 WORLD = "WLD"
 FACTBOOK_FROM = 2015  # the first year of the Factbook's weekly editions loaded as observations
+
+
+RECORDS_KEPT = 64  # organizations whose date-free page data stay in memory
+
+
+@dataclasses.dataclass(frozen=True)
+class _OrgRecord:
+    """An organization's claims, its profile with no date asked, and its timeline: shared
+    by every request at one data version, so never changed in place."""
+
+    claims: list[Claim]
+    profile: OrgProfile
+    timeline: Timeline
 
 
 class Questions:
@@ -65,6 +80,7 @@ class Questions:
     def __init__(self, db: Database, today: dt.date) -> None:
         self.db = db
         self.today = today
+        self._records: Memo[_OrgRecord] = Memo(RECORDS_KEPT)
 
     # -- lookups -------------------------------------------------------------
 
@@ -148,17 +164,32 @@ class Questions:
 
     def overview(self, org: str, on: DateLike = None) -> Overview:
         """What an organization's page shows, from one reading of its claims: the profile,
-        the members on a date (today by default) and the timeline."""
+        the members on a date (today by default) and the timeline. What does not depend
+        on the date is read once per data version (a page asked for day after day)."""
         when = as_partial(on, self.today)
         with self.db.connect() as connection:
             org_ref = resolve(connection, "organization", org)
             self._check_existence(connection, org_ref, when)
+            record = self._record(connection, org_ref)
+        profile = dataclasses.replace(record.profile, on=when,
+                                      counts_on=_counts(record.claims, when),
+                                      chair_on=_chair_on(record.profile.chairs, when))
+        return Overview(profile, _members(org_ref, record.claims, when, None), record.timeline)
+
+    def _record(self, connection: Connection, org_ref: Ref) -> _OrgRecord:
+        # The version is read first: a write that lands before the rows are read only
+        # makes the record newer than its key, never older.
+        key = (org_ref.id, data_version.current(connection))
+        found = self._records.get(key)
+        if found is None:
             claims = queries.claims(connection, org_id=org_ref.id)
-            profile = self._profile(connection, org_ref, claims, when)
-        founded = [PartialDate.parse(f["date"]).lo for f in profile.foundings if f["date"]]
-        return Overview(profile, _members(org_ref, claims, when, None),
-                        timeline(org_ref, claims, lambda c: c.member, self.today,
-                                 min(founded, default=None)))
+            profile = self._profile(connection, org_ref, claims, None)
+            founded = [PartialDate.parse(f["date"]).lo for f in profile.foundings if f["date"]]
+            found = _OrgRecord(claims, profile,
+                               timeline(org_ref, claims, lambda c: c.member, self.today,
+                                        min(founded, default=None)))
+            self._records.put(key, found)
+        return found
 
     def _profile(self, connection: Connection, org_ref: Ref, claims: list[Claim],
                  when: PartialDate | None) -> OrgProfile:
