@@ -17,6 +17,7 @@ from multilateral.model.fact_form import form_fields
 from multilateral.model.results import MARK_END, MARK_START
 from multilateral.model.status import label
 from multilateral.model.tables import Table
+from multilateral.web import fragments
 from multilateral.web.auth import CSRF_COOKIE, SESSION_COOKIE, csrf_token, current_token
 from multilateral.web.middleware import asks_for_json, twin
 
@@ -37,6 +38,7 @@ def make_templates() -> Jinja2Templates:
     templates.env.filters["tojson_pretty"] = lambda value: json.dumps(
         value, indent=2, ensure_ascii=False)
     templates.env.globals["fact_fields"] = form_fields
+    templates.env.globals.update(fragments.GLOBALS)
     return templates
 
 
