@@ -16,7 +16,7 @@ _MISSING = ""
 
 
 def _get(row: Any, name: str, default: Any = None) -> Any:
-    if isinstance(row, Mapping):
+    if type(row) is dict or isinstance(row, Mapping):  # the first test is the quick one
         return row.get(name, default)
     return getattr(row, name, default)
 
