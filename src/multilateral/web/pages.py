@@ -29,7 +29,7 @@ from multilateral.web.chart import legend, timeline_svg
 from multilateral.web.markup import highlight
 from multilateral.web.openapi import MAX_ID, PathId, QueryId, errors, media
 from multilateral.web.openapi import page as answers
-from multilateral.web.render import html, page
+from multilateral.web.render import Sections, html, page
 
 router = APIRouter()
 log = logging.getLogger(__name__)
@@ -95,9 +95,15 @@ def organization(request: Request, ident: str, on: On = None) -> Response:
     kb = _kb(request)
     overview = kb.overview(ident, on)
     data = {**overview.as_dict(), "articles": kb.articles(tag=overview.profile.org.id)}
+    profile = overview.profile
+    sections: Sections = request.app.state.sections
     return page(request, "org.html", data, table=tables.members_table(overview.members),
                 by_status=_by_status(data["members"]["members"]),
-                chart=timeline_svg(data["timeline"], data["on"], "/state/"), legend=legend())
+                chart=timeline_svg(data["timeline"], data["on"], "/state/"), legend=legend(),
+                record_sections=lambda: sections.render(
+                    "org_record.html",
+                    (profile.chairs, profile.instruments, profile.events, profile.conflicts),
+                    {"data": data}))
 
 
 @router.get("/org/{ident}/members", summary="Members on a date, by status." + CSV_NOTE,

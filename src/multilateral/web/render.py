@@ -13,6 +13,7 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
 from multilateral.errors import MultilateralError
+from multilateral.kb.memo import Memo
 from multilateral.model.fact_form import form_fields
 from multilateral.model.results import MARK_END, MARK_START
 from multilateral.model.status import label
@@ -103,6 +104,29 @@ def html(request: Request, template: str, context: dict[str, Any], status: int =
         response.set_cookie(CSRF_COOKIE, new, httponly=True, samesite="strict",
                             secure=request.app.state.settings.https)
     return response
+
+
+class Sections:
+    """Parts of a page drawn only from data the library reads once per data version (an
+    organization's chairs, instruments, events, conflicts): rendered once per such reading.
+    Each is kept with the objects it was drawn from and served only while the page's data
+    are those very objects, so a new reading (a write) renders it anew."""
+
+    def __init__(self, templates: Jinja2Templates, size: int = 64) -> None:
+        self.templates = templates
+        self._kept: Memo[tuple[tuple[object, ...], Markup]] = Memo(size)
+
+    def render(self, template: str, drawn_from: tuple[object, ...],
+               context: dict[str, Any]) -> Markup:
+        key = (template, id(drawn_from[0]))
+        found = self._kept.get(key)
+        # Held here, the objects cannot be freed, so their ids cannot be reused meanwhile.
+        if found is not None and all(a is b for a, b in zip(found[0], drawn_from,
+                                                             strict=True)):
+            return found[1]
+        html = Markup(self.templates.get_template(template).render(context))
+        self._kept.put(key, (drawn_from, html))
+        return html
 
 
 class _LazyCsrf:
