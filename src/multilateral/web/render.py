@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -49,10 +50,11 @@ def json_response(data: Any, status: int = 200, headers: dict[str, str] | None =
 
 
 def page(request: Request, template: str, data: dict[str, Any], status: int = 200,
-         table: Table | None = None, **extra: Any) -> Response:
+         table: Callable[[], Table] | None = None, **extra: Any) -> Response:
     """The template with `data` (what the JSON twin returns) and page-only `extra`
-    (a chart, the CSRF token); `table`, for a page that holds one, is its CSV twin. Each
-    answer names the others in a `Link: rel=alternate` header."""
+    (a chart, the CSRF token); `table`, for a page that holds one, makes its CSV twin
+    (called only when the CSV is asked for). Each answer names the others in a
+    `Link: rel=alternate` header."""
     links = alternates(request, table is not None)
     kind = twin(request.scope) or ("json" if asks_for_json(request.scope) else "html")
     headers = {"Link": ", ".join(f'<{url}>; rel="alternate"; type="{media}"'
@@ -61,7 +63,8 @@ def page(request: Request, template: str, data: dict[str, Any], status: int = 20
     if kind == "csv":
         if table is None:
             raise NoCsvTwin(request.url.path)
-        return Response(table.as_csv(), status, headers, media_type="text/csv; charset=utf-8")
+        return Response(table().as_csv(), status, headers,
+                        media_type="text/csv; charset=utf-8")
     if kind == "json":
         return json_response(data, status, headers)
     return html(request, template, {"data": data, "csv_url": links.get("text/csv"), **extra},
