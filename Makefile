@@ -41,6 +41,8 @@ bench: $(STAMP)
 	$(BIN)/python bench/long_page.py
 	$(BIN)/python bench/cli_start.py
 	$(BIN)/python bench/web_throughput.py
+	$(BIN)/python bench/web_scaling.py
+	$(BIN)/python bench/middleware_cost.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

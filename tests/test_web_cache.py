@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from multilateral.kb import KnowledgeBase
 from multilateral.web.cache import Answer, Answers
 from web_support import add_article, bearer, client, token
+
+GOLD = Path(__file__).resolve().parents[1] / "gold" / "articles"
 
 
 def test_a_page_is_rendered_once_per_data_version(writable_url: str) -> None:
@@ -48,3 +52,24 @@ def test_the_store_of_answers_is_bounded() -> None:
     assert len(answers) == 3 and answers.get((9,)) is not None and answers.get((0,)) is None
     answers.put(("big",), Answer(200, [], b"x" * 900, b'"t"'))  # over an eighth: not kept
     assert answers.get(("big",)) is None
+
+
+def test_an_organization_page_drawn_once_per_reading_shows_a_new_fact(
+        writable_url: str) -> None:
+    with client(writable_url) as web:
+        before = web.get("/org/SCO", params={"on": "2019-11-19"}).text
+        again = web.get("/org/SCO", params={"on": "2019-11-20"}).text  # its sections kept
+        kb = KnowledgeBase(writable_url)  # an editor's accept, as from another process
+        item = kb.ingest([str(GOLD / "000_seed.txt")]).items[0]
+        mou = next(c for c in kb.candidates(item.article_id)
+                   if c["fact"].get("party_ids") == ["SCO", "UNODC"])
+        kb.review(mou["id"], "accept")
+        kb.close()
+        after = web.get("/org/SCO", params={"on": "2019-11-21"}).text
+    def instruments(page: str) -> str:
+        return page.split('<section id="instruments">')[1].split("</section>")[0]
+    assert "Office on Drugs and Crime" in instruments(after)
+    assert "Office on Drugs and Crime" not in instruments(before) + instruments(again)
+    def kept(page: str) -> str:
+        return page.split('<section id="chairs">')[1].split('<section id="articles">')[0]
+    assert kept(before) == kept(again)

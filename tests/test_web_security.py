@@ -322,3 +322,20 @@ def test_a_csrf_token_is_good_only_in_its_own_session(writable_url: str) -> None
     assert mine != theirs
     assert crossed.status_code == 403 and own.status_code == 303
     assert candidate not in [c["id"] for c in again]
+
+
+def test_each_security_and_cors_header_comes_once_and_a_page_may_set_its_own(
+        web_url: str) -> None:
+    with client(web_url) as web:
+        page = web.get("/org/SCO", headers={"Accept": "text/html"})
+        cached = web.get("/org/SCO", headers={"Accept": "text/html"})
+        preview = web.get("/reconcile/preview", params={"id": "SCO"},
+                          headers={"Accept": "text/html"})
+    for response in (page, cached):
+        for name in ("content-security-policy", "x-content-type-options",
+                     "referrer-policy", "access-control-allow-origin"):
+            assert len(response.headers.get_list(name)) == 1, name
+        assert response.headers["x-content-type-options"] == "nosniff"
+    assert preview.headers.get_list("content-security-policy") == [
+        preview.headers["content-security-policy"]]
+    assert "frame-ancestors *" in preview.headers["content-security-policy"]

@@ -18,7 +18,7 @@ from multilateral.settings import DATABASE, SECRET_KEY
                    "its data version and the editors' sessions.")
 @handled
 def serve(host: str, port: int, workers: int | None) -> None:
-    import uvicorn
+    from multilateral.web import serving
 
     kb = current_kb()
     kb.serve_ready()  # fails here, with advice, if the database is missing or empty
@@ -30,7 +30,4 @@ def serve(host: str, port: int, workers: int | None) -> None:
     os.environ.setdefault(SECRET_KEY.env, secrets.token_urlsafe(32))
     click.echo(f"Serving {kb.url} at http://{host}:{port}/ with {workers} worker"
                f"{'s' if workers > 1 else ''} (Ctrl-C stops)", err=True)
-    # The app decides whom to believe about client addresses (the trusted-proxies setting);
-    # uvicorn would otherwise take X-Forwarded-For from any local proxy.
-    uvicorn.run("multilateral.web.app:serving_app", factory=True, host=host, port=port,
-                workers=workers, log_level="warning", proxy_headers=False)
+    serving.run(host, port, workers)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from multilateral.errors import NoData, OutOfExistence, UnknownEntity
 from multilateral.kb.database import Database
 from multilateral.kb.lazy import lazy_module
+from multilateral.kb.memo import Memo
 from multilateral.model.conflicts import (
     Conflict,
     Observation,
@@ -57,13 +58,28 @@ if TYPE_CHECKING:
 
     from multilateral.store import queries, resolve
     from multilateral.store import search as search_store
+    from multilateral.store import version as data_version
 else:  # SQLAlchemy: only for the questions that do not read through `reads`
     queries = lazy_module("multilateral.store.queries")
+    data_version = lazy_module("multilateral.store.version")
     resolve = lazy_module("multilateral.store.resolve")
     search_store = lazy_module("multilateral.store.search")
 
 WORLD = "WLD"
 FACTBOOK_FROM = 2015  # the first year of the Factbook's weekly editions loaded as observations
+
+
+RECORDS_KEPT = 64  # organizations whose date-free page data stay in memory
+
+
+@dataclasses.dataclass(frozen=True)
+class _OrgRecord:
+    """An organization's claims, its profile with no date asked, and its timeline: shared
+    by every request at one data version, so never changed in place."""
+
+    claims: list[Claim]
+    profile: OrgProfile
+    timeline: Timeline
 
 
 class Questions:
@@ -76,6 +92,7 @@ class Questions:
         # each with the stamp of the facts it was read under: they change only with `init`
         # and an accepted review, which move the stamp on.
         self._kept: dict[tuple[str, ...], tuple[tuple[str, ...], Any]] = {}
+        self._records: Memo[_OrgRecord] = Memo(RECORDS_KEPT)
 
     # -- lookups -------------------------------------------------------------
 
@@ -161,17 +178,32 @@ class Questions:
 
     def overview(self, org: str, on: DateLike = None) -> Overview:
         """What an organization's page shows, from one reading of its claims: the profile,
-        the members on a date (today by default) and the timeline."""
+        the members on a date (today by default) and the timeline. What does not depend
+        on the date is read once per data version (a page asked for day after day)."""
         when = as_partial(on, self.today)
         with self.db.connect() as connection:
             org_ref = resolve.resolve(connection, "organization", org)
             _check_existence(org_ref, when, queries.existence(connection, org_ref.id))
+            record = self._record(connection, org_ref)
+        profile = dataclasses.replace(record.profile, on=when,
+                                      counts_on=_counts(record.claims, when),
+                                      chair_on=_chair_on(record.profile.chairs, when))
+        return Overview(profile, _members(org_ref, record.claims, when, None), record.timeline)
+
+    def _record(self, connection: Connection, org_ref: Ref) -> _OrgRecord:
+        # The version is read first: a write that lands before the rows are read only
+        # makes the record newer than its key, never older.
+        key = (org_ref.id, data_version.current(connection))
+        found = self._records.get(key)
+        if found is None:
             claims = queries.claims(connection, org_id=org_ref.id)
-            profile = self._profile(connection, org_ref, claims, when)
-        founded = [PartialDate.parse(f["date"]).lo for f in profile.foundings if f["date"]]
-        return Overview(profile, _members(org_ref, claims, when, None),
-                        timeline(org_ref, claims, lambda c: c.member, self.today,
-                                 min(founded, default=None)))
+            profile = self._profile(connection, org_ref, claims, None)
+            founded = [PartialDate.parse(f["date"]).lo for f in profile.foundings if f["date"]]
+            found = _OrgRecord(claims, profile,
+                               timeline(org_ref, claims, lambda c: c.member, self.today,
+                                        min(founded, default=None)))
+            self._records.put(key, found)
+        return found
 
     def _profile(self, connection: Connection, org_ref: Ref, claims: list[Claim],
                  when: PartialDate | None) -> OrgProfile:

@@ -39,7 +39,7 @@ from multilateral.web.middleware import (
     body_limit,
 )
 from multilateral.web.openapi import media
-from multilateral.web.render import make_templates
+from multilateral.web.render import Sections, make_templates
 
 
 @dataclass(frozen=True)
@@ -81,6 +81,7 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.kb = KnowledgeBase(settings.database, today=settings.today)
     app.state.templates = make_templates()
+    app.state.sections = Sections(app.state.templates)
     app.state.throttle = Throttle(allowed=settings.failures_allowed)
     app.state.trusted_proxies = trusted_proxies(settings.trusted_proxies)
     app.state.csrf_key = (settings.secret_key.encode() if settings.secret_key

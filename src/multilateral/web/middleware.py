@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
@@ -72,6 +71,17 @@ def asks_for_json(scope: Mapping[str, Any]) -> bool:
 # were mis-escaped. /docs is FastAPI's Swagger page, which needs its script.
 CSP = ("default-src 'self'; script-src 'none'; object-src 'none'; style-src 'self'; "
        "img-src 'self' data:; frame-ancestors 'none'")
+# Built once: each response only gets those of them it does not set itself.
+_SECURITY = ((b"content-security-policy", CSP.encode()), (b"x-content-type-options", b"nosniff"),
+             (b"referrer-policy", b"same-origin"))
+_CORS = ((b"access-control-allow-origin", b"*"),
+         (b"access-control-expose-headers", b"Link, Retry-After"))
+
+
+def _add_missing(message: Message, wanted: tuple[tuple[bytes, bytes], ...]) -> None:
+    headers: list[tuple[bytes, bytes]] = list(message.get("headers", ()))
+    present = {name.lower() for name, _ in headers}
+    message["headers"] = headers + [pair for pair in wanted if pair[0] not in present]
 
 
 class SecurityHeaders:
@@ -85,10 +95,7 @@ class SecurityHeaders:
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                headers = MutableHeaders(scope=message)
-                headers.setdefault("Content-Security-Policy", CSP)
-                headers.setdefault("X-Content-Type-Options", "nosniff")
-                headers.setdefault("Referrer-Policy", "same-origin")
+                _add_missing(message, _SECURITY)
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
@@ -141,7 +148,8 @@ class BodyLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        declared = dict(scope["headers"]).get(b"content-length")
+        declared = next((value for name, value in scope["headers"]
+                         if name == b"content-length"), None)
         if declared is not None and (not declared.isdigit() or int(declared) > self.limit):
             response = self.refuse(Request(scope), 413, too_large_message(self.limit))
             await response(scope, receive, send)
@@ -177,9 +185,7 @@ class ReadCors:
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                headers = MutableHeaders(scope=message)
-                headers.setdefault("Access-Control-Allow-Origin", "*")
-                headers.setdefault("Access-Control-Expose-Headers", "Link, Retry-After")
+                _add_missing(message, _CORS)
             await send(message)
 
         await self.app(scope, receive, send_with_headers)

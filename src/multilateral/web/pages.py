@@ -29,7 +29,7 @@ from multilateral.web.chart import legend, timeline_svg
 from multilateral.web.markup import highlight
 from multilateral.web.openapi import MAX_ID, PathId, QueryId, errors, media
 from multilateral.web.openapi import page as answers
-from multilateral.web.render import html, page
+from multilateral.web.render import Sections, html, page
 
 router = APIRouter()
 log = logging.getLogger(__name__)
@@ -70,7 +70,7 @@ def articles(request: Request, tag: str | None = None, featured: bool | None = N
     found = _kb(request).articles(tag=tag, featured=featured, limit=50,
                                   offset=50 * (page_number - 1))
     data = {"tag": tag, "featured": featured, "page": page_number, "articles": found}
-    return page(request, "articles.html", data, table=tables.articles_table(found))
+    return page(request, "articles.html", data, table=lambda: tables.articles_table(found))
 
 
 @router.get("/articles/{article_id}", summary="An article with its facts." + JSON_NOTE,
@@ -95,9 +95,15 @@ def organization(request: Request, ident: str, on: On = None) -> Response:
     kb = _kb(request)
     overview = kb.overview(ident, on)
     data = {**overview.as_dict(), "articles": kb.articles(tag=overview.profile.org.id)}
-    return page(request, "org.html", data, table=tables.members_table(overview.members),
+    profile = overview.profile
+    sections: Sections = request.app.state.sections
+    return page(request, "org.html", data, table=lambda: tables.members_table(overview.members),
                 by_status=_by_status(data["members"]["members"]),
-                chart=timeline_svg(data["timeline"], data["on"], "/state/"), legend=legend())
+                chart=timeline_svg(data["timeline"], data["on"], "/state/"), legend=legend(),
+                record_sections=lambda: sections.render(
+                    "org_record.html",
+                    (profile.chairs, profile.instruments, profile.events, profile.conflicts),
+                    {"data": data}))
 
 
 @router.get("/org/{ident}/members", summary="Members on a date, by status." + CSV_NOTE,
@@ -106,7 +112,7 @@ def members(request: Request, ident: str, on: On = None, status: str | None = No
             ) -> Response:
     result = _kb(request).members(ident, on, status)
     data = result.as_dict()
-    return page(request, "members.html", data, table=tables.members_table(result),
+    return page(request, "members.html", data, table=lambda: tables.members_table(result),
                 by_status=_by_status(data["members"]))
 
 
@@ -114,7 +120,8 @@ def members(request: Request, ident: str, on: On = None, status: str | None = No
             response_class=HTMLResponse, responses=answers(404, 409, csv=True))
 def history(request: Request, ident: str, state: str | None = None) -> Response:
     result = _kb(request).history(ident, state)
-    return page(request, "history.html", result.as_dict(), table=tables.history_table(result))
+    return page(request, "history.html", result.as_dict(),
+                table=lambda: tables.history_table(result))
 
 
 @router.get("/org/{ident}/timeline.svg", summary="The membership timeline as SVG.",
@@ -133,7 +140,7 @@ def state(request: Request, ident: str, on: On = None) -> Response:
     timeline = kb.state_timeline(held.state.id).as_dict()
     data = {"state": held.state.as_dict(), "on": str(held.on), "memberships": held.as_dict(),
             "timeline": timeline, "articles": kb.articles(tag=held.state.id)}
-    return page(request, "state.html", data, table=tables.memberships_table(held),
+    return page(request, "state.html", data, table=lambda: tables.memberships_table(held),
                 chart=timeline_svg(timeline, str(held.on), "/org/"), legend=legend())
 
 
@@ -165,7 +172,7 @@ def entity(request: Request, ident: str) -> Response:
             response_class=HTMLResponse, responses=answers(csv=True))
 def search(request: Request, q: str = "") -> Response:
     found = _kb(request).search(q)
-    return page(request, "search.html", found, table=tables.search_table(found))
+    return page(request, "search.html", found, table=lambda: tables.search_table(found))
 
 
 Editor = Annotated[Token, Depends(require("editor", cookie_ok=True))]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -13,10 +14,12 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
 from multilateral.errors import MultilateralError
+from multilateral.kb.memo import Memo
 from multilateral.model.fact_form import form_fields
 from multilateral.model.results import MARK_END, MARK_START
 from multilateral.model.status import label
 from multilateral.model.tables import Table
+from multilateral.web import fragments
 from multilateral.web.auth import CSRF_COOKIE, SESSION_COOKIE, csrf_token, current_token
 from multilateral.web.middleware import asks_for_json, twin
 
@@ -37,6 +40,7 @@ def make_templates() -> Jinja2Templates:
     templates.env.filters["tojson_pretty"] = lambda value: json.dumps(
         value, indent=2, ensure_ascii=False)
     templates.env.globals["fact_fields"] = form_fields
+    templates.env.globals.update(fragments.GLOBALS)
     return templates
 
 
@@ -46,10 +50,11 @@ def json_response(data: Any, status: int = 200, headers: dict[str, str] | None =
 
 
 def page(request: Request, template: str, data: dict[str, Any], status: int = 200,
-         table: Table | None = None, **extra: Any) -> Response:
+         table: Callable[[], Table] | None = None, **extra: Any) -> Response:
     """The template with `data` (what the JSON twin returns) and page-only `extra`
-    (a chart, the CSRF token); `table`, for a page that holds one, is its CSV twin. Each
-    answer names the others in a `Link: rel=alternate` header."""
+    (a chart, the CSRF token); `table`, for a page that holds one, makes its CSV twin
+    (called only when the CSV is asked for). Each answer names the others in a
+    `Link: rel=alternate` header."""
     links = alternates(request, table is not None)
     kind = twin(request.scope) or ("json" if asks_for_json(request.scope) else "html")
     headers = {"Link": ", ".join(f'<{url}>; rel="alternate"; type="{media}"'
@@ -58,7 +63,8 @@ def page(request: Request, template: str, data: dict[str, Any], status: int = 20
     if kind == "csv":
         if table is None:
             raise NoCsvTwin(request.url.path)
-        return Response(table.as_csv(), status, headers, media_type="text/csv; charset=utf-8")
+        return Response(table().as_csv(), status, headers,
+                        media_type="text/csv; charset=utf-8")
     if kind == "json":
         return json_response(data, status, headers)
     return html(request, template, {"data": data, "csv_url": links.get("text/csv"), **extra},
@@ -101,6 +107,29 @@ def html(request: Request, template: str, context: dict[str, Any], status: int =
         response.set_cookie(CSRF_COOKIE, new, httponly=True, samesite="strict",
                             secure=request.app.state.settings.https)
     return response
+
+
+class Sections:
+    """Parts of a page drawn only from data the library reads once per data version (an
+    organization's chairs, instruments, events, conflicts): rendered once per such reading.
+    Each is kept with the objects it was drawn from and served only while the page's data
+    are those very objects, so a new reading (a write) renders it anew."""
+
+    def __init__(self, templates: Jinja2Templates, size: int = 64) -> None:
+        self.templates = templates
+        self._kept: Memo[tuple[tuple[object, ...], Markup]] = Memo(size)
+
+    def render(self, template: str, drawn_from: tuple[object, ...],
+               context: dict[str, Any]) -> Markup:
+        key = (template, id(drawn_from[0]))
+        found = self._kept.get(key)
+        # Held here, the objects cannot be freed, so their ids cannot be reused meanwhile.
+        if found is not None and all(a is b for a, b in zip(found[0], drawn_from,
+                                                             strict=True)):
+            return found[1]
+        html = Markup(self.templates.get_template(template).render(context))
+        self._kept.put(key, (drawn_from, html))
+        return html
 
 
 class _LazyCsrf:
