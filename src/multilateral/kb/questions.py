@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from multilateral.errors import NoData, OutOfExistence, UnknownEntity
+from multilateral.kb import judging
 from multilateral.kb.database import Database
 from multilateral.kb.lazy import lazy_module
 from multilateral.kb.memo import Memo
@@ -23,13 +24,11 @@ from multilateral.model.conflicts import (
     membership_conflicts,
     observation_conflicts,
 )
-from multilateral.model.dates import DateLike, PartialDate, Span, Truth, as_partial, parse_optional
+from multilateral.model.dates import DateLike, PartialDate, Truth, as_partial
 from multilateral.model.membership import (
     Claim,
     Ref,
-    Standing,
     changes,
-    held,
     past_coverage,
     standings,
 )
@@ -44,7 +43,6 @@ from multilateral.model.results import (
     Overlap,
     Overview,
     Share,
-    count_by_status,
     overlap,
     share_day,
 )
@@ -130,7 +128,7 @@ class Questions:
             # only where no claim holds on `when` or one holds past its coverage.
             wanted_sightings = when.hi.year >= FACTBOOK_FROM and _past_what_holds(claims, when)
             seen = reads.sightings(reader, org_ref.id) if wanted_sightings else []
-        result = _members(org_ref, claims, when, wanted)
+        result = judging.members(org_ref, claims, when, wanted)
         note = unsourced_note(result.certain + result.uncertain + result.conflicts, seen, when,
                               org_ref.name) if not wanted else None
         return dataclasses.replace(result, uncertain=with_sightings(result.uncertain, seen, when),
@@ -156,7 +154,7 @@ class Questions:
                      if (first := founded(dates)) is not None and when.hi < first[0].lo}
         judged = standings([c for c in claims if not c.pending and c.org.id not in unfounded],
                            when, key=lambda c: c.org, context=context)
-        return Memberships(state_ref, when, *_split(judged))
+        return Memberships(state_ref, when, *judging.split(judged))
 
     def history(self, org: str, state: str | None = None) -> History:
         with self.db.connect() as connection:
@@ -186,9 +184,10 @@ class Questions:
             _check_existence(org_ref, when, queries.existence(connection, org_ref.id))
             record = self._record(connection, org_ref)
         profile = dataclasses.replace(record.profile, on=when,
-                                      counts_on=_counts(record.claims, when),
-                                      chair_on=_chair_on(record.profile.chairs, when))
-        return Overview(profile, _members(org_ref, record.claims, when, None), record.timeline)
+                                      counts_on=judging.counts(record.claims, when),
+                                      chair_on=judging.chair_on(record.profile.chairs, when))
+        members = judging.members(org_ref, record.claims, when, None)
+        return Overview(profile, members, record.timeline)
 
     def _record(self, connection: Connection, org_ref: Ref) -> _OrgRecord:
         # The version is read first: a write that lands before the rows are read only
@@ -219,15 +218,15 @@ class Questions:
             parent=(resolve.ref(connection, "organization", row.parent_id)
                     if row.parent_id else None),
             bodies=bodies, foundings=foundings, dissolved=row.dissolved,
-            today=today, counts_today=_counts(claims, today), on=when,
-            counts_on=_counts(claims, when) if when else None,
-            chairs=chairs, chair_today=_chair_on(chairs, today),
-            chair_on=_chair_on(chairs, when) if when else None,
+            today=today, counts_today=judging.counts(claims, today), on=when,
+            counts_on=judging.counts(claims, when) if when else None,
+            chairs=chairs, chair_today=judging.chair_on(chairs, today),
+            chair_on=judging.chair_on(chairs, when) if when else None,
             instruments=queries.instruments(connection, family),
             events=queries.events(connection, family),
             conflicts=_conflicts(org_ref, claims, foundings,
                                  queries.observations(connection, [org_ref.id])),
-            notes=_coverage_notes(standings([c for c in claims if not c.pending], today,
+            notes=judging.coverage_notes(standings([c for c in claims if not c.pending], today,
                                             key=lambda c: c.member), today),
             wikidata=row.wikidata_id, wikidata_source=row.wikidata_source,
         )
@@ -406,58 +405,8 @@ def _member_ref(connection: Connection, member: str) -> Ref:
             raise miss from None
 
 
-def _members(org_ref: Ref, claims: list[Claim], when: PartialDate,
-             wanted: str | None) -> Members:
-    """Judge an organization's claims (all of them: ranks and disputes are judged over
-    each pair's whole record) on `when`: certain, uncertain, in conflict, pending."""
-    in_effect = [c for c in claims if not c.pending]
-    judged = standings(in_effect, when, key=lambda c: c.member, context=claims)
-    if wanted:
-        judged = [st for st in judged if st.has(wanted)]
-    pending = [{"member": c.member.as_dict(), "status": c.status, "decided": str(c.decided),
-                "note": c.note, "sources": [src.as_dict() for src in c.sources]}
-               for c in claims if c.pending and c.decided and c.decided.lo <= when.hi
-               and (not wanted or held(c.status) == held(wanted))]
-    return Members(org_ref, when, wanted, *_split(judged), pending=pending,
-                   notes=_coverage_notes(judged, when))
-
-
 def _conflicts(org: Ref, claims: list[Claim], foundings: list[dict[str, Any]],
                observations: list[Observation]) -> list[Conflict]:
     dated = [(PartialDate.parse(f["date"]), f["dataset"], f) for f in foundings if f["date"]]
     return (founding_conflicts(org, dated) + membership_conflicts(claims)
             + observation_conflicts(org, observations, claims))
-
-
-def _split(judged: list[Standing]
-           ) -> tuple[list[Standing], list[Standing], list[Standing], list[Standing]]:
-    """Certain, uncertain, in conflict, set aside (only an outranked source speaks)."""
-    def of(kind: str) -> list[Standing]:
-        return [st for st in judged if st.certainty == kind]
-    return of("certain"), of("uncertain"), of("conflict"), of("set_aside")
-
-
-def _counts(claims: list[Claim], when: PartialDate) -> dict[str, int]:
-    certain, *_ = _split(standings([c for c in claims if not c.pending], when,
-                                     key=lambda c: c.member))
-    return count_by_status(certain)
-
-
-def _chair_on(chairs: list[dict[str, object]], when: PartialDate) -> list[dict[str, object]]:
-    current = []
-    for chair in chairs:
-        span = Span(parse_optional(str(chair["start"]) if chair["start"] else None),
-                    parse_optional(str(chair["end"]) if chair["end"] else None))
-        if span.holds(when) is not Truth.NO:
-            current.append(chair)
-    return current
-
-
-def _coverage_notes(judged: list[Standing], when: PartialDate) -> list[str]:
-    """Say when a dataset's coverage ends before the date asked about, and that leaves
-    some member uncertain (no later source took over)."""
-    ended = sorted({(c.dataset, c.known_until.year) for st in judged for c in st.claims
-                    if st.certainty != "certain" and past_coverage(c, when)
-                    and c.known_until is not None})
-    return [f"{dataset} observes this organization only to {year}: its later members are "
-            "listed as uncertain unless another source covers them" for dataset, year in ended]
