@@ -18,7 +18,8 @@ the start of the membership the suspension interrupted.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+import threading
+from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -179,12 +180,12 @@ def standings(claims: Iterable[Claim], when: PartialDate, key: Callable[[Claim],
     A group that only lower-ranked sources speak for on `when` comes back `set_aside`.
     """
     claims = list(claims)
-    context = claims if context is None else list(context)
+    if context is None:
+        context = claims
+    elif not isinstance(context, list):
+        context = list(context)
     dropped = superseded(context, when)
-    pairs: dict[tuple[str, str], list[Claim]] = defaultdict(list)
-    for claim in context:
-        pairs[_pair(claim)].append(claim)
-    top = {pair: max(rank(c.dataset) for c in group) for pair, group in pairs.items()}
+    pairs, top = _grouped(context)
     groups: dict[Ref, list[tuple[Claim, Truth]]] = defaultdict(list)
     aside: dict[Ref, list[Claim]] = defaultdict(list)
     for claim in claims:
@@ -203,6 +204,34 @@ def standings(claims: Iterable[Claim], when: PartialDate, key: Callable[[Claim],
     result += [_set_aside(subject, kept) for subject, kept in aside.items()]
     return sorted(result, key=lambda st: (status_order(st.status), st.status or "",
                                           st.subject.name))
+
+
+# The grouping of a context by pair and each pair's top rank do not depend on the date:
+# a process asks many dates of one organization's kept claims, so they are worked out once
+# per context list (held here, so its identity stays its own; never changed in place).
+_GROUPED: OrderedDict[int, tuple[list[Claim], dict[tuple[str, str], list[Claim]],
+                               dict[tuple[str, str], int]]] = OrderedDict()
+_GROUPED_KEPT = 128
+_GROUPED_LOCK = threading.Lock()
+
+
+def _grouped(context: list[Claim]) -> tuple[dict[tuple[str, str], list[Claim]],
+                                            dict[tuple[str, str], int]]:
+    with _GROUPED_LOCK:
+        found = _GROUPED.get(id(context))
+        if found is not None and found[0] is context:
+            _GROUPED.move_to_end(id(context))
+            return found[1], found[2]
+    pairs: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for claim in context:
+        pairs[_pair(claim)].append(claim)
+    top = {pair: max(rank(c.dataset) for c in group) for pair, group in pairs.items()}
+    if len(context) > 64:  # small lists are cheap to group and often built per question
+        with _GROUPED_LOCK:
+            _GROUPED[id(context)] = (context, pairs, top)
+            while len(_GROUPED) > _GROUPED_KEPT:
+                _GROUPED.popitem(last=False)
+    return pairs, top
 
 
 def _pair(claim: Claim) -> tuple[str, str]:
