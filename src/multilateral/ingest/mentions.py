@@ -25,9 +25,12 @@ _ORG_HEAD = (r"Organi[sz]ation|Union|Council|Community|Association|Alliance|Foru
              r"Agency|Commission|Conference|League|Secretariat|Programme|Program|Office|"
              r"Institute|Court|Parliament|Assembly|Group|Pact|Treaty Organi[sz]ation|Bloc")
 _CAP = r"[A-Z][\w'’\-]*"
+# a body named for its topics lists them: "the Organ on Politics, Defence and Security
+# Cooperation", "the Committee on Economic, Social and Cultural Rights"
+_TOPICS = rf"(?:,[ \t]+{_CAP})+,?[ \t]+and[ \t]+{_CAP}"
 _UNKNOWN_ORG = re.compile(
-    rf"\b(?:{_CAP}[ \t]+(?:and[ \t]+)?){{0,5}}(?:{_ORG_HEAD})\b"
-    rf"(?:[ \t]+(?:of|for|on)[ \t]+(?:the[ \t]+)?(?:{_CAP})"
+    rf"\b(?:{_CAP}[ \t]+(?:and[ \t]+)?){{0,5}}(?:{_ORG_HEAD}|Organ)\b"
+    rf"(?:[ \t]+(?:of|for|on)[ \t]+(?:the[ \t]+)?(?:{_CAP})(?:{_TOPICS})?"
     rf"(?:[ \t]+(?:and[ \t]+)?{_CAP}){{0,4}}){{0,2}}")
 _STATUS_WORDS = re.compile(r"\s+(?:Member|Observer|Dialogue|Partner|Candidate|Associate|"
                            r"Founding)\b", re.I)

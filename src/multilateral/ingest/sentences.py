@@ -12,6 +12,9 @@ _ABBREVIATIONS = ("Mr.", "Mrs.", "Ms.", "Dr.", "St.", "No.", "Nos.", "Jan.", "Fe
                   "U.S.", "U.N.", "U.K.", "e.g.", "i.e.", "etc.", "vs.", "Gen.", "Amb.",
                   "Prof.", "Art.", "para.", "approx.", "Inc.", "Ltd.", "H.E.")
 
+# No paragraph ends on a comma or a word that needs its next one: a break there is a wrap.
+_OPEN_END = re.compile(r"(?:,|\b(?:of|the|and|to|for|in|on|at|by|with|a|an|from))[ \t]*$")
+
 
 @dataclass(frozen=True)
 class Sentence:
@@ -28,6 +31,9 @@ def split_sentences(text: str) -> list[Sentence]:
         if any(before.endswith(abbr) for abbr in _ABBREVIATIONS) or re.search(
                 r"\b[A-Z]\.$", before):
             continue
+        if match.group().startswith("\n") and _OPEN_END.search(
+                text[max(0, match.start() - 12):match.start()]):
+            continue  # "President of the\n\nUnited Republic of Tanzania": a line wrapped
         _append(sentences, text, start, match.start())
         start = match.end()
     _append(sentences, text, start, len(text))
