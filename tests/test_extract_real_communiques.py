@@ -64,3 +64,29 @@ def test_a_line_wrapped_after_the_is_one_sentence(read: Any) -> None:
     text = ("The Summit elected Ms Bea Tembo, President of the\n\nRepublic of Botswana, "
             "Chairperson of SADC.")
     assert chairs(read(text, "chairmanship")) == {("SADC", "BWA", "asserted")}
+
+
+def events(found: list[dict[str, Any]]) -> set[tuple[Any, ...]]:
+    return {(f["kind"], f["place"], f["date"], f["modality"]) for f in found}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a meeting of the conference of heads is a summit, not a conference
+    ("The Thirtieth Regular Meeting of the Conference of Heads of Government of the "
+     "Caribbean Community was held in Kingston on 3-4 July 2019.",
+     ("summit", "Kingston", "2019-07-03", "asserted")),
+    # the place of the event's own phrase, a state too; "ahead of" it, it is still to come
+    ("The ministers met at the Arab League's headquarters in Cairo on Monday ahead of the "
+     "Arab League Summit in Bahrain on 16 June.", ("summit", "Bahrain", None, "planned")),
+    ("The vote took place after a meeting of senior diplomats from Egypt, Iraq and Syria in "
+     "Jordan.", ("meeting", "Jordan", None, "asserted")),
+])
+def test_events_as_communiques_write_them(read: Any, text: str,
+                                          expected: tuple[Any, ...]) -> None:
+    assert expected in events(read(text, "event"))
+
+
+def test_a_place_of_a_later_clause_is_not_the_events(read: Any) -> None:
+    text = ("The row came before a four-day Pacific Islands Forum leaders' meeting in June, "
+            "where the bloc will also meet China's envoy in Beijing.")
+    assert all(f["place"] != "Beijing" for f in read(text, "event"))

@@ -10,6 +10,10 @@ from multilateral.ingest.rules.context import Context, date_fields
 from multilateral.model.facts import Event, EventKind, Modality
 
 _KINDS: list[tuple[EventKind, re.Pattern[str]]] = [
+    # "the Forty-Second Regular Meeting of the Conference of Heads of Government": the
+    # conference is the body; its meeting is the event, and a meeting of heads is a summit
+    ("summit", re.compile(r"\b(?:meeting|session)s? of (?:the )?(?:Conference|Assembly|Council)"
+                          r" of (?:the )?Heads of (?:State|Government)\b", re.I)),
     ("high_level_event", re.compile(r"\bhigh[- ]level (?:special )?(?:event|meeting|dialogue)\b",
                                     re.I)),
     ("summit", re.compile(r"\bsummits?\b|\bCouncil of (?:the )?Heads of State\b", re.I)),
@@ -83,6 +87,13 @@ _MOVED_TO = re.compile(r"(?:\s+[\w()-]+){0,5}?\s+(?:to|until|till)\s+(?:the\s+ye
                        r"next\s+)?", re.I)
 _RECALLED = re.compile(r"\b(?:recall(?:s|ed|ing)?|referr(?:ed|ing) to|recalls|previous|earlier|"
                        r"following)\b", re.I)
+# "ahead of the Arab League Summit": the summit is still to come
+_AHEAD = re.compile(r"\b(?:ahead of|in the run-up to|in preparation for|to prepare for)\s+"
+                    r"(?:[\w'’-]+\s+){0,6}$", re.I)
+# the event's own phrase up to its place: "Summit in", "meeting of ... from A and B in"
+_OWN_PLACE = re.compile(r"(?:\s+of\s+[^;:()]{0,90}?)?,?\s+(?:(?:which was|was|is|will be)\s+)?"
+                        r"(?:held\s+)?(?:in|at)\s+(?:the\s+)?")
+_LATER_CLAUSE = re.compile(r"[;]|,\s*(?:where|while|whereas|but)\b", re.I)
 _DURING = re.compile(r"\b(?:during|at)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,3}$", re.I)
 
 
@@ -105,7 +116,7 @@ def extract(ctx: Context) -> None:
             _named_in_passing(ctx, match.end(), _date(ctx, dated, ctx.sentence.start
                                                       + match.start()))
             return
-        place = _place(ctx)
+        place = _place(ctx, match)
         if not dated and place is None:
             return
         at = ctx.sentence.start + match.start()
@@ -121,7 +132,8 @@ def extract(ctx: Context) -> None:
                    + deferred.start() <= d.start < at]
             date = own[-1] if own else date
             modality = "negated"
-        if modality == "asserted" and (_NEXT.search(lead) or _WILL_BE_HELD.match(
+        if modality == "asserted" and (_NEXT.search(lead) or _AHEAD.search(lead) or
+                                       _WILL_BE_HELD.match(
                 ctx.text, match.end()) or _after_the_article(ctx, date)):
             modality = "planned"  # "the next session", "... will be held in Moscow"
         elif modality == "asserted" and _RECALLED.search(lead) and \
@@ -236,13 +248,28 @@ def _paren_depth(ctx: Context, offset: int) -> int:
 def _name(ctx: Context, match: re.Match[str]) -> str:
     head = _ORDINAL.search(ctx.text[:match.start()])
     start = head.start() if head else match.start()
-    name = ctx.text[start:match.end()].strip()
+    name = re.sub(r"^(?:The|A|An)\s+", "", ctx.text[start:match.end()].strip())
     return name or match.group()
 
 
-def _place(ctx: Context) -> Mention | None:
-    places = ctx.places()
-    venues = [p for p in places if p.kind != "city" or p.id is not None]
+def _place(ctx: Context, match: re.Match[str]) -> Mention | None:
+    """The place of the event's own phrase ("the Arab League Summit in Saudi Arabia", "a
+    meeting of ministers from four states in Jordan"), a state too; else the first venue
+    the sentence names, but not one of a later clause ("..., where the bloc met China in
+    Beijing") nor one before a far earlier trigger."""
+    end = ctx.sentence.start + match.end()
+    for mention in sorted(ctx.places() + ctx.states(), key=lambda m: m.start):
+        if mention.start >= end and (mention.type == "state" or mention.kind != "city"
+                                     or mention.id is not None) and \
+                _OWN_PLACE.fullmatch(ctx.between(end, mention.start)) and not \
+                re.match(r"['’]s?\s", ctx.between(mention.end, mention.end + 3)):
+            # "in Fiji's capital, Suva": the state of a possessive is not the venue
+            if mention.type == "state":
+                return Mention(mention.start, mention.end, "place", None, mention.name,
+                               "state")
+            return mention
+    venues = [p for p in ctx.places() if (p.kind != "city" or p.id is not None)
+              and not (p.start > end and _LATER_CLAUSE.search(ctx.between(end, p.start)))]
     return venues[0] if venues else None
 
 
