@@ -90,3 +90,42 @@ def test_a_place_of_a_later_clause_is_not_the_events(read: Any) -> None:
     text = ("The row came before a four-day Pacific Islands Forum leaders' meeting in June, "
             "where the bloc will also meet China's envoy in Beijing.")
     assert all(f["place"] != "Beijing" for f in read(text, "event"))
+
+
+def memberships(found: list[dict[str, Any]]) -> set[tuple[Any, ...]]:
+    return {(f["org_id"], f["state_id"], f["status"], f["change"], f["modality"])
+            for f in found}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a plan to leave, an exit under way, a plan refused
+    ("Qatar would leave OPEC from January, officials said.",
+     ("OPEC", "QAT", "member", "left", "planned")),
+    ("Venezuela is withdrawing from the Organization of American States.",
+     ("OAS", "VEN", "member", "left", "planned")),
+    ("Argentina has no plans of rejoining the World Health Organization.",
+     ("WHO", "ARG", "member", "joined", "negated")),
+])
+def test_plans_and_refusals_to_join_or_leave(read: Any, text: str,
+                                             expected: tuple[Any, ...]) -> None:
+    assert expected in memberships(read(text, "membership"))
+
+
+def test_leaving_a_legacy_behind_is_no_exit(read: Any) -> None:
+    found = read("Serbia, a European Union candidate, struggles to leave behind the wars.",
+                 "membership")
+    assert all(f["change"] != "left" for f in found)
+
+
+def test_the_state_of_a_dateline_is_no_member(read: Any) -> None:
+    found = memberships(read("GENEVA, Switzerland – Comoros became the 165th member of the "
+                             "World Trade Organization on 29 August.", "membership"))
+    assert {state for _, state, *_ in found} == {"COM"}
+
+
+def test_a_regions_name_is_not_the_state_of_that_name(read: Any) -> None:
+    # "Micronesian states" are several: the article's "Micronesia" is the region
+    text = ("Micronesian states accused the Pacific Islands Forum members of breaking the "
+            "deal, and said it was Micronesia's turn; some members from Micronesia left "
+            "the forum.")
+    assert all(f["state_id"] != "FSM" for f in read(text, "membership"))

@@ -67,8 +67,39 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
         start, end = words[i][0], words[i + length - 1][1]
         found.append(Mention(start, end, entry.type, entry.id, entry.name, entry.kind))
         i += length
+    regions: dict[str, bool] = {}  # each short name looked up once per article
+    found = [m for m in found if not _in_dateline(text, m) and not _region_named(text, m,
+                                                                                  regions)]
     found.extend(_unknown_organizations(text, found))
     return sorted(found, key=lambda m: m.start)
+
+
+# "GENEVA, Switzerland – Timor-Leste became ...": the state of a dateline says where the news
+# was written, not who did anything
+_DATELINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Za-z .'’\-]{1,30},[ \t]*$")
+_DATELINE_AFTER = re.compile(r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?[–—\-]")
+
+
+def _in_dateline(text: str, mention: Mention) -> bool:
+    return mention.type == "state" and _DATELINE_AFTER.match(text, mention.end) is not None \
+        and _DATELINE_BEFORE.search(text[max(0, mention.start - 40):mention.start]) is not None
+
+
+def _region_named(text: str, mention: Mention, seen: dict[str, bool]) -> bool:
+    """"Micronesian states", "Micronesian countries": several states of a region, so the
+    article's "Micronesia" (a short name the state shares) is the region."""
+    if mention.type != "state" or mention.kind != "alias":
+        return False
+    name = text[mention.start:mention.end]
+    if name not in seen:
+        seen[name] = _region_words(text, name)
+    return seen[name]
+
+
+def _region_words(text: str, name: str) -> bool:
+    stem = re.escape(name[:-1] if name.endswith(("a", "e")) else name)
+    return re.search(rf"\b{stem}(?:an|ian|n|ese)?\s+(?:states|countries|nations)\b",
+                     text) is not None
 
 
 def _longest(text: str, words: list[tuple[int, int, str]], i: int,
