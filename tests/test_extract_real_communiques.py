@@ -129,3 +129,17 @@ def test_a_regions_name_is_not_the_state_of_that_name(read: Any) -> None:
             "deal, and said it was Micronesia's turn; some members from Micronesia left "
             "the forum.")
     assert all(f["state_id"] != "FSM" for f in read(text, "membership"))
+
+
+def test_a_wires_credit_is_no_organization(read: Any) -> None:
+    # "(AP)" after a dateline is the news agency, in the headline above it too
+    text = ("AP EXPLAINS: Bolivia leaves the OAS\n\nLA PAZ (AP) – Bolivia left the "
+            "Organization of American States on Friday.")
+    found = memberships(read(text, "membership"))
+    assert found and {org for org, *_ in found} == {"OAS"}
+
+
+def test_a_numbered_conference_is_a_meeting_not_a_body(read: Any) -> None:
+    text = ("The World Trade Organization has a new member. Comoros's accession was approved "
+            "at the 12th Ministerial Conference held in Geneva in June.")
+    assert all(f["org"] != "Ministerial Conference" for f in read(text, "membership"))

@@ -32,6 +32,8 @@ _UNKNOWN_ORG = re.compile(
     rf"\b(?:{_CAP}[ \t]+(?:and[ \t]+)?){{0,5}}(?:{_ORG_HEAD}|Organ)\b"
     rf"(?:[ \t]+(?:of|for|on)[ \t]+(?:the[ \t]+)?(?:{_CAP})(?:{_TOPICS})?"
     rf"(?:[ \t]+(?:and[ \t]+)?{_CAP}){{0,4}}){{0,2}}")
+_ORDINAL_BEFORE = re.compile(r"\b(?:\d+(?:st|nd|rd|th)|(?:[A-Z][a-z]+-)?(?:[Ff]irst|[Ss]econd|"
+                             r"[Tt]hird|[A-Za-z]+th))[ \t]+$")
 _STATUS_WORDS = re.compile(r"\s+(?:Member|Observer|Dialogue|Partner|Candidate|Associate|"
                            r"Founding)\b", re.I)
 _LEAD_WORDS = re.compile(r"(?:(?:The|A|An|This|That|Its|Their|Our|In|On|At|For|Both|Each|"
@@ -67,6 +69,10 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
         start, end = words[i][0], words[i + length - 1][1]
         found.append(Mention(start, end, entry.type, entry.id, entry.name, entry.kind))
         i += length
+    # "NEW YORK (AP) –": the wire's credit; "AP" is then the agency all through the article
+    agencies = {m.group("agency") for m in _AGENCY.finditer(text)}
+    found = [m for m in found if not (m.type == "organization" and m.kind == "acronym"
+                                      and text[m.start:m.end] in agencies)]
     regions: dict[str, bool] = {}  # each short name looked up once per article
     found = [m for m in found if not _in_dateline(text, m) and not _region_named(text, m,
                                                                                   regions)]
@@ -74,6 +80,8 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     return sorted(found, key=lambda m: m.start)
 
 
+_AGENCY = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Za-z .'’,\-]{1,40}\((?P<agency>[A-Z][A-Za-z]{1,9})"
+                     r"\)[ \t]*[–—\-]")
 # "GENEVA, Switzerland – Timor-Leste became ...": the state of a dateline says where the news
 # was written, not who did anything
 _DATELINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Za-z .'’\-]{1,30},[ \t]*$")
@@ -160,6 +168,8 @@ def _unknown_organizations(text: str, known: list[Mention]) -> list[Mention]:
         words = text[start:end].split()
         if len(words) < 2 or words[0] in _NOT_ORG_START:
             continue
+        if _ORDINAL_BEFORE.search(text[max(0, start - 20):start]):
+            continue  # "the 13th Ministerial Conference": one meeting, not a body
         first = bisect_right(ends, start)
         last = first
         while last < len(known) and known[last].start < end:
