@@ -143,3 +143,27 @@ def test_a_numbered_conference_is_a_meeting_not_a_body(read: Any) -> None:
     text = ("The World Trade Organization has a new member. Comoros's accession was approved "
             "at the 12th Ministerial Conference held in Geneva in June.")
     assert all(f["org"] != "Ministerial Conference" for f in read(text, "membership"))
+
+
+def agreements(found: list[dict[str, Any]]) -> set[tuple[Any, ...]]:
+    return {(f["kind"], tuple(sorted(f["party_ids"])), f["title"], f["modality"])
+            for f in found}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # one state signs its side of a multilateral treaty; signed years before the article,
+    # it is an earlier act the text mentions; not ratifying after does not undo the signing
+    ("Ukraine signed the Rome Statute in 2000 but did not ratify it for years.",
+     ("treaty", ("UKR",), "Rome Statute", "reported")),
+    # an accession treaty: the organization acceded to is no party
+    ("Bulgaria will join the European Union after it signed an accession treaty on Monday.",
+     ("treaty", ("BGR",), None, "asserted")),
+])
+def test_agreements_as_wires_write_them(read: Any, text: str,
+                                        expected: tuple[Any, ...]) -> None:
+    assert expected in agreements(read(text, "agreement"))
+
+
+def test_treaty_changes_are_no_treaty(read: Any) -> None:
+    assert read("Led by Germany and France, the states agreed to move ahead with treaty "
+                "changes in Brussels.", "agreement") == []

@@ -21,7 +21,7 @@ _PLANNED = re.compile(
     r"(?:is|are) (?:now |formally )?(?:withdrawing|leaving|quitting|exiting|pulling out))\b",
     re.IGNORECASE)
 _KEEP_BODY_OF = {"UN"}
-_CLAUSE = re.compile(r"[,;:(]|\b(?:while|whereas|but|and|although)\b")
+_CLAUSE = re.compile(r"[,;:(]|\b(?:while|whereas|but|and|although|after|because)\b")
 # Words any body's name may carry; the rest of its name says whose body it is.
 _BODY_WORDS = re.compile(r"(?i:the|of|for|on|and|supreme|high|joint|permanent|standing|"
                          r"executive|general|central|interstate|intergovernmental|"
