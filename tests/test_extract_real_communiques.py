@@ -151,10 +151,10 @@ def agreements(found: list[dict[str, Any]]) -> set[tuple[Any, ...]]:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    # one state signs its side of a multilateral treaty; signed years before the article,
-    # it is an earlier act the text mentions; not ratifying after does not undo the signing
+    # one state signs its side of a multilateral treaty; not ratifying it after does not
+    # undo the signing
     ("Ukraine signed the Rome Statute in 2000 but did not ratify it for years.",
-     ("treaty", ("UKR",), "Rome Statute", "reported")),
+     ("treaty", ("UKR",), "Rome Statute", "asserted")),
     # an accession treaty: the organization acceded to is no party
     ("Bulgaria will join the European Union after it signed an accession treaty on Monday.",
      ("treaty", ("BGR",), None, "asserted")),

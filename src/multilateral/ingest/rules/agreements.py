@@ -332,16 +332,8 @@ def _emit(ctx: Context, kind: AgreementKind, parties: list[Mention], date: Any,
     # but did not ratify it" signed it all the same
     tail = re.search(r"\b(?:but|while|although|whereas)\b|;", ctx.between(at, at + 40))
     modality = modality or ctx.modality(at, at + (tail.start() if tail else 40), clause=True)
-    if modality == "asserted" and _earlier_year(ctx, when.get("date")):
-        modality = "reported"  # "Croatia signed the treaty in 2011", in a 2013 article
     ctx.emit(Agreement(
         kind=kind, parties=names, party_ids=[p.id for p in parties], **when,
         place=place.name if place else None, place_id=place.id if place else None,
         title=title, orgs=org_names or None, evidence=ctx.evidence, confidence=0.75,
         modality=modality))
-
-
-def _earlier_year(ctx: Context, date: Any) -> bool:
-    published = ctx.article.published
-    return bool(isinstance(date, str) and published is not None and date[:4].isdigit()
-                and int(date[:4]) < published.year)
