@@ -167,3 +167,29 @@ def test_agreements_as_wires_write_them(read: Any, text: str,
 def test_treaty_changes_are_no_treaty(read: Any) -> None:
     assert read("Led by Germany and France, the states agreed to move ahead with treaty "
                 "changes in Brussels.", "agreement") == []
+
+
+def test_a_session_leaders_convene_for_is_a_summit(read: Any) -> None:
+    text = ("African leaders, who convened in Addis Ababa for the 30th AU ordinary session, "
+            "debated the request.")
+    assert {f["kind"] for f in read(text, "event")} == {"summit"}
+
+
+def test_the_session_is_the_event_just_reported(read: Any) -> None:
+    text = ("A session of the CIS Council of Heads of State took place in Minsk on 12 "
+            "October. The presidents arrived in Minsk for participation in the session.")
+    assert {(f["kind"], f["place"]) for f in read(text, "event")} == {("summit", "Minsk")}
+
+
+def test_a_date_set_before_another_events_word_is_that_events(read: Any) -> None:
+    # the session named first has neither date nor place of its own: no fact for it
+    text = ("The just concluded 14th session of the summit of heads of state of the "
+            "Organization of Islamic Cooperation has declared that the 2026 summit of the "
+            "organization will be held in the Republic of Senegal.")
+    assert all(f["date"] != "2026" for f in read(text, "event"))
+
+
+def test_his_presidency_is_a_persons_term(read: Any) -> None:
+    text = ("The World Health Organization was told. The President gave notice that the US "
+            "would quit the organization on the first day of his presidency in 2025.")
+    assert read(text, "chairmanship") == []

@@ -83,6 +83,9 @@ def extract(ctx: Context) -> None:
             continue
         if _DEPUTY.search(ctx.between(max(ctx.sentence.start, at - 8), at)):
             continue
+        if word == "presidency" and re.search(r"\b(?:his|her)\s+$", ctx.between(
+                max(ctx.sentence.start, at - 6), at), re.I):
+            continue  # "on the first day of his presidency": a person's term of office
         apposed = _apposed_state(ctx, end)
         state = apposed or _respective_state(ctx, at, end) or _state(ctx, at, end)
         org = _org(ctx, at, end)

@@ -12,8 +12,8 @@ from multilateral.model.facts import Event, EventKind, Modality
 _KINDS: list[tuple[EventKind, re.Pattern[str]]] = [
     # "the Forty-Second Regular Meeting of the Conference of Heads of Government": the
     # conference is the body; its meeting is the event, and a meeting of heads is a summit
-    ("summit", re.compile(r"\b(?:meeting|session)s? of (?:the )?(?:Conference|Assembly|Council)"
-                          r" of (?:the )?Heads of (?:State|Government)\b", re.I)),
+    ("summit", re.compile(r"\b(?:meeting|session)s? of (?:the )?(?:Conference|Assembly|Council|"
+                          r"summit) of (?:the )?Heads of (?:State|Government)\b", re.I)),
     ("high_level_event", re.compile(r"\bhigh[- ]level (?:special )?(?:event|meeting|dialogue)\b",
                                     re.I)),
     ("summit", re.compile(r"\bsummits?\b|\bCouncil of (?:the )?Heads of State\b", re.I)),
@@ -46,12 +46,32 @@ _LEADERS_MET = re.compile(r"\b(?P<who>leaders|heads of state|ministers)\s+(?:fir
                           re.I)
 
 
+# "African leaders, who convened in Addis Ababa for the 28th AU ordinary session": a
+# session leaders come to is a summit
+_LEADERS_CAME = re.compile(r"\b(?:leaders|heads of state|presidents)\b,?\s+(?:who\s+)?(?:have\s+)?"
+                           r"(?:met|convened|gathered|arrived)\b[^.;]{0,80}$", re.I)
+
+
+def _referred_event(ctx: Context, match: re.Match[str]) -> EventKind | None:
+    """"arrived in Ashgabat for the session": a bare "the session" is the event the article
+    has just reported, whatever it was called there."""
+    if not re.search(r"\bthe\s+$", ctx.text[max(0, match.start() - 4):match.start()]) or \
+            match.group().lower() not in ("session", "meeting", "conference"):
+        return None
+    earlier = next((f for f in reversed(ctx.article.facts) if isinstance(f, Event)), None)
+    return earlier.kind if earlier is not None else None
+
+
 def _kind(ctx: Context, kind: EventKind, match: re.Match[str]) -> EventKind:
     """Heads of state meeting is a summit whatever the text calls it; ministers meeting is a
     meeting; the rest as the word says."""
     window = ctx.text[max(0, match.start() - 100):match.end() + 60]
-    if kind in ("session", "meeting") and _SUMMIT_LIKE.search(window):
+    if kind in ("session", "meeting") and (_SUMMIT_LIKE.search(window) or _LEADERS_CAME.search(
+            ctx.text, 0, match.start())):
         return "summit"
+    earlier = _referred_event(ctx, match)
+    if earlier is not None:
+        return earlier
     if kind == "session" and _MINISTERIAL.search(window):
         return "meeting"
     if kind in ("session", "meeting") and re.search(r"\b(?:of the|the) Council\b|\bthe next "
@@ -220,6 +240,9 @@ def _date(ctx: Context, dated: list[DateMention], at: int) -> DateMention | None
         # "it has established the National Secretariat in February 2018": the body's date
         r"\b(?:established|founded|created|set up)\s+(?:the|a|an)\s+[^,.;]{0,50}?\b(?:in|on)\s+$",
         ctx.between(max(ctx.sentence.start, d.start - 70), d.start), re.I)]
+    # "has declared that the 2022 summit ...": a date set before another event's word is
+    # that event's
+    usable = [d for d in usable if not _premodifies_other(ctx, d, at)]
     if not usable:
         return None
     # "On 19 November 2019, X organized ...": the date that opens the sentence is the event's
@@ -238,6 +261,16 @@ def _date(ctx: Context, dated: list[DateMention], at: int) -> DateMention | None
     rank = {"day": 0, "month": 1, "year": 2}
     return min(usable, key=lambda d: (rank[d.date.precision.value] if d.date else 3,
                                       abs(d.start - at)))
+
+
+_EVENT_WORD_AFTER = re.compile(r"\s+(?:[A-Z][\w-]*\s+){0,2}(?:summits?|meetings?|sessions?|"
+                               r"conferences?)\b", re.I)
+
+
+def _premodifies_other(ctx: Context, date: DateMention, at: int) -> bool:
+    after = _EVENT_WORD_AFTER.match(ctx.article.text, date.end, ctx.sentence.end)
+    return after is not None and date.end + len(after.group()) - 1 < at or (
+        after is not None and date.start > at)
 
 
 def _paren_depth(ctx: Context, offset: int) -> int:
