@@ -30,7 +30,7 @@ _CAP = r"[A-Z][\w'’\-]*"
 _TOPICS = rf"(?:,[ \t]+{_CAP})+,?[ \t]+and[ \t]+{_CAP}"
 _UNKNOWN_ORG = re.compile(
     rf"\b(?:{_CAP}[ \t]+(?:and[ \t]+)?){{0,5}}(?:{_ORG_HEAD}|Organ)\b"
-    rf"(?:[ \t]+(?:of|for|on)[ \t]+(?:the[ \t]+)?(?:{_CAP})(?:{_TOPICS})?"
+    rf"(?:[ \t]+(?:(?:of|for)[ \t]+(?:the[ \t]+)?{_CAP}|on[ \t]+(?:the[ \t]+)?{_CAP}(?:{_TOPICS})?)"
     rf"(?:[ \t]+(?:and[ \t]+)?{_CAP}){{0,4}}){{0,2}}")
 _ORDINAL_BEFORE = re.compile(r"\b(?:\d+(?:st|nd|rd|th)|(?:[A-Z][a-z]+-)?(?:[Ff]irst|[Ss]econd|"
                              r"[Tt]hird|[A-Za-z]+th))[ \t]+$")

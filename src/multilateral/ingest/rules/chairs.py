@@ -56,8 +56,10 @@ _ELECTED = re.compile(r"\b(?:elected|appointed|designated|chosen|named)\b", re.I
 _DEPUTY = re.compile(r"\b(?:deputy|vice|co)[- ]?$", re.I)
 _INCOMING = re.compile(r"\b(?:incoming|in-coming|next)\s+$", re.I)
 _PAST = re.compile(r"\b(?:past|former|previous)\s+$", re.I)
-_PERSON = (r"(?:(?:H\.\s?E\.?|His|Her|Excellency|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Rt\.?|Right|the|"
-           r"Hon\.|Honourable|[A-Z][\w'’\-]*\.?)\s*){1,9}")
+# a person's titles and names, word by word (a word ends at a space or after a full stop, so
+# that the pattern cannot split a word and backtrack over the ways to)
+_NAME_WORD = r"(?:H\.\s?E\.?|the|[A-Z][\w'’\-]*\.?)"
+_PERSON = rf"{_NAME_WORD}(?:(?:\s+|(?<=\.)){_NAME_WORD}){{0,8}}"
 _TITLE = (r"(?:President|Prime Minister|Premier|Chancellor|King|Emir|Sultan|Head of State|"
           r"Head of Government|Foreign Minister|Minister (?:of|for) [\w ]{1,40}?)")
 # "Chair of the Conference, the Prime Minister of Antigua and Barbuda", "past Chair Dr. X,
