@@ -88,3 +88,23 @@ def test_impossible_dates_and_resolution_numbers_are_not_dates() -> None:
 ])
 def test_the_articles_own_date_and_not_the_furniture(head: str, expected: str | None) -> None:
     assert metadata.from_text(head).published == expected
+
+
+@pytest.mark.parametrize(("head", "expected"), [
+    # a dateline whose place is not in capitals
+    ("Breaking News\n\nOil bloc loses a member\n\nLuanda, December 21, 2023, The Daily: "
+     "Angola said on Thursday it would leave OPEC, a blow to the group that met in 2022.",
+     "2023-12-21"),
+    # a press release's source and date in parentheses
+    ("Heads of Government\n\n(Secretariat, Georgetown, Guyana – Wednesday, 7 July 2021) – "
+     "The Conference of Heads of Government was held virtually on 5-6 July 2021, and more.",
+     "2021-07-07"),
+    # a sentence that opens with a preposition and a place is the story, not a dateline
+    ("Summit news\n\nIn Geneva, 5 May 2024 was the day the assembly opened its long session "
+     "on health, the delegates said at the end of a week of talks.", None),
+])
+def test_the_article_date_a_head_line_presents(head: str, expected: str | None) -> None:
+    assert metadata.from_text(head).published == expected
+    # and its characters are the article's date, lent to no fact
+    spans = metadata.own_date_spans(head)
+    assert bool(spans) == (expected is not None)

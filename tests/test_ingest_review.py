@@ -110,6 +110,21 @@ def test_contradicting_fact_is_kept_as_a_conflict(writable_url: str) -> None:
     kb.close()
 
 
+def test_an_accepted_claim_shows_in_the_next_answer_of_the_same_process(
+        writable_url: str) -> None:
+    # The claims an answer is judged on are kept per process: a review must reach them.
+    kb = KnowledgeBase(writable_url)
+    before = kb.members("SCO", on="2019-06")
+    mongolia = next(st for st in before.certain if st.subject.id == "MNG")
+    assert not mongolia.outranked
+    item = kb.ingest([str(HERE / "mongolia_claim.txt")]).items[0]
+    kb.review(kb.candidates(item.article_id)[0]["id"], "accept")
+    after = kb.members("SCO", on="2019-06")
+    mongolia = next(st for st in after.certain if st.subject.id == "MNG")
+    assert {(c.dataset, c.status) for c in mongolia.outranked} == {("articles", "member")}
+    kb.close()
+
+
 def test_same_fact_from_two_articles_is_one_fact_with_two_sources(writable_url: str) -> None:
     kb = KnowledgeBase(writable_url)
     report = kb.ingest([str(HERE / "mongolia_claim.txt"), str(HERE / "mongolia_again.txt")])

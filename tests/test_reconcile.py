@@ -77,11 +77,13 @@ def test_the_preview_is_a_small_page_an_iframe_may_show(web_url: str) -> None:
     with client(web_url) as web:
         org = web.get("/reconcile/preview", params={"id": "SCO"}, headers=HTML)
         state = web.get("/reconcile/preview", params={"id": "IND"}, headers=HTML)
+        unheld = web.get("/reconcile/preview", params={"id": "BRICS"}, headers=HTML)
         missing = web.get("/reconcile/preview", params={"id": "NOPE"})
     assert org.headers["content-type"].startswith("text/html")
     assert "frame-ancestors *" in org.headers["content-security-policy"]
     assert "<h1>Shanghai Cooperation Organisation</h1>" in org.text
-    assert "no Wikidata id held" in org.text  # organizations have none yet: said, not made up
+    assert "Wikidata Q485207" in org.text  # read on a page (hand/wikidata_orgs.csv)
+    assert "no Wikidata id held" in unheld.text  # none found for BRICS: said, not made up
     assert "dialogue partners" in org.text and 'href="/entity/SCO"' in org.text
     assert "Wikidata Q668" in state.text and "SCO" in state.text
     assert missing.status_code == 404 and missing.json()["error"]["code"] == "unknown_entity"
@@ -109,8 +111,8 @@ def test_property_proposals_offer_wikidata_only_where_ids_are_held(web_url: str)
         orgs = web.get("/reconcile/properties", params={"type": "organization"}).json()
         states = web.get("/reconcile/properties", params={"type": "state", "limit": 2}).json()
         bad = web.get("/reconcile/properties", params={"type": "river"})
-    assert {p["id"] for p in orgs["properties"]} == {"members", "member_count"}
-    assert "no Wikidata ids for organizations" in orgs["note"]
+    assert {p["id"] for p in orgs["properties"]} == {"members", "member_count", "wikidata"}
+    assert "note" not in orgs  # organizations hold Wikidata ids (hand/wikidata_orgs.csv)
     assert states["type"] == "state" and states["limit"] == 2 and len(states["properties"]) == 2
     assert bad.status_code == 400 and "organization, state" in bad.json()["error"]["message"]
 
@@ -161,7 +163,7 @@ def test_queries_accept_wikidata_ids_and_say_when_none_are_held(web_url: str) ->
     queries = {"q0": {"query": "Q668"},
                "q1": {"query": "http://www.wikidata.org/entity/Q159", "type": "state"},
                "q2": {"query": "India", "properties": [{"pid": "wikidata", "v": "Q148"}]},
-               "q3": {"query": "Q7184", "type": "organization"},  # NATO's: not held
+               "q3": {"query": "Q1", "type": "organization"},  # no organization's
                "q4": {"query": "Shanghai Cooperation Organisation",
                       "properties": [{"pid": "wikidata", "v": "Q485207"}]},
                "q5": {"query": "India", "type": ["state"], "limit": 2}}
@@ -173,8 +175,9 @@ def test_queries_accept_wikidata_ids_and_say_when_none_are_held(web_url: str) ->
     assert answer["q1"]["result"][0]["id"] == "RUS"
     assert answer["q2"]["result"][0]["id"] == "CHN"  # the Wikidata id outweighs the name
     assert answer["q3"]["result"] == []
-    assert "no Wikidata ids for organizations" in answer["q3"]["note"]
-    assert answer["q4"]["result"][0]["id"] == "SCO"  # by name, and the note says why
-    assert "no Wikidata ids for organizations" in answer["q4"]["note"]
+    assert "No organization with Wikidata id Q1" in answer["q3"]["note"]
+    assert "holds no Wikidata ids" not in answer["q3"]["note"]
+    assert [(r["id"], r["match"]) for r in answer["q4"]["result"]] == [("SCO", True)]
+    assert "note" not in answer["q4"]
     assert answer["q5"]["result"][0]["id"] == "IND" and "note" not in answer["q5"]
     assert bad_limit.status_code == 400 and "limit" in bad_limit.json()["error"]["message"]

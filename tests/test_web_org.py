@@ -99,3 +99,17 @@ def test_unknown_organization_page_says_what_to_do(web_url: str) -> None:
     assert response.status_code == 404
     assert response.headers["content-type"].startswith("text/html")
     assert "Did you mean &#39;SCO&#39;" in response.text
+
+
+def test_the_page_and_its_twin_show_the_wikidata_id_and_where_it_was_read(web_url: str) -> None:
+    with client(web_url) as web:
+        page = web.get("/org/NATO", headers=HTML).text
+        data = web.get("/org/NATO.json").json()
+        brics = web.get("/org/BRICS", headers=HTML).text
+    found = re.search(r'<dd id="wikidata">(.*?)</dd>', page)
+    assert found, "no Wikidata line on the page"
+    assert 'href="https://www.wikidata.org/wiki/Q7184"' in found.group(1)
+    assert "supraverden" in found.group(1)  # the page the id was read on
+    assert data["org"]["wikidata"]["id"] == "Q7184"
+    assert data["org"]["wikidata"]["source"].startswith("https://github.com/confirmordeny/")
+    assert 'id="wikidata"' not in brics  # no page gave BRICS an id: none is shown

@@ -24,10 +24,10 @@ from multilateral.cli.text import (
     table,
 )
 from multilateral.errors import MultilateralError, batch_exit_code
-from multilateral.model.dates import parse_optional
 
 if TYPE_CHECKING:
     from multilateral.kb import IngestItem, ReviewBatch
+    from multilateral.model.dates import PartialDate
 
 
 @main.command(help="Read articles (HTML or text files, directories, or - for stdin) into "
@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 def extract(paths: tuple[str, ...], fmt: str, force: bool, published: str | None) -> None:
     failed = total = 0
     for result in current_kb().extract(list(paths), force=force,
-                                       published=parse_optional(published)):
+                                       published=parse_date(published)):
         total += 1
         if isinstance(result, MultilateralError):  # unreadable: named, and the batch goes on
             failed += 1
@@ -198,7 +198,11 @@ def evaluate(gold_dir: Path, floors: Path | None, show_errors: bool, split: str,
         click.echo(f"claims: {claims.found} of {claims.gold} found "
                    f"({scores['claims_found']:.3f}); {claims.decided} judged, right for "
                    f"{claims.right} ({scores['verdict_accuracy']:.3f}); "
-                   f"{claims.found - claims.decided} unverifiable")
+                   f"{claims.found - claims.decided} unverifiable"
+                   + (f" ({claims.abstained_right} unverifiable in the gold too)"
+                      if claims.found > claims.decided else "")
+                   + (f"; {claims.false} of {claims.reported} reported are no claim "
+                      f"({scores['claims_false']:.3f})" if claims.reported else ""))
         data = result.as_dict()
         click.echo("precision by confidence: " + ", ".join(
             f"{b} {v['precision']:.3f} ({v['matched']}/{v['predicted']})"
@@ -237,3 +241,8 @@ def check(target: str, on: str | None, fmt: str) -> None:
         click.echo(report.html())
         return
     click.echo(check_text(report.as_dict()))
+
+
+def parse_date(text: str | None) -> PartialDate | None:
+    from multilateral.model.dates import parse_optional  # not for `--help`
+    return parse_optional(text)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import secrets
 
 import click
 
@@ -27,6 +26,7 @@ def serve(host: str, port: int, workers: int | None) -> None:
     # Each worker builds the app from the environment: the same database, and one CSRF key
     # for all (a form served by one worker is posted to another).
     os.environ[DATABASE.env] = kb.url
+    import secrets
     os.environ.setdefault(SECRET_KEY.env, secrets.token_urlsafe(32))
     click.echo(f"Serving {kb.url} at http://{host}:{port}/ with {workers} worker"
                f"{'s' if workers > 1 else ''} (Ctrl-C stops)", err=True)

@@ -5,7 +5,6 @@ the result's `as_dict()`."""
 from __future__ import annotations
 
 import json
-import shutil
 import sys
 import textwrap
 from collections.abc import Sequence
@@ -28,7 +27,10 @@ ORG_CSV_HEADERS = ["section", "date", "end", "kind", "name", "detail", "dataset"
 def terminal_width() -> int | None:
     """The terminal's width ($COLUMNS where set) when printing to one; None (no limit) when
     the output goes to a file or a pipe, which keep every character."""
-    return shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+    if not sys.stdout.isatty():
+        return None
+    import shutil  # it imports the compression modules: not for a pipe or `--help`
+    return shutil.get_terminal_size().columns
 
 
 MIN_COLUMN = 8
@@ -80,6 +82,8 @@ def org_text(p: OrgProfile) -> str:
                          if n["kind"] == "former" else "") for n in others))
     if p.website:
         out.append(f"  website: {p.website}")
+    if p.wikidata:
+        out.append(f"  wikidata: {p.wikidata} (read on {p.wikidata_source})")
     for f in p.foundings:
         out.append(f"  founded: {f['date']}{' in ' + f['place'] if f['place'] else ''} "
                    f"({f['dataset']})")
@@ -183,6 +187,11 @@ def candidate_text(candidate: dict[str, Any]) -> str:
     after = context["after"][:CONTEXT_CHARS].replace("\n", " ")
     body = strip_controls(f"…{before}[{context['evidence']}]{after}…")
     wrapped = textwrap.fill(body, width=100, initial_indent="    ", subsequent_indent="    ")
+    # every other sentence that states the same fact, so the reviewer weighs them all
+    for more in candidate.get("also_context") or [
+            {"evidence": span.get("text", "")} for span in fact.get("also") or []]:
+        wrapped += "\n" + textwrap.fill(strip_controls(f"also: [{more['evidence']}]"), width=100,
+                                         initial_indent="    ", subsequent_indent="      ")
     return strip_controls(
         f"\n#{candidate['id']} (article {candidate['article_id']}) {candidate['type']}, "
         f"{fact.get('modality')}, confidence {candidate['confidence']:.2f}\n"
@@ -204,7 +213,9 @@ def miss_text(miss: dict[str, Any]) -> str:
     """A gold claim `check` missed or judged otherwise than the annotator."""
     return (f"{miss['article']}: claim {miss['error']} {miss['claim']!r}"
             + (f" truth {miss['truth']}, got {miss['verdicts']}"
-               if miss["error"] == "verdict" else ""))
+               if miss["error"] == "verdict" else "")
+            + (f" reported as {miss['verdicts'][0]}" if miss["error"] == "false claim"
+               else ""))
 
 
 def error_text(error: dict[str, Any]) -> str:

@@ -39,6 +39,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dm", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b")),
     ("md", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?![,.]?\s*\d)")),
     ("year", re.compile(r"(?<![\d/.,-])\b(?P<year>1[89]\d\d|20\d\d)\b(?![/.,]?\d)")),
+    # "in mid-2004", "early-2010": the year, at the year's precision
+    ("year", re.compile(r"\b(?:mid|early|late)-(?P<year>1[89]\d\d|20\d\d)\b(?![/.,]?\d)", re.I)),
     ("relative_month", re.compile(rf"\b(?P<which>last|this|next)\s+{_MONTH}(?!\s+\d)")),
     ("relative_month", re.compile(rf"\b{_MONTH}\s+(?P<which2>last|this|next)\s+year\b")),
     ("weekdays", re.compile(

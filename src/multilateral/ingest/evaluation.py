@@ -9,6 +9,7 @@ Dates are scored apart on matched facts, exact and at year level.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -62,24 +63,31 @@ class Counts:
 
 @dataclass
 class ClaimScores:
-    """How many annotated claims `check` found, and how many it judged as the team did."""
+    """How many annotated claims `check` found, and how many it judged as the team did; on
+    real pages also how many of the claims it reported are no gold claim at all."""
 
     gold: int = 0
     found: int = 0
     decided: int = 0  # found claims the checker judged (not unverifiable)
     right: int = 0  # of those, judged as the annotator's truth says
     abstained_right: int = 0  # unverifiable where the annotator also could not tell
+    reported: int = 0  # claims the checker reported, on real pages whose claims are annotated
+    false: int = 0  # of those, overlapping no gold claim
     misses: list[dict[str, Any]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {"gold": self.gold, "found": self.found, "decided": self.decided,
                 "right": self.right, "unverifiable": self.found - self.decided,
+                "unverifiable_in_gold": self.abstained_right,
+                "reported": self.reported, "false": self.false,
                 "found_rate": round(self.found / self.gold, 4) if self.gold else 1.0,
                 "verdict_accuracy": round(self.right / self.decided, 4) if self.decided
                 else 1.0,
                 # Against every annotated claim: a checker that abstains on everything has
                 # no wrong verdict, but it gets none right either.
-                "right_rate": round(self.right / self.gold, 4) if self.gold else 1.0}
+                "right_rate": round(self.right / self.gold, 4) if self.gold else 1.0,
+                "false_rate": round(self.false / self.reported, 4) if self.reported
+                else 0.0}
 
 
 # What a verdict says about a claim's truth on the article's date.
@@ -125,7 +133,8 @@ class Evaluation:
                 "modality": self.modality_right / matched if matched else 1.0,
                 "claims_found": claims["found_rate"],
                 "verdict_accuracy": claims["verdict_accuracy"],
-                "claims_right": claims["right_rate"]}
+                "claims_right": claims["right_rate"],
+                "claims_false": claims["false_rate"]}
 
     def as_dict(self) -> dict[str, Any]:
         return {"articles": self.articles, "failed": self.failed,
@@ -217,9 +226,59 @@ def _evaluate_real(gold_dir: Path, extractor: Extractor, keys: _Keys,
                                       "fact": {"published": page.published},
                                       "predicted": document.published})
         _score(page.id, gold, document.facts, result, keys)
-        if judge is not None and page.claims:
-            _score_claims(page.id, page.claims, document, judge(document), result.claims)
+        if judge is not None and page.claims is not None:
+            _score_real_claims(page.id, gold_real.resolved_claims(page, text), document,
+                               judge(document), result.claims)
     return result
+
+
+def _score_real_claims(name: str, claims: list[dict[str, Any]], document: Document,
+                       verdicts: list[tuple[int, int, str]], scores: ClaimScores) -> None:
+    """A real page's gold claims (the claims format of gold/real/README.md): found when a
+    reported claim overlaps the span, right when the verdict is the annotated one (outdated
+    is not supported); a reported claim overlapping no gold claim is a false claim."""
+    spans: list[tuple[int, int]] = []
+    for claim in claims:
+        at = _place(document.text, claim["text"], claim["start"])
+        if at is None:
+            continue  # the claim sits in page chrome the cleaner removed
+        start, end = at
+        spans.append(at)
+        scores.gold += 1
+        miss = {"article": name, "claim": claim["text"][:120], "kind": claim["kind"],
+                "truth": claim["verdict"]}
+        overlapping = [(min(e, end) - max(s, start), v) for s, e, v in verdicts
+                       if s < end and start < e]
+        if not overlapping:
+            scores.misses.append({**miss, "error": "not found"})
+            continue
+        scores.found += 1
+        decided = [(overlap, v) for overlap, v in overlapping if v != "unverifiable"]
+        if not decided:
+            scores.abstained_right += claim["verdict"] == "unverifiable"
+            scores.misses.append({**miss, "error": "unverifiable"})
+            continue
+        scores.decided += 1
+        verdict = max(decided)[1]  # the reported claim that covers most of the span
+        if verdict == claim["verdict"]:
+            scores.right += 1
+        else:
+            scores.misses.append({**miss, "error": "verdict", "verdicts": [verdict]})
+    for start, end, verdict in verdicts:
+        scores.reported += 1
+        if not any(start < e and s < end for s, e in spans):
+            scores.false += 1
+            scores.misses.append({"article": name, "claim": document.text[start:end][:120],
+                                  "error": "false claim", "verdicts": [verdict]})
+
+
+def _place(text: str, span: str, near: int) -> tuple[int, int] | None:
+    """Where a span of the raw page lies in the cleaned text: cleaning drops chrome lines
+    and trailing blanks, so offsets shift and whitespace may change; the occurrence
+    nearest its raw offset."""
+    pattern = re.compile(r"\s+".join(re.escape(word) for word in span.split()))
+    places = [(m.start(), m.end()) for m in pattern.finditer(text)]
+    return min(places, key=lambda p: abs(p[0] - near)) if places else None
 
 
 def _score_claims(name: str, claims: list[dict[str, Any]], document: Document,
@@ -361,6 +420,7 @@ def _brief(fact: Fact) -> dict[str, Any]:
     data = fact.as_dict()
     data.pop("confidence")
     data.pop("evidence")
+    data.pop("also", None)
     data["evidence"] = fact.evidence.text[:160]
     return {k: v for k, v in data.items() if v not in (None, [], "") and not k.endswith("_id")
             and k != "party_ids"}

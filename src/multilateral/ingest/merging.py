@@ -1,8 +1,9 @@
 """Stage 5b: one fact per thing stated, however often the article states it.
 
 Two facts are the same when the keys the evaluation matches on agree (FACTS.md's
-scoring table) and their dates do not disagree; the first statement keeps the
-evidence, a later one may fill in what the first left empty (a summit's place).
+scoring table) and their dates do not disagree; the first statement's span stays the
+fact's `evidence`, every later one joins `also`, and a later one may fill in what the
+first left empty (a summit's place).
 """
 
 from __future__ import annotations
@@ -55,7 +56,11 @@ def merge(facts: list[Fact]) -> list[Fact]:
             kept[k] = fact
             order.append(k)
             continue
+        partial = getattr(first, "date_partial", None)
         first.fill(fact)
+        if getattr(first, "date", None) and partial is None and hasattr(first, "date_partial"):
+            first.date_partial = None  # a date known: another statement's day-month is not its
+        first.add_evidence(fact)
         first.confidence = max(first.confidence, fact.confidence)
     return [kept[k] for k in order]
 

@@ -30,6 +30,14 @@ _DATELINE = re.compile(r"^[A-Z][A-Z .'/\-]{2,40}(?:\([A-Za-z ]+\))?,\s")
 _NUMERIC_LINE = re.compile(r"^\s*(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)[/.](?P<year>(?:19|20)\d\d)\s*$")
 # "adopted today, 25 February 2022": the text names its own day.
 _TODAY = re.compile(r"\btoday\s*[,(]\s*(?:the\s+)?$", re.IGNORECASE)
+# What may stand before a dateline's date on its line: a place and a comma ("Addis Ababa,
+# Sep 11", "MEXICO CITY, Nov 21 -").
+_DATELINE_PLACE = re.compile(r"^\W*(?!(?:In|On|At|By|From|Since|As|After|Before|During|Until|"
+                             r"The|Last|This|Next)\b)"
+                             r"(?:[A-Z][\w.'\-]*\s+){0,3}[A-Z][\w.'\-]*\s*,\s*$")
+# "(CARICOM Secretariat, Georgetown, Guyana – Wednesday, 7 July 2021) – The ...": a press
+# release's source and date in parentheses opening its first line.
+_SOURCE_DATE = re.compile(r"^\s*\((?P<inner>[^()]{3,160})\)")
 _BYLINE = re.compile(r"^\s*By\s+(?P<who>[A-Z][\w.'\- ]{2,60}?)\s*(?:[,|]|$)")
 
 
@@ -61,6 +69,31 @@ def from_text(text: str) -> TextMetadata:
     return TextMetadata(title, published, author)
 
 
+def own_date_spans(text: str) -> list[tuple[int, int]]:
+    """Where the head of the text presents the article's own date (a "Published" line, a
+    dateline, a date on a line of its own): the day the article was written, which is no
+    act's date, so the rules do not read those characters as one."""
+    spans: list[tuple[int, int]] = []
+    for offset, line in [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text)
+                         ][:_HEAD_LINES]:
+        presented = _META_LINE.search(line)
+        after = 0  # the end of the head date read last on this line
+        for mention in find_dates(line, None):
+            if mention.date is None and mention.partial is None:
+                continue
+            lead = line[after:mention.start]
+            source = _SOURCE_DATE.match(line)
+            if (presented and mention.start <= presented.end() + 12) or \
+                    (source is not None and mention.end <= source.end()) or \
+                    _DATELINE_PLACE.match(lead) or not line.replace(
+                        line[mention.start:mention.end], "").strip(" \t,.:-–—|"):
+                spans.append((offset + mention.start, offset + mention.end))
+                after = mention.end
+            else:
+                break  # the story has begun: its dates are the story's
+    return spans
+
+
 def _beside_widget(lines: list[tuple[int, str]], number: int) -> bool:
     return any(_WIDGET.match(line) for _, line in lines[max(0, number - 2):number + 3])
 
@@ -75,11 +108,14 @@ def _line_date(line: str) -> str | None:
         except InvalidDate:
             return None
     presented = _META_LINE.search(line) or _DATELINE.match(line)
+    source = _SOURCE_DATE.match(line)
     for mention in find_dates(line, None):
         if mention.date is None or mention.date.day is None:
             continue
         # the date the dateline or the "Published" word presents, not one later in the story
         if len(line) <= 60 or (presented and mention.start <= presented.end() + 12) or \
-                _TODAY.search(line[max(0, mention.start - 12):mention.start]):
+                _TODAY.search(line[max(0, mention.start - 12):mention.start]) or \
+                _DATELINE_PLACE.match(line[:mention.start]) or \
+                (source is not None and mention.end <= source.end()):
             return str(mention.date)
     return None

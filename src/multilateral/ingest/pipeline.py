@@ -5,7 +5,9 @@
                its title, publication date, author, photo credits, tags; `language` checked
 3. `mentions`  organizations, states and places, linked to the knowledge base (`gazetteer`)
 4. `dates`     written and relative dates, at the precision given
-5. `rules/*`   facts of the six types, sentence by sentence (`sentences`), with evidence
+5. `rules/*`   facts of the six types, sentence by sentence (`sentences`), with evidence;
+               `context_dates` dates a change or an event its sentence leaves undated
+               from the news around it
 6. `merging`   one fact per thing stated; tags from what the article names most
 
 Nothing here writes: `store.articles` keeps what an editor should review.
@@ -20,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, TypeVar
 
-from multilateral.ingest import cleaning, language, merging, reading
+from multilateral.ingest import cleaning, context_dates, language, merging, metadata, reading
 from multilateral.ingest.dates import find_dates
 from multilateral.ingest.gazetteer import Gazetteer
 from multilateral.ingest.mentions import Mention, find_mentions
@@ -99,9 +101,12 @@ def extract_bytes(name: str, data: bytes, extractor: Extractor) -> Document:
         raise UnreadableArticle(name, "no organization or state is named in it, so it does not "
                                 "look like an article", "Check the file, or pass --force to read "
                                 "it anyway.")
-    dates = find_dates(text, published)
+    # the date the head presents is the article's, not an act's
+    own = set(metadata.own_date_spans(text))
+    dates = [d for d in find_dates(text, published) if (d.start, d.end) not in own]
     article = Article(text, published, gazetteer, mentions)
     facts = []
+    told: list[context_dates.Told] = []
     mention_at = 0
     date_at = 0
     deadline = time.monotonic() + extractor.time_limit
@@ -120,6 +125,12 @@ def extract_bytes(name: str, data: bytes, extractor: Extractor) -> Document:
             rule(context)
         facts.extend(context.facts)
         article.facts.extend(context.facts)
+        told.append(context_dates.Told(sentence.start, sentence.end, sentence.text, dates_in,
+                                       _org_ids(in_sentence, gazetteer)))
+    datelines = [start for start, _ in own]
+    context_dates.carry(facts, told, published, datelines)
+    facts = merging.merge(facts)
+    context_dates.date_events(facts, told, published, datelines)
     warnings = list(cleaned.warnings)
     if decoded.encoding.replace("_", "-").lower() not in ("utf-8", "ascii"):
         warnings.append(f"Not UTF-8: read as {decoded.encoding}. Check accented names.")
@@ -132,7 +143,13 @@ def extract_bytes(name: str, data: bytes, extractor: Extractor) -> Document:
         source=name, sha256=decoded.sha256, text=text, title=cleaned.title,
         published=str(published) if published else None, author=cleaned.author,
         language="en" if lang in ("en", "und") else lang, photo_credits=cleaned.photo_credits,
-        tags=_tags(cleaned.tags, mentions), facts=merging.merge(facts), warnings=warnings)
+        tags=_tags(cleaned.tags, mentions), facts=facts, warnings=warnings)
+
+
+def _org_ids(mentions: list[Mention], gazetteer: Gazetteer) -> frozenset[str]:
+    """The organizations a sentence names, a body counted as its own and its parent's."""
+    ids = {m.id for m in mentions if m.type == "organization" and m.id is not None}
+    return frozenset(ids | {gazetteer.parents[i] for i in ids if i in gazetteer.parents})
 
 
 def _published(value: str | None) -> PartialDate | None:

@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 
 # A full stop ends a sentence unless it closes an abbreviation or an initial.
-_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z•*\-])")
+# A line that opens with a capital, a bullet or a credit ("© REUTERS / ...") starts anew.
+_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z•*\-©])")
 _ABBREVIATIONS = ("Mr.", "Mrs.", "Ms.", "Dr.", "St.", "No.", "Nos.", "Jan.", "Feb.", "Mar.",
                   "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.",
                   "U.S.", "U.N.", "U.K.", "e.g.", "i.e.", "etc.", "vs.", "Gen.", "Amb.",
@@ -14,6 +15,14 @@ _ABBREVIATIONS = ("Mr.", "Mrs.", "Ms.", "Dr.", "St.", "No.", "Nos.", "Jan.", "Fe
 
 # No paragraph ends on a comma or a word that needs its next one: a break there is a wrap.
 _OPEN_END = re.compile(r"(?:,|\b(?:of|the|and|to|for|in|on|at|by|with|a|an|from))[ \t]*$")
+
+
+def closes_abbreviation(text: str, end: int) -> bool:
+    """Whether the full stop ending at `end` closes an abbreviation or an initial ("No. 8",
+    "U.S."), and so ends neither a sentence nor a clause."""
+    before = text[max(0, end - 6):end]
+    return any(before.endswith(abbr) for abbr in _ABBREVIATIONS) or bool(
+        re.search(r"\b[A-Z]\.$", before))
 
 
 @dataclass(frozen=True)
@@ -27,9 +36,7 @@ def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     start = 0
     for match in _END.finditer(text):
-        before = text[max(0, match.start() - 6):match.start()]
-        if any(before.endswith(abbr) for abbr in _ABBREVIATIONS) or re.search(
-                r"\b[A-Z]\.$", before):
+        if closes_abbreviation(text, match.start()):
             continue
         if match.group().startswith("\n") and _OPEN_END.search(
                 text[max(0, match.start() - 12):match.start()]):

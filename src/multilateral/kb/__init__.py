@@ -19,29 +19,14 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine
-
 from multilateral.kb.database import Database
 from multilateral.kb.outcomes import IngestItem, IngestReport, ReviewBatch, ReviewResult
 from multilateral.kb.questions import Questions
 from multilateral.kb.tokens import Tokens
-from multilateral.model.access import Token
-from multilateral.model.dates import DateLike, PartialDate
-from multilateral.model.facts import Document
-from multilateral.model.membership import Ref
-from multilateral.model.results import (
-    Conflicts,
-    History,
-    Members,
-    Memberships,
-    OrgProfile,
-    Overlap,
-    Overview,
-    Share,
-)
-from multilateral.model.timeline import Timeline
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # annotations only: a question asked from the shell imports what it uses
+    from sqlalchemy import Engine
+
     from multilateral.check.report import CheckReport
     from multilateral.ingest.evaluation import Evaluation
     from multilateral.ingest.pipeline import Extractor
@@ -50,6 +35,21 @@ if TYPE_CHECKING:
     from multilateral.kb.desk import ArticleDesk
     from multilateral.kb.evaluation import Evaluating
     from multilateral.kb.export import ExportReport
+    from multilateral.model.access import Token
+    from multilateral.model.dates import DateLike, PartialDate
+    from multilateral.model.facts import Document
+    from multilateral.model.membership import Ref
+    from multilateral.model.results import (
+        Conflicts,
+        History,
+        Members,
+        Memberships,
+        OrgProfile,
+        Overlap,
+        Overview,
+        Share,
+    )
+    from multilateral.model.timeline import Timeline
     from multilateral.store.load import InitReport
 
 __all__ = ["IngestItem", "IngestReport", "KnowledgeBase", "ReviewBatch", "ReviewResult"]

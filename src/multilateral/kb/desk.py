@@ -233,7 +233,11 @@ def _edited(original: dict[str, Any], edit: dict[str, Any] | None) -> Fact:
         raise accept.CannotAccept("An edit needs the edited fact (FACTS.md JSON).")
     merged = {**original, **edit}
     merged["type"] = original["type"]
-    merged["evidence"] = original["evidence"]  # the evidence is the article's, not the editor's
+    # the evidence is the article's, not the editor's
+    merged["evidence"] = original["evidence"]
+    merged.pop("also", None)
+    if original.get("also"):
+        merged["also"] = original["also"]
     try:
         return Fact.from_dict(merged)
     except InvalidFact as exc:

@@ -64,7 +64,8 @@ def export(db: Database, directory: Path, last_year: int,
         by_org[claim.org.id].append(claim)
     report.files["organizations.csv"] = _write(
         directory / "organizations.csv",
-        [{k: org[k] for k in ("id", "name", "acronym", "founded", "dissolved", "wikidata_id")}
+        [{k: org[k] for k in ("id", "name", "acronym", "founded", "dissolved",
+                                   "wikidata_id", "wikidata_source")}
          for org in orgs])
     report.files["spells.csv"] = _write(directory / "spells.csv",
                                         [_spell(c) for c in claims])
@@ -155,7 +156,7 @@ Written by `multilateral export` on {dt.date.today().isoformat()}.
 
 ## organizations.csv
 One row per organization: `id` (COW's `ioname` where COW has it), `name`, `acronym`,
-`founded`, `dissolved`, `wikidata_id`.
+`founded`, `dissolved`, `wikidata_id` with `wikidata_source`, the page it was read from.
 
 ## spells.csv
 Every membership spell the knowledge base holds, one row per source's claim: `org_id`,

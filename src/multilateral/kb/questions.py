@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Sequence
-from typing import Any
-
-from sqlalchemy import Connection
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from multilateral.errors import NoData, OutOfExistence, UnknownEntity
 from multilateral.kb.database import Database
+from multilateral.kb.lazy import lazy_module
 from multilateral.model.conflicts import (
     Conflict,
     Observation,
@@ -50,10 +49,18 @@ from multilateral.model.results import (
 )
 from multilateral.model.status import Status
 from multilateral.model.timeline import Timeline, timeline
-from multilateral.reference.cow import DATASET as COW
-from multilateral.store import queries
-from multilateral.store import search as search_store
-from multilateral.store.resolve import find, match, ref, resolve
+from multilateral.store import reads
+from multilateral.store.reads import Reader
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+
+    from multilateral.store import queries, resolve
+    from multilateral.store import search as search_store
+else:  # SQLAlchemy: only for the questions that do not read through `reads`
+    queries = lazy_module("multilateral.store.queries")
+    resolve = lazy_module("multilateral.store.resolve")
+    search_store = lazy_module("multilateral.store.search")
 
 WORLD = "WLD"
 FACTBOOK_FROM = 2015  # the first year of the Factbook's weekly editions loaded as observations
@@ -65,41 +72,47 @@ class Questions:
     def __init__(self, db: Database, today: dt.date) -> None:
         self.db = db
         self.today = today
+        # What `members` reads (names resolved, an organization's claims and existence),
+        # each with the stamp of the facts it was read under: they change only with `init`
+        # and an accepted review, which move the stamp on.
+        self._kept: dict[tuple[str, ...], tuple[tuple[str, ...], Any]] = {}
 
     # -- lookups -------------------------------------------------------------
 
     def organization(self, name: str) -> Ref:
         with self.db.connect() as connection:
-            return resolve(connection, "organization", name)
+            return resolve.resolve(connection, "organization", name)
 
     def state(self, name: str) -> Ref:
         with self.db.connect() as connection:
-            return resolve(connection, "state", name)
+            return resolve.resolve(connection, "state", name)
 
     def find(self, text: str, entity_type: str | None = None,
              limit: int = 20) -> list[tuple[Ref, str]]:
         """Organizations, states and places whose names contain `text`, shortest names
         first; at most `limit` (ask for one more to learn whether the list was cut)."""
         with self.db.connect() as connection:
-            return find(connection, text, entity_type, limit)
+            return resolve.find(connection, text, entity_type, limit)
 
     # -- questions -----------------------------------------------------------
 
     def members(self, org: str, on: DateLike = None, status: str | None = None) -> Members:
         when = as_partial(on, self.today)
         wanted = Status.parse(status).value if status else None
-        with self.db.connect() as connection:
-            org_ref = resolve(connection, "organization", org)
-            self._check_existence(connection, org_ref, when)
+        with self.db.read() as reader:
+            stamp = reads.facts_stamp(reader)
+            org_ref: Ref = self._kept_or(stamp, ("organization", org),
+                                         lambda: self._entity(reader, "organization", org))
+            _check_existence(org_ref, when, self._kept_or(
+                stamp, ("existence", org_ref.id), lambda: reads.existence(reader, org_ref.id)))
             # Every claim, not only those that may hold on `when`: ranks and disputes
             # are judged over each pair's whole record.
-            claims = queries.claims(connection, org_id=org_ref.id)
+            claims: list[Claim] = self._kept_or(
+                stamp, ("claims", org_ref.id), lambda: reads.claims(reader, org_ids=[org_ref.id]))
             # Past COW's years (or where it stops early), what the Factbook listed: read
             # only where no claim holds on `when` or one holds past its coverage.
-            holding = [c for c in claims if c.span.holds(when) is not Truth.NO]
-            wanted_sightings = when.hi.year >= FACTBOOK_FROM and (
-                not holding or any(past_coverage(c, when) for c in holding))
-            seen = queries.sightings(connection, org_ref.id) if wanted_sightings else []
+            wanted_sightings = when.hi.year >= FACTBOOK_FROM and _past_what_holds(claims, when)
+            seen = reads.sightings(reader, org_ref.id) if wanted_sightings else []
         result = _members(org_ref, claims, when, wanted)
         note = unsourced_note(result.certain + result.uncertain + result.conflicts, seen, when,
                               org_ref.name) if not wanted else None
@@ -130,7 +143,7 @@ class Questions:
 
     def history(self, org: str, state: str | None = None) -> History:
         with self.db.connect() as connection:
-            org_ref = resolve(connection, "organization", org)
+            org_ref = resolve.resolve(connection, "organization", org)
             # The member may be an organization (the SCO at the General Assembly).
             state_ref = _member_ref(connection, state) if state else None
             claims = queries.claims(connection, org_id=org_ref.id,
@@ -142,7 +155,7 @@ class Questions:
     def org(self, org: str, on: DateLike = None) -> OrgProfile:
         when = as_partial(on) if on is not None else None
         with self.db.connect() as connection:
-            org_ref = resolve(connection, "organization", org)
+            org_ref = resolve.resolve(connection, "organization", org)
             claims = queries.claims(connection, org_id=org_ref.id)
             return self._profile(connection, org_ref, claims, when)
 
@@ -151,8 +164,8 @@ class Questions:
         the members on a date (today by default) and the timeline."""
         when = as_partial(on, self.today)
         with self.db.connect() as connection:
-            org_ref = resolve(connection, "organization", org)
-            self._check_existence(connection, org_ref, when)
+            org_ref = resolve.resolve(connection, "organization", org)
+            _check_existence(org_ref, when, queries.existence(connection, org_ref.id))
             claims = queries.claims(connection, org_id=org_ref.id)
             profile = self._profile(connection, org_ref, claims, when)
         founded = [PartialDate.parse(f["date"]).lo for f in profile.foundings if f["date"]]
@@ -171,7 +184,8 @@ class Questions:
         return OrgProfile(
             org=org_ref, acronym=row.acronym, kind=row.kind, website=row.website,
             names=queries.names_of(connection, "organization", org_ref.id),
-            parent=ref(connection, "organization", row.parent_id) if row.parent_id else None,
+            parent=(resolve.ref(connection, "organization", row.parent_id)
+                    if row.parent_id else None),
             bodies=bodies, foundings=foundings, dissolved=row.dissolved,
             today=today, counts_today=_counts(claims, today), on=when,
             counts_on=_counts(claims, when) if when else None,
@@ -183,6 +197,7 @@ class Questions:
                                  queries.observations(connection, [org_ref.id])),
             notes=_coverage_notes(standings([c for c in claims if not c.pending], today,
                                             key=lambda c: c.member), today),
+            wikidata=row.wikidata_id, wikidata_source=row.wikidata_source,
         )
 
     # -- what the claim checker asks: one part of a profile, not the whole ---------------
@@ -190,23 +205,26 @@ class Questions:
     def instruments(self, org: str) -> list[dict[str, Any]]:
         """The instruments of an organization and its bodies."""
         with self.db.connect() as connection:
-            org_ref = resolve(connection, "organization", org)
+            org_ref = resolve.resolve(connection, "organization", org)
             bodies = queries.children(connection, org_ref.id)
             return queries.instruments(connection, [org_ref.id, *(b.id for b in bodies)])
 
     def chairs(self, org: str) -> list[dict[str, Any]]:
         with self.db.connect() as connection:
-            return queries.chairmanships(connection, resolve(connection, "organization", org).id)
+            org_id = resolve.resolve(connection, "organization", org).id
+            return queries.chairmanships(connection, org_id)
 
     def foundings(self, org: str) -> list[dict[str, Any]]:
         with self.db.connect() as connection:
-            return queries.foundings(connection, resolve(connection, "organization", org).id)
+            org_id = resolve.resolve(connection, "organization", org).id
+            return queries.foundings(connection, org_id)
 
     def conflicts(self, org: str | None = None) -> Conflicts:
         """Where the sources disagree: on one organization, or on every organization that
         more than COW speaks of (COW alone cannot disagree with itself)."""
         with self.db.connect() as connection:
-            org_ref = resolve(connection, "organization", org) if org else None
+            org_ref = resolve.resolve(connection, "organization", org) if org else None
+            from multilateral.reference.cow import DATASET as COW  # the loaders: not for members
             ids = [org_ref.id] if org_ref else queries.orgs_with_claims_beyond(connection, COW)
             claims: dict[str, list[Claim]] = {org_id: [] for org_id in ids}
             for claim in queries.claims_of(connection, ids):
@@ -214,7 +232,8 @@ class Questions:
             observed: dict[str, list[Observation]] = {org_id: [] for org_id in ids}
             for observation in queries.observations(connection, ids):
                 observed[observation.org.id].append(observation)
-            refs = [org_ref] if org_ref else [ref(connection, "organization", i) for i in ids]
+            refs = [org_ref] if org_ref else [resolve.ref(connection, "organization", i)
+                                              for i in ids]
             found = [conflict for each in refs for conflict in _conflicts(
                 each, claims[each.id], queries.foundings(connection, each.id), observed[each.id])]
         return Conflicts(org_ref, found, refs)
@@ -262,7 +281,7 @@ class Questions:
     def timeline(self, org: str) -> Timeline:
         """Every dated membership spell of an organization, one row per member."""
         with self.db.connect() as connection:
-            org_ref = resolve(connection, "organization", org)
+            org_ref = resolve.resolve(connection, "organization", org)
             claims = queries.claims(connection, org_id=org_ref.id)
             founded = [PartialDate.parse(date).lo for date, _ in
                        queries.existence(connection, org_ref.id)[0]]
@@ -279,7 +298,7 @@ class Questions:
     def match(self, text: str, entity_type: str, limit: int = 5) -> list[tuple[Ref, int, bool]]:
         """Candidate entities for a name with scores, for reconciling spreadsheets."""
         with self.db.connect() as connection:
-            return match(connection, entity_type, text, limit)
+            return resolve.match(connection, entity_type, text, limit)
 
     def wikidata_ids(self, entity_type: str, ids: Sequence[str] | None = None
                      ) -> dict[str, str]:
@@ -300,27 +319,57 @@ class Questions:
 
     # -- helpers -------------------------------------------------------------
 
-    def _check_existence(self, connection: Connection, org: Ref, when: PartialDate) -> None:
-        """Refuse a date before the earliest founding or after the dissolution."""
-        foundings, dissolved = queries.existence(connection, org.id)
-        first = founded([(PartialDate.parse(date), dataset) for date, dataset in foundings])
-        if first is not None and when.hi < first[0].lo:
-            raise OutOfExistence(
-                f"{org.name} did not exist on {when}: it was founded {first[0]} ({first[1]}); "
-                "a predecessor's members belong to the predecessor. "
-                f"Ask about {first[0]} or later.")
-        if dissolved and when.lo > PartialDate.parse(dissolved).hi:
-            raise OutOfExistence(f"{org.name} was dissolved in {dissolved}; it had no members "
-                                 f"on {when}. Ask about {dissolved} or earlier.")
+    def _kept_or(self, stamp: tuple[str, ...], key: tuple[str, ...],
+                 read: Callable[[], Any]) -> Any:
+        """What `read` returns, read once per process until the facts change. The caller
+        reads the stamp before the data, so data read under an older stamp are never
+        taken for newer ones."""
+        kept = self._kept.get(key)
+        if kept is not None and kept[0] == stamp:
+            return kept[1]
+        if len(self._kept) > 5000:
+            self._kept.clear()
+        value = read()
+        self._kept[key] = (stamp, value)
+        return value
+
+    def _entity(self, reader: Reader, entity_type: str, name: str) -> Ref:
+        """The entity `name` names; where it names none or several, `resolve` says which
+        were meant."""
+        found = reads.entity(reader, entity_type, name)
+        if found is not None:
+            return found
+        with self.db.connect() as connection:
+            return resolve.resolve(connection, entity_type, name)
+
+def _past_what_holds(claims: list[Claim], when: PartialDate) -> bool:
+    """No claim holds on `when`, or one holds only past its source's coverage."""
+    holding = [c for c in claims if c.span.holds(when) is not Truth.NO]
+    return not holding or any(past_coverage(c, when) for c in holding)
+
+
+def _check_existence(org: Ref, when: PartialDate,
+                     existence: tuple[list[tuple[str, str]], str | None]) -> None:
+    """Refuse a date before the earliest founding or after the dissolution."""
+    foundings, dissolved = existence
+    first = founded([(PartialDate.parse(date), dataset) for date, dataset in foundings])
+    if first is not None and when.hi < first[0].lo:
+        raise OutOfExistence(
+            f"{org.name} did not exist on {when}: it was founded {first[0]} ({first[1]}); "
+            "a predecessor's members belong to the predecessor. "
+            f"Ask about {first[0]} or later.")
+    if dissolved and when.lo > PartialDate.parse(dissolved).hi:
+        raise OutOfExistence(f"{org.name} was dissolved in {dissolved}; it had no members "
+                             f"on {when}. Ask about {dissolved} or earlier.")
 
 
 def _member_ref(connection: Connection, member: str) -> Ref:
     """A state, or failing that an organization that is itself a member of another."""
     try:
-        return resolve(connection, "state", member)
+        return resolve.resolve(connection, "state", member)
     except UnknownEntity as miss:
         try:
-            return resolve(connection, "organization", member)
+            return resolve.resolve(connection, "organization", member)
         except UnknownEntity:
             raise miss from None
 

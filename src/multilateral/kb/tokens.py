@@ -4,12 +4,18 @@ Editors' browser sessions stand for a token: opened at login, ended at logout.""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from multilateral.errors import InvalidInput, NotFound
 from multilateral.kb.database import Database
+from multilateral.kb.lazy import lazy_module
 from multilateral.model.access import ROLES, Token
-from multilateral.store import sessions, tokens
+
+if TYPE_CHECKING:
+    from multilateral.store import sessions, tokens
+else:  # SQLAlchemy: only when a token or a session is asked for
+    sessions = lazy_module("multilateral.store.sessions")
+    tokens = lazy_module("multilateral.store.tokens")
 
 
 class Tokens:

@@ -23,9 +23,9 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "founding": ("org", "org_id", "date", "place", "place_id"),
 }
 LISTS = frozenset({"parties", "party_ids", "organizers", "organizer_ids", "orgs"})
-# Not an editor's to change: what the fact is, where the article says it, how sure the
-# reader was.
-FIXED = frozenset({"type", "evidence", "confidence"})
+# Not an editor's to change: what the fact is, where the article says it (once or more),
+# how sure the reader was.
+FIXED = frozenset({"type", "evidence", "also", "confidence"})
 
 
 @dataclass(frozen=True)

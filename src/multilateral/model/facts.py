@@ -1,7 +1,8 @@
 """Facts read from an article, in the one JSON shape of docs/FACTS.md.
 
 A fact is one record per type (`Membership`, `Agreement`, ...) with that type's
-fields, the span of cleaned text that states it, a confidence and a modality.
+fields, the span of cleaned text that states it (and, in `also`, every other span of the
+article that states it again), a confidence and a modality.
 Every fact is checked where it is built: the dataclass refuses a value outside
 its vocabulary (`change`, `status`, `kind`, `effect`, `modality`, `date_basis`)
 whoever builds it, and `Fact.from_dict` is the one way in from JSON (a stored
@@ -36,7 +37,7 @@ EFFECTS: tuple[Effect, ...] = ("observer_status", "cooperation", "other")
 STATUSES = tuple(status.value for status in Status)
 DATE_BASES = ("text", "relative", "article_date", "context")
 
-_COMMON = ("evidence", "confidence", "modality")
+_COMMON = ("evidence", "also", "confidence", "modality")
 # Written only when known: FACTS.md leaves them out otherwise.
 _WHEN_KNOWN = frozenset({"org_mention", "state_mention", "subject_mention", "date_basis",
                          "date_partial", "orgs"})
@@ -79,6 +80,9 @@ class Fact:
     evidence: Evidence
     confidence: float = 1.0
     modality: Modality = "asserted"
+    # The other spans that state the same fact, in text order (merging fills it); written
+    # only when there are any, so a fact stated once keeps the shape it always had.
+    also: list[Evidence] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if self.modality not in MODALITIES:
@@ -102,8 +106,18 @@ class Fact:
             if value is None and name in _WHEN_KNOWN:
                 continue
             body[name] = value.value if isinstance(value, Status) else value
-        return {**body, "evidence": self.evidence.as_dict(),
+        spans = {"also": [e.as_dict() for e in self.also]} if self.also else {}
+        return {**body, "evidence": self.evidence.as_dict(), **spans,
                 "confidence": round(self.confidence, 2), "modality": self.modality}
+
+    def add_evidence(self, other: Fact) -> None:
+        """Keep the spans of a second statement of this fact beside its own."""
+        seen = {(self.evidence.start, self.evidence.end)} | {(e.start, e.end) for e in self.also}
+        for span in (other.evidence, *other.also):
+            if (span.start, span.end) not in seen:
+                seen.add((span.start, span.end))
+                self.also.append(span)
+        self.also.sort(key=lambda e: (e.start, e.end))
 
     def fill(self, other: Fact) -> None:
         """Take from a second statement of the same fact what this one left empty."""
@@ -127,6 +141,12 @@ class Fact:
         if cls is None:
             raise InvalidFact("type", kind, FACT_TYPES)
         evidence = Evidence.from_dict(body.pop("evidence", None))
+        also = body.pop("also", None) or []
+        if not isinstance(also, list):
+            raise InvalidFact("also", also, fact_type=cls.type,
+                              problem="must be a list of evidence objects "
+                              '[{"start": int, "end": int, "text": str}, ...]')
+        more = [Evidence.from_dict(span) for span in also]
         confidence = body.pop("confidence", 1.0)
         if isinstance(confidence, bool) or not isinstance(confidence, int | float):
             raise InvalidFact("confidence", confidence, fact_type=cls.type,
@@ -146,7 +166,8 @@ class Fact:
                                       fact_type=cls.type)
                 continue
             values[name] = _value(cls.type, name, body[name])
-        return cls(**values, evidence=evidence, confidence=float(confidence), modality=modality)
+        return cls(**values, evidence=evidence, confidence=float(confidence), modality=modality,
+                   also=more)
 
 
 def _value(fact_type: str, name: str, value: Any) -> Any:

@@ -87,7 +87,12 @@ class Claim:
 
     @property
     def span(self) -> Span:
-        return Span(self.start, self.end, self.known_until, self.observed)
+        # Worked out once per claim: a claim kept between questions is judged on every one.
+        span: Span | None = self.__dict__.get("_span")
+        if span is None:
+            span = self.__dict__["_span"] = Span(self.start, self.end, self.known_until,
+                                                 self.observed)
+        return span
 
     @property
     def pending(self) -> bool:
@@ -201,7 +206,11 @@ def standings(claims: Iterable[Claim], when: PartialDate, key: Callable[[Claim],
 
 
 def _pair(claim: Claim) -> tuple[str, str]:
-    return (claim.org.id, claim.lineage)
+    # Kept on the claim, as its span is: every standing asks it of every claim in context.
+    pair: tuple[str, str] | None = claim.__dict__.get("_pair")
+    if pair is None:
+        pair = claim.__dict__["_pair"] = (claim.org.id, claim.lineage)
+    return pair
 
 
 def _disputed(claim: Claim, when: PartialDate, pair: list[Claim]) -> Claim | None:
@@ -256,6 +265,9 @@ def superseded(claims: Iterable[Claim], when: PartialDate) -> set[int]:
     2014), where another source speaks of the same member and organization after that day:
     for later dates the later source answers (the UK left the EU in 2020, which COW never
     saw). Their ids."""
+    claims = list(claims)
+    if not any(past_coverage(claim, when) for claim in claims):
+        return set()  # most dates: no source has stopped looking yet
     by_pair: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for claim in claims:
         by_pair[(claim.org.id, claim.member.id)].append(claim)

@@ -12,6 +12,8 @@ from multilateral.model.membership import Change, Ref, Standing
 from multilateral.model.status import rank
 from multilateral.model.timeline import Timeline
 
+WIKIDATA = "https://www.wikidata.org/wiki/"
+
 # Search snippets mark the words found with these private-use characters; each edge turns
 # them into its own markup (the web site into <mark>), so snippets never carry HTML.
 MARK_START, MARK_END = "\ue000", "\ue001"
@@ -114,11 +116,16 @@ class OrgProfile:
     events: list[dict[str, Any]]
     conflicts: list[Conflict]
     notes: list[str] = field(default_factory=list)
+    # The organization's Wikidata id and the page it was read from, where one is held.
+    wikidata: str | None = None
+    wikidata_source: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "org": self.org.as_dict(), "acronym": self.acronym, "kind": self.kind,
             "website": self.website, "names": self.names,
+            "wikidata": ({"id": self.wikidata, "url": f"{WIKIDATA}{self.wikidata}",
+                          "source": self.wikidata_source} if self.wikidata else None),
             "parent": self.parent.as_dict() if self.parent else None,
             "bodies": [body.as_dict() for body in self.bodies], "foundings": self.foundings,
             "dissolved": self.dissolved, "today": str(self.today),

@@ -31,8 +31,10 @@ class Status(StrEnum):
 def rank(status: str | None) -> int:
     """Where a status stands in lists and counts: members first, then associate, observer,
     dialogue partner, partner, candidate, suspended (the order of `Status`); others last."""
-    order = [s.value for s in Status]
-    return order.index(status) if status in order else len(order)
+    return _ORDER.get(str(status), len(_ORDER))  # str(): an enum member hashes by its name
+
+
+_ORDER = {status.value: index for index, status in enumerate(Status)}
 
 
 def label(status: str | None, count: int = 1) -> str:

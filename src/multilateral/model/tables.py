@@ -10,11 +10,13 @@ import csv
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from multilateral.model.membership import Standing
-from multilateral.model.results import History, Members, Memberships
 from multilateral.model.text import strip_controls
+
+if TYPE_CHECKING:  # annotations only: `--help` and the text cells need none of them
+    from multilateral.model.membership import Standing
+    from multilateral.model.results import History, Members, Memberships
 
 STANDING_HEADERS = ["status", "subject", "id", "since", "certainty", "datasets", "note",
                     "sources"]

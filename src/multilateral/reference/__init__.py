@@ -7,7 +7,8 @@ need, into one in-memory Bundle that the store writes in a single transaction:
 2. organizations, foundings and status spells from the Correlates of War IGO v3,
    each spell given the state of its day by the succession table (USSR, Yugoslavia...);
 3. bodies and agencies by hand (parents, aliases), refining COW's rows; names by hand
-   (official, former, current: the OAS, not "Pan American Union");
+   (official, former, current: the OAS, not "Pan American Union"); organizations'
+   Wikidata ids, each with the page that shows it;
 4. places by hand, so that instruments and meetings can name them;
 5. the SCO by hand to 2025: spells, instruments, meetings, founding; its chairs;
 6. the membership tables by hand to 2025, one per organization (UN, EU, NATO...);
@@ -30,11 +31,13 @@ from multilateral.reference.population import load_population
 from multilateral.reference.sco import load_sco
 from multilateral.reference.states import load_states
 from multilateral.reference.successions import apply_to_cow, load_successions
+from multilateral.reference.wikidata import load_org_wikidata
 
 # Bump when a loader changes what it writes from the same files (5: successions and names
 # by hand; 6: the Factbook history; 7: COW names cleaned; 8: the reader's cities kept;
-# 9: COW runs cut where their state was out of the state system).
-LOADER_VERSION = "9"
+# 9: COW runs cut where their state was out of the state system; 10: organizations'
+# Wikidata ids with their pages).
+LOADER_VERSION = "10"
 
 
 def build_bundle() -> Bundle:
@@ -43,6 +46,7 @@ def build_bundle() -> Bundle:
     load_cow(bundle, state_by_cow)
     apply_to_cow(bundle, load_successions(bundle))
     load_bodies(bundle)
+    load_org_wikidata(bundle)
     load_names(bundle)
     load_places(bundle)
     load_sco(bundle)

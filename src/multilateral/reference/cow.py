@@ -49,7 +49,8 @@ def _organization(bundle: Bundle, row: dict[str, str]) -> None:
     dissolved = PartialDate(int(row["deaddate"])) if row["deaddate"] else None
     bundle.add("organizations", {
         "id": ioname, "name": first, "acronym": acronym or ioname, "kind": "igo",
-        "parent_id": None, "cow_ioname": ioname, "wikidata_id": None, "website": None,
+        "parent_id": None, "cow_ioname": ioname, "wikidata_id": None, "wikidata_source": None,
+        "website": None,
         **dated("dissolved", dissolved), "dataset": DATASET,
     })
     bundle.name("organization", ioname, first, "canonical", DATASET)

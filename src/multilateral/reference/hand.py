@@ -35,6 +35,7 @@ def load_bodies(bundle: Bundle) -> None:
         else:
             bundle.add("organizations", {
                 "id": org_id, **fields, "cow_ioname": None, "wikidata_id": None,
+                "wikidata_source": None,
                 **dated("dissolved", None), "dataset": DATASET,
             })
         bundle.name("organization", org_id, row["name"], "canonical", DATASET)

@@ -51,28 +51,11 @@ def load_successions(bundle: Bundle) -> list[Succession]:
     states = {row["id"] for row in bundle.rows["states"]}
     found = [_read(bundle, states, line, row)
              for line, row in enumerate(read_csv(FILE), start=2)]
-    # Kept for the store: which states continue which (see `lineages`).
+    # Kept for the store: which states continue which (see `model.lineage`).
     bundle.rows["successions"] = [
         {"predecessor": s.predecessor, "successor": s.successor, "date": str(s.day),
          "kind": s.kind} for s in found]
     return found
-
-
-def lineages(rows: list[Row]) -> dict[str, str]:
-    """State id -> the id of the line it belongs to, for states that one succession
-    continues: the USSR and Russia are one member, West Germany and Germany, Serbia and
-    Montenegro and Serbia (the last successor names the line). Merged, absorbed and
-    dissolved states begin or end a membership: no line."""
-    parent = {row["predecessor"]: row["successor"] for row in rows
-              if row["kind"] == "continued"}
-    line = {}
-    for state in parent:
-        last = state
-        while last in parent:
-            last = parent[last]
-        line[state] = last
-        line[last] = last
-    return line
 
 
 def apply_to_cow(bundle: Bundle, successions: list[Succession]) -> None:

@@ -221,8 +221,9 @@ def tag_counts(connection: Connection, limit: int = 100) -> list[dict[str, Any]]
 
 
 def with_context(connection: Connection, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Candidates with their article's title and the text around their evidence, for a
-    reviewer to judge each fact where it stands."""
+    """Candidates with their article's title and the text around their evidence (and around
+    each other span that states the same fact, `also_context`), for a reviewer to judge
+    each fact where it stands."""
     ids = sorted({c["article_id"] for c in found})
     rows = connection.execute(select(s.articles.c.id, s.articles.c.title, s.articles.c.source,
                                      s.articles.c.text)
@@ -231,6 +232,8 @@ def with_context(connection: Connection, found: list[dict[str, Any]]) -> list[di
     out = []
     for candidate in found:
         row = by_id[candidate["article_id"]]
+        also = [in_context(row.text, span) for span in candidate["fact"].get("also") or []]
         out.append({**candidate, "article": {"id": row.id, "title": row.title or row.source},
-                    "context": in_context(row.text, candidate["fact"].get("evidence"))})
+                    "context": in_context(row.text, candidate["fact"].get("evidence")),
+                    "also_context": [c for c in also if c is not None]})
     return out

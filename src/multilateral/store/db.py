@@ -4,49 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 
-import platformdirs
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import make_url
 
 from multilateral.errors import DatabaseError
-from multilateral.settings import DATABASE
+from multilateral.store.url import check_sqlite_file, default_path, resolve_url, sqlite_path
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
-
-
-def default_path() -> Path:
-    return Path(platformdirs.user_data_dir("multilateral")) / "multilateral.db"
-
-
-def resolve_url(value: str | None = None) -> str:
-    """`--db` wins, then the environment, then the SQLite file in the user's data directory.
-
-    A value without "://" is a path to an SQLite file.
-    """
-    value = value or DATABASE.from_env() or str(default_path())
-    if "://" not in value:
-        return f"sqlite:///{Path(value).expanduser().absolute()}"
-    if value.startswith("postgresql://") or value.startswith("postgres://"):
-        # psycopg 3 is the driver we ship; plain URLs mean it.
-        value = "postgresql+psycopg://" + value.split("://", 1)[1]
-    return value
-
-
-def sqlite_path(url: str) -> Path | None:
-    parsed = make_url(url)
-    if parsed.get_backend_name() != "sqlite" or not parsed.database:
-        return None
-    if parsed.database == ":memory:":
-        return None
-    if parsed.query.get("uri") == "true" and parsed.database.startswith("file:"):
-        # sqlite:///file:/path/kb.db?mode=ro&uri=true opens the file read-only
-        return Path(parsed.database.removeprefix("file:"))
-    return Path(parsed.database)
-
+__all__ = ["default_path", "describe", "open_engine", "require_schema", "resolve_url",
+           "sqlite_path", "translate_errors"]
 
 def describe(url: str) -> str:
     """The URL without its password, for messages."""
@@ -57,15 +25,7 @@ def open_engine(url: str, *, create: bool = False) -> Engine:
     """An engine for `url`, refusing a file that is not an SQLite database before using it."""
     path = sqlite_path(url)
     if path is not None:
-        if path.exists():
-            _check_sqlite_file(path)
-        elif create:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        else:
-            raise DatabaseError(
-                f"No database at {path}. Run `multilateral init` to create it, "
-                f"or point --db / {DATABASE.env} at an existing one."
-            )
+        check_sqlite_file(path, create=create)
     try:
         engine = create_engine(url, future=True)
     except (sa_exc.ArgumentError, sa_exc.NoSuchModuleError) as exc:
@@ -80,19 +40,6 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute("PRAGMA busy_timeout = 30000")
     cursor.close()
-
-
-def _check_sqlite_file(path: Path) -> None:
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_MAGIC))
-    except OSError as exc:
-        raise DatabaseError(f"Cannot read the database file {path}: {exc.strerror}.") from None
-    if header and header != SQLITE_MAGIC:
-        raise DatabaseError(
-            f"{path} is not an SQLite database (corrupt or another kind of file). "
-            "Move it aside and run `multilateral init`, or point --db at the right file."
-        )
 
 
 @contextmanager

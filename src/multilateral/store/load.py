@@ -26,6 +26,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     Engine,
+    Index,
     Table,
     bindparam,
     delete,
@@ -43,7 +44,7 @@ from multilateral.reference.cities import cities
 from multilateral.store import migrate, version
 from multilateral.store import schema as s
 from multilateral.store.db import describe, sqlite_path, translate_errors
-from multilateral.store.queries import CITIES_KEY, SUCCESSIONS_KEY
+from multilateral.store.reads import CITIES_KEY, SUCCESSIONS_KEY
 
 log = logging.getLogger(__name__)
 
@@ -170,25 +171,45 @@ def _replace(connection: Connection, bundle: Bundle) -> None:
                       key=lambda row: bool(row.get("parent_id") or row.get("within_id")))
         _upsert(connection, tables[name], rows)
 
-    offsets = {name: connection.scalar(select(func.coalesce(func.max(tables[name].c.id), 0)))
-               for name in SERIAL_TABLES}
+    # The bulk tables' own indexes are built once after their rows are in, not kept up
+    # row by row (the primary keys stay).
+    bulk = [tables[name] for name in (*_FACT_ORDER, *(c for c, _ in _CHILDREN.values()),
+                                      "fact_sources", "population", "observations")]
+    indexes = [index for table in bulk for index in sorted(table.indexes, key=_index_name)]
+    for index in indexes:
+        index.drop(connection)
+    offsets = {name: int(connection.scalar(
+        select(func.coalesce(func.max(tables[name].c.id), 0))) or 0) for name in SERIAL_TABLES}
+    # Rows are copied with their ids moved on only where rows from articles hold the first
+    # ids (a fresh database has none: the bundle's rows go in as they are).
     for name in _FACT_ORDER:
-        _insert(connection, tables[name],
-                [{**row, "id": row["id"] + offsets[name]} for row in bundle.rows.get(name, [])])
+        _insert(connection, tables[name], _offset(bundle.rows.get(name, []), "id", offsets[name]))
     for parent, (child, column) in _CHILDREN.items():
-        _insert(connection, tables[child], [{**row, column: row[column] + offsets[parent]}
-                                            for row in bundle.rows.get(child, [])])
+        _insert(connection, tables[child],
+                _offset(bundle.rows.get(child, []), column, offsets[parent]))
     table_of = {fact_type: table.name for fact_type, table in s.FACT_TABLES.items()}
-    _insert(connection, s.fact_sources, [
+    links = bundle.links if not any(offsets.values()) else [
         {**link, "fact_id": link["fact_id"] + offsets[table_of[link["fact_type"]]]}
-        for link in bundle.links])
+        for link in bundle.links]
+    _insert(connection, s.fact_sources, links)
     _insert(connection, s.population, bundle.rows.get("population", []))
     _insert(connection, s.observations, bundle.rows.get("observations", []))
+    for index in indexes:
+        index.create(connection)
     if connection.dialect.name == "postgresql":
         for name in SERIAL_TABLES:
             connection.execute(text(
                 f"select setval(pg_get_serial_sequence('{name}', 'id'), "
                 f"coalesce((select max(id) from {name}), 0) + 1, false)"))
+
+
+def _index_name(index: Index) -> str:
+    return str(index.name)
+
+
+def _offset(rows: list[Row], column: str, by: int) -> list[Row]:
+    """The rows with `column` moved on by `by`: copies, unless `by` is 0."""
+    return [{**row, column: row[column] + by} for row in rows] if by else rows
 
 
 def _insert(connection: Connection, table: Table, rows: list[Row]) -> None:
@@ -204,10 +225,16 @@ def _insert(connection: Connection, table: Table, rows: list[Row]) -> None:
     marks = ", ".join("?" if connection.dialect.paramstyle == "qmark" else "%s" for _ in names)
     columns = ", ".join(connection.dialect.identifier_preparer.quote(n) for n in names)
     statement = f"INSERT INTO {table.name} ({columns}) VALUES ({marks})"
-    values = [tuple(value if fix is None or value is None else fix(value)
-                    for fix, value in zip(convert, (row.get(n) for n in names), strict=True))
-              for row in rows]
-    connection.exec_driver_sql(statement, values)
+    fixes = [(index, fix) for index, fix in enumerate(convert) if fix is not None]
+    if not fixes:
+        connection.exec_driver_sql(statement, [tuple(map(row.get, names)) for row in rows])
+        return
+    values = [list(map(row.get, names)) for row in rows]
+    for index, fix in fixes:  # only the date and boolean columns, and only on SQLite
+        for value in values:
+            if value[index] is not None:
+                value[index] = fix(value[index])
+    connection.exec_driver_sql(statement, [tuple(value) for value in values])
 
 
 def _to_sqlite(kind: Any) -> Any:

@@ -2,26 +2,35 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections import defaultdict
-from collections.abc import Callable, Sequence
-from functools import lru_cache
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Row, and_, bindparam, func, or_, select
+from sqlalchemy import Connection, Row, bindparam, func, or_, select, text
 
 from multilateral.model.conflicts import Observation
-from multilateral.model.dates import PartialDate, parse_optional
+from multilateral.model.dates import PartialDate
 from multilateral.model.membership import Claim, Ref, SourceRef
 from multilateral.model.names import EntityName, KnownNames, OrgName
 from multilateral.model.observed import Sighting
-from multilateral.reference.successions import lineages
+from multilateral.store import reads
 from multilateral.store import schema as s
 
-# What `init` keeps in `meta` besides the data: the reader's city names
-# (reference/cities.py) and the succession table (reference/successions.py).
-CITIES_KEY = "cities"
-SUCCESSIONS_KEY = "successions"
+
+class AlchemyReader:
+    """A `reads.Reader` over SQLAlchemy's connection: the plain SQL of `reads` on any database."""
+
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+
+    def rows(self, sql: str, params: Mapping[str, Any]) -> Sequence[Sequence[Any]]:
+        return self.connection.execute(text(sql), dict(params)).all()
+
+    def day(self, value: dt.date) -> Any:
+        return value.isoformat() if self.connection.dialect.name == "sqlite" else value
+
 
 # Statements on the hot path are built once; SQLAlchemy then reuses their compiled form.
 _SOURCES = (
@@ -46,34 +55,6 @@ def sources_for(connection: Connection, fact_type: str,
     return {fact_id: tuple(refs) for fact_id, refs in found.items()}
 
 
-_m = s.memberships
-_org = s.organizations.alias("org")
-_member_state = s.states.alias("member_state")
-_member_org = s.organizations.alias("member_org")
-_CLAIMS = (
-    select(_m, _org.c.name.label("org_name"), _member_state.c.name.label("state_name"),
-           _member_org.c.name.label("member_org_name"))
-    .join(_org, _org.c.id == _m.c.org_id)
-    .outerjoin(_member_state, and_(_m.c.member_type == "state",
-                                   _member_state.c.id == _m.c.member_id))
-    .outerjoin(_member_org, and_(_m.c.member_type == "organization",
-                                 _member_org.c.id == _m.c.member_id))
-    .order_by(_m.c.start_lo, _m.c.id)
-)
-_MAY_HOLD = or_(
-    and_(_m.c.start_lo <= bindparam("hi"),
-         or_(_m.c.end_hi.is_(None), _m.c.end_hi > bindparam("lo"))),
-    _m.c.start_lo.is_(None),
-)
-_CLAIMS_BY = {
-    (by_org, by_member, dated): _CLAIMS.where(
-        *([_m.c.org_id == bindparam("org_id")] if by_org else []),
-        *([_m.c.member_id == bindparam("member_id")] if by_member else []),
-        *([_MAY_HOLD] if dated else []))
-    for by_org in (False, True) for by_member in (False, True) for dated in (False, True)
-}
-
-
 def _with_sources(connection: Connection, fact_type: str, rows: Sequence[Row[Any]],
                   shape: Callable[[Row[Any]], dict[str, Any]]) -> list[dict[str, Any]]:
     """Each fact row as a dict, with its sources."""
@@ -86,45 +67,24 @@ def claims(connection: Connection, *, org_id: str | None = None, member_id: str 
            when: PartialDate | None = None) -> list[Claim]:
     """Membership claims of an organization or of a member, optionally only those that
     may hold at some point of `when`, plus decisions not yet in effect."""
-    statement = _CLAIMS_BY[(org_id is not None, member_id is not None, when is not None)]
-    params: dict[str, Any] = {"org_id": org_id, "member_id": member_id}
-    if when is not None:
-        params.update(lo=when.lo, hi=when.hi)
-    rows = connection.execute(
-        statement, {k: v for k, v in params.items() if v is not None}).all()
-    cited = sources_for(connection, "membership", [row.id for row in rows])
-    lines = state_lines(connection)
-    return [_claim(row, cited.get(row.id, ()), lines) for row in rows]
+    return reads.claims(AlchemyReader(connection), org_ids=[org_id] if org_id is not None else None,
+                        member_id=member_id, when=when)
 
 
 def claims_of(connection: Connection, org_ids: Sequence[str]) -> list[Claim]:
     """Every membership claim of several organizations, with sources."""
-    rows = connection.execute(_CLAIMS.where(_m.c.org_id.in_(org_ids))).all()
-    cited = sources_for(connection, "membership", [row.id for row in rows])
-    lines = state_lines(connection)
-    return [_claim(row, cited.get(row.id, ()), lines) for row in rows]
-
-
-_SUCCESSIONS = select(s.meta.c.value).where(s.meta.c.key == SUCCESSIONS_KEY)
+    return reads.claims(AlchemyReader(connection), org_ids=org_ids)
 
 
 def state_lines(connection: Connection) -> dict[str, str]:
-    """Which states continue which (the USSR and Russia: one member), from the succession
-    table the load keeps. Every question about claims asks it: the table is parsed once
-    per distinct text, not once per question."""
-    text = connection.scalar(_SUCCESSIONS)
-    return dict(_lines(text)) if text else {}
-
-
-@lru_cache(maxsize=4)
-def _lines(text: str) -> tuple[tuple[str, str], ...]:
-    return tuple(lineages(json.loads(text)).items())
+    return reads.state_lines(AlchemyReader(connection))
 
 
 def orgs_with_claims_beyond(connection: Connection, dataset: str) -> list[str]:
     """Organizations with membership claims from some dataset other than `dataset`, or
     with founding dates from more than one: where sources can disagree."""
-    other = select(_m.c.org_id).where(_m.c.dataset != dataset).distinct()
+    m = s.memberships
+    other = select(m.c.org_id).where(m.c.dataset != dataset).distinct()
     f = s.foundings
     founded = (select(f.c.org_id).group_by(f.c.org_id)
                .having(func.count(f.c.dataset.distinct()) > 1))
@@ -157,34 +117,12 @@ def observations(connection: Connection, org_ids: Sequence[str],
 
 def sightings(connection: Connection, org_id: str) -> list[Sighting]:
     """The runs of weekly Factbook editions (2015-2026) that list a state in `org_id`."""
-    o = s.observations
-    rows = connection.execute(
-        select(o.c.member_id, s.states.c.name, o.c.status, o.c.status_text, o.c.observed_lo,
-               o.c.observed_until)
-        .join(s.states, s.states.c.id == o.c.member_id)
-        .where(o.c.org_id == org_id, o.c.dataset == "cia-factbook-history")
-        .order_by(o.c.member_id, o.c.observed_lo)).all()
-    return [Sighting(row.member_id, row.name, row.status, row.status_text, row.observed_lo,
-                     row.observed_until) for row in rows]
-
-
-def _claim(row: Row[Any], sources: tuple[SourceRef, ...], lines: dict[str, str]) -> Claim:
-    member_name = row.state_name or row.member_org_name or row.member_id
-    return Claim(
-        id=row.id, org=Ref("organization", row.org_id, row.org_name),
-        member=Ref(row.member_type, row.member_id, member_name), status=row.status,
-        start=parse_optional(row.start), end=parse_optional(row.end), end_reason=row.end_reason,
-        decided=parse_optional(row.decided), known_until=row.known_until, note=row.note,
-        dataset=row.dataset, sources=sources, observed=parse_optional(row.observed),
-        line=lines.get(row.member_id) if row.member_type == "state" else None,
-    )
+    return reads.sightings(AlchemyReader(connection), org_id)
 
 
 def existence(connection: Connection, org_id: str) -> tuple[list[tuple[str, str]], str | None]:
     """The founding dates (with their datasets) and the dissolution date of an organization."""
-    rows = connection.execute(_FOUNDED, {"org_id": org_id}).all()
-    dissolved = connection.scalar(_DISSOLVED, {"org_id": org_id})
-    return [(row.date, row.dataset) for row in rows], dissolved
+    return reads.existence(AlchemyReader(connection), org_id)
 
 
 def founding_dates(connection: Connection, org_ids: Sequence[str]
@@ -200,11 +138,6 @@ def founding_dates(connection: Connection, org_ids: Sequence[str]
         for row in rows:
             found[row.org_id].append((PartialDate.parse(row.date), row.dataset))
     return found
-
-
-_FOUNDED = (select(s.foundings.c.date, s.foundings.c.dataset)
-            .where(s.foundings.c.org_id == bindparam("org_id"), s.foundings.c.date.is_not(None)))
-_DISSOLVED = select(s.organizations.c.dissolved).where(s.organizations.c.id == bindparam("org_id"))
 
 
 def organization_row(connection: Connection, org_id: str) -> Row[Any]:
@@ -322,18 +255,19 @@ def known_names(connection: Connection) -> KnownNames:
                  for row in connection.execute(select(table.c.id, table.c.name))]
     names = [EntityName(*row) for row in connection.execute(
         select(s.names.c.entity_type, s.names.c.entity_id, s.names.c.name, s.names.c.kind))]
-    kept = connection.scalar(select(s.meta.c.value).where(s.meta.c.key == CITIES_KEY))
+    kept = connection.scalar(select(s.meta.c.value).where(s.meta.c.key == reads.CITIES_KEY))
     cities = [(str(key), str(name)) for key, name in json.loads(kept)] if kept else []
     return KnownNames(organizations, canonical, names, cities)
 
 
 def export_organizations(connection: Connection) -> list[dict[str, Any]]:
-    """Every organization for an export: id, name, acronym, dissolved, Wikidata id."""
+    """Every organization for an export: id, name, acronym, dissolved, Wikidata id and the
+    page it was read from."""
     o = s.organizations.c
-    rows = connection.execute(select(o.id, o.name, o.acronym, o.dissolved, o.wikidata_id)
-                              .order_by(o.id)).all()
+    rows = connection.execute(select(o.id, o.name, o.acronym, o.dissolved, o.wikidata_id,
+                                     o.wikidata_source).order_by(o.id)).all()
     return [{"id": r.id, "name": r.name, "acronym": r.acronym, "dissolved": r.dissolved,
-             "wikidata_id": r.wikidata_id} for r in rows]
+             "wikidata_id": r.wikidata_id, "wikidata_source": r.wikidata_source} for r in rows]
 
 
 def export_states(connection: Connection) -> list[dict[str, Any]]:

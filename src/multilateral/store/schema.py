@@ -64,6 +64,7 @@ organizations = Table(
     Column("parent_id", String(40), ForeignKey("organizations.id")),
     Column("cow_ioname", String(40)),
     Column("wikidata_id", String(20)),
+    Column("wikidata_source", Text),  # the page an organization's Wikidata id was read from
     Column("website", Text),
     *_dated("dissolved"),
     Column("dataset", String(40), nullable=False),

@@ -55,7 +55,8 @@ SETTINGS = [
 
 def propose(kb: KnowledgeBase, entity_type: str, limit: int | None = None) -> dict[str, Any]:
     """The properties of a type. The Wikidata id is offered only for a type the knowledge
-    base holds such ids for (states, from the OWID crosswalk; organizations have none yet)."""
+    base holds such ids for (states, from the OWID crosswalk; organizations, from the pages
+    hand/wikidata_orgs.csv lists)."""
     if entity_type not in TYPES:
         raise InvalidInput(f"Unknown type '{entity_type}': the types are "
                            f"{', '.join(TYPES)}.")

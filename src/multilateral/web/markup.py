@@ -7,13 +7,17 @@ from __future__ import annotations
 from typing import Any
 
 
-def _span(item: dict[str, Any], text: str) -> tuple[int, int] | None:
-    # A candidate's span is its fact's evidence; a checked claim carries its own.
-    where = item.get("fact", {}).get("evidence") or item
-    start, end = where.get("start"), where.get("end")
-    if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text):
-        return start, end
-    return None
+def _spans(item: dict[str, Any], text: str) -> list[tuple[int, int]]:
+    # A candidate's spans are its fact's evidence and every other span stating it (`also`);
+    # a checked claim carries its own.
+    fact = item.get("fact", {})
+    wheres = [fact["evidence"], *(fact.get("also") or [])] if fact.get("evidence") else [item]
+    found = []
+    for where in wheres:
+        start, end = where.get("start"), where.get("end")
+        if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text):
+            found.append((start, end))
+    return found
 
 
 def highlight(text: str, facts: list[dict[str, Any]],
@@ -24,9 +28,7 @@ def highlight(text: str, facts: list[dict[str, Any]],
     spans = []
     for kind, items in (("facts", facts), ("claims", claims or [])):
         for item in items:
-            found = _span(item, text)
-            if found:
-                spans.append((*found, kind, item))
+            spans += [(start, end, kind, item) for start, end in _spans(item, text)]
     cuts = sorted({0, len(text), *(s for s, _, _, _ in spans), *(e for _, e, _, _ in spans)})
     segments = []
     for lo, hi in zip(cuts, cuts[1:], strict=False):

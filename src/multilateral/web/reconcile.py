@@ -5,7 +5,8 @@ entity suggest service and the data extension's property proposals.
 
 A query may name a Wikidata id instead of (or beside) a name: as its `query` ("Q148" or
 the entity's URI) or as the property `wikidata`. States carry their Wikidata ids (from the
-OWID crosswalk); organizations have none yet, and the answer says so."""
+OWID crosswalk), organizations those a page showed (hand/wikidata_orgs.csv); a type that
+holds none says so in the answer."""
 
 from __future__ import annotations
 

@@ -11,12 +11,16 @@ other status conferred is `granted`, a status stated as current is `holds`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Any
 
-from multilateral.ingest.dates import DateMention
 from multilateral.ingest.mentions import Mention
 from multilateral.ingest.rules.context import Context, date_fields, entity_fields
+from multilateral.ingest.rules.membership_dates import (
+    Trigger,
+    clause_break,
+    holds_date,
+    member_date,
+    since_date,
+)
 from multilateral.ingest.rules.membership_members import (
     OWN_VERB_AFTER,
     list_head,
@@ -122,14 +126,6 @@ _NOUN_TRIGGER = re.compile(r"(?i:applications?|accession|admission|entry|withdra
 _NOT_A_CHANGE = re.compile(r"\s+(?:its\s+|their\s+)?(?:independence|sovereignty|recognition|"
                            r"work|participation in (?:the )?(?:work|activities)|activities|"
                            r"cooperation|involvement|behind|office|power)\b", re.I)
-_CLAUSE_BREAK = re.compile(r"[;.]|\b(?:because|when|while|but|although|whereas)\b", re.I)
-
-
-@dataclass(frozen=True)
-class Trigger:
-    word: str
-    start: int  # article offsets
-    end: int
 
 
 def status_value(words: str) -> Status:
@@ -166,7 +162,7 @@ def extract(ctx: Context) -> None:
     containers = containers_of(ctx, members)
     for member in members:
         for trigger in _triggers_for(ctx, member, triggers):
-            _emit(ctx, member, trigger, statuses, containers)
+            _emit(ctx, member, trigger, statuses, containers, triggers)
 
 
 def _same_status(ctx: Context) -> bool:
@@ -222,10 +218,10 @@ def _triggers_for(ctx: Context, member: Mention, triggers: list[Trigger]) -> lis
         return apposition[:1]  # "Ghana – a Commonwealth member –" speaks of Ghana alone
     triggers = [t for t in triggers if t.word != "apposition"]
     before = [t for t in triggers if t.end <= member.start
-              and not _CLAUSE_BREAK.search(ctx.between(t.end, member.start))
+              and not clause_break(ctx.between(t.end, member.start))
               and head.start - t.end <= _REACH]
     after = [t for t in triggers if t.start >= member.end
-             and not _CLAUSE_BREAK.search(ctx.between(member.end, t.start))]
+             and not clause_break(ctx.between(member.end, t.start))]
     chosen = [before[-1]] if before else ([after[0]] if after else [])
     if not before and after and _LIKE.match(ctx.article.text, list_tail_end(ctx, member),
                                             after[0].start):
@@ -270,7 +266,8 @@ def _another_member_between(ctx: Context, member: Mention, trigger: Trigger) -> 
 
 
 def _emit(ctx: Context, member: Mention, trigger: Trigger,
-          statuses: list[tuple[int, int, str]], containers: list[Mention]) -> None:
+          statuses: list[tuple[int, int, str]], containers: list[Mention],
+          triggers: list[Trigger]) -> None:
     if not statuses and trigger.word not in _IMPLY_MEMBER:
         return
     status = _status_for(member, trigger, statuses) if statuses else Status.MEMBER
@@ -296,15 +293,15 @@ def _emit(ctx: Context, member: Mention, trigger: Trigger,
                       ctx.article.gazetteer.name_of("organization", parent), "body")
     who = {**entity_fields("org", org), **entity_fields("state", member)}
     modality = ctx.modality(trigger.start, trigger.end, clause=True)
-    since = _since(ctx, trigger) if change == "holds" else None
+    since = since_date(ctx, trigger) if change == "holds" else None
     if since is not None:
         # "has held observer status since 2006": granted then, and held now
         ctx.emit(Membership(**who, status=status,
                             change="joined" if status == "member" else "granted",
                             **date_fields(since), evidence=ctx.evidence, confidence=0.75,
                             modality=modality))
-    when = _holds_date(ctx, member) if change == "holds" else \
-        date_fields(_member_date(ctx, member, trigger))
+    when = holds_date(ctx, trigger) if change == "holds" else \
+        date_fields(member_date(ctx, member, trigger, triggers))
     org = existing_on(ctx, org, when.get("date"))
     who = {**entity_fields("org", org), **entity_fields("state", member)}
     ctx.emit(Membership(**who, status=status, change=change, **when, evidence=ctx.evidence,
@@ -383,48 +380,3 @@ def _change(word: str, status: Status) -> Change:
     if word == "applied":
         return "applied"
     return "joined" if status == "member" else "granted"
-
-
-def _member_date(ctx: Context, member: Mention, trigger: Trigger) -> DateMention | None:
-    dated = [d for d in ctx.dated() if not _is_founding_year(ctx, d)]
-    if trigger.word == "founders":
-        dated = ctx.dated()
-    if not dated:
-        return None
-    following = [d for d in dated if d.start >= member.end
-                 and not _CLAUSE_BREAK.search(ctx.between(member.end, d.start))]
-    if not following and trigger.end <= member.start:
-        after_trigger = [d for d in dated if trigger.end <= d.start < member.start]
-        if after_trigger:
-            return after_trigger[0]
-    if following:
-        nearest = following[0]
-        # a date belongs to the member before it unless another member sits in between
-        if not any(m.type == "state" and member.end <= m.start < nearest.start and m != member
-                   for m in ctx.mentions) or trigger.start > member.end:
-            return nearest
-    preceding = [d for d in dated if d.end <= member.start]
-    if preceding:
-        return preceding[-1]
-    return following[0] if following else None
-
-
-def _is_founding_year(ctx: Context, date: DateMention) -> bool:
-    return bool(re.search(r"\b(?:established|founded|created|since)\s+(?:in\s+|on\s+)?$",
-                          ctx.between(max(ctx.sentence.start, date.start - 20), date.start), re.I))
-
-
-def _since(ctx: Context, trigger: Trigger) -> DateMention | None:
-    """"has held observer status since 1975": the status dates from then."""
-    for date in ctx.dated():
-        lead = ctx.between(max(ctx.sentence.start, date.start - 7), date.start)
-        if re.search(r"\bsince\s+$", lead, re.I) and abs(date.start - trigger.end) < 80:
-            return date
-    return None
-
-
-def _holds_date(ctx: Context, member: Mention) -> dict[str, Any]:
-    published = ctx.article.published
-    if published is None:
-        return {"date": None}
-    return {"date": str(published), "date_basis": "article_date"}
