@@ -25,10 +25,15 @@ _ORG_HEAD = (r"Organi[sz]ation|Union|Council|Community|Association|Alliance|Foru
              r"Agency|Commission|Conference|League|Secretariat|Programme|Program|Office|"
              r"Institute|Court|Parliament|Assembly|Group|Pact|Treaty Organi[sz]ation|Bloc")
 _CAP = r"[A-Z][\w'’\-]*"
+# a body named for its topics lists them: "the Organ on Politics, Defence and Security
+# Cooperation", "the Committee on Economic, Social and Cultural Rights"
+_TOPICS = rf"(?:,[ \t]+{_CAP})+,?[ \t]+and[ \t]+{_CAP}"
 _UNKNOWN_ORG = re.compile(
-    rf"\b(?:{_CAP}[ \t]+(?:and[ \t]+)?){{0,5}}(?:{_ORG_HEAD})\b"
-    rf"(?:[ \t]+(?:of|for|on)[ \t]+(?:the[ \t]+)?(?:{_CAP})"
+    rf"\b(?:{_CAP}[ \t]+(?:and[ \t]+)?){{0,5}}(?:{_ORG_HEAD}|Organ)\b"
+    rf"(?:[ \t]+(?:(?:of|for)[ \t]+(?:the[ \t]+)?{_CAP}|on[ \t]+(?:the[ \t]+)?{_CAP}(?:{_TOPICS})?)"
     rf"(?:[ \t]+(?:and[ \t]+)?{_CAP}){{0,4}}){{0,2}}")
+_ORDINAL_BEFORE = re.compile(r"\b(?:\d+(?:st|nd|rd|th)|(?:[A-Z][a-z]+-)?(?:[Ff]irst|[Ss]econd|"
+                             r"[Tt]hird|[A-Za-z]+th))[ \t]+$")
 _STATUS_WORDS = re.compile(r"\s+(?:Member|Observer|Dialogue|Partner|Candidate|Associate|"
                            r"Founding)\b", re.I)
 _LEAD_WORDS = re.compile(r"(?:(?:The|A|An|This|That|Its|Their|Our|In|On|At|For|Both|Each|"
@@ -64,8 +69,45 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
         start, end = words[i][0], words[i + length - 1][1]
         found.append(Mention(start, end, entry.type, entry.id, entry.name, entry.kind))
         i += length
+    # "NEW YORK (AP) –": the wire's credit; "AP" is then the agency all through the article
+    agencies = {m.group("agency") for m in _AGENCY.finditer(text)}
+    found = [m for m in found if not (m.type == "organization" and m.kind == "acronym"
+                                      and text[m.start:m.end] in agencies)]
+    regions: dict[str, bool] = {}  # each short name looked up once per article
+    found = [m for m in found if not _in_dateline(text, m) and not _region_named(text, m,
+                                                                                  regions)]
     found.extend(_unknown_organizations(text, found))
     return sorted(found, key=lambda m: m.start)
+
+
+_AGENCY = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Za-z .'’,\-]{1,40}\((?P<agency>[A-Z][A-Za-z]{1,9})"
+                     r"\)[ \t]*[–—\-]")
+# "GENEVA, Switzerland – Timor-Leste became ...": the state of a dateline says where the news
+# was written, not who did anything
+_DATELINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Za-z .'’\-]{1,30},[ \t]*$")
+_DATELINE_AFTER = re.compile(r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?[–—\-]")
+
+
+def _in_dateline(text: str, mention: Mention) -> bool:
+    return mention.type == "state" and _DATELINE_AFTER.match(text, mention.end) is not None \
+        and _DATELINE_BEFORE.search(text[max(0, mention.start - 40):mention.start]) is not None
+
+
+def _region_named(text: str, mention: Mention, seen: dict[str, bool]) -> bool:
+    """"Micronesian states", "Micronesian countries": several states of a region, so the
+    article's "Micronesia" (a short name the state shares) is the region."""
+    if mention.type != "state" or mention.kind != "alias":
+        return False
+    name = text[mention.start:mention.end]
+    if name not in seen:
+        seen[name] = _region_words(text, name)
+    return seen[name]
+
+
+def _region_words(text: str, name: str) -> bool:
+    stem = re.escape(name[:-1] if name.endswith(("a", "e")) else name)
+    return re.search(rf"\b{stem}(?:an|ian|n|ese)?\s+(?:states|countries|nations)\b",
+                     text) is not None
 
 
 def _longest(text: str, words: list[tuple[int, int, str]], i: int,
@@ -126,6 +168,8 @@ def _unknown_organizations(text: str, known: list[Mention]) -> list[Mention]:
         words = text[start:end].split()
         if len(words) < 2 or words[0] in _NOT_ORG_START:
             continue
+        if _ORDINAL_BEFORE.search(text[max(0, start - 20):start]):
+            continue  # "the 13th Ministerial Conference": one meeting, not a body
         first = bisect_right(ends, start)
         last = first
         while last < len(known) and known[last].start < end:

@@ -13,6 +13,9 @@ _ABBREVIATIONS = ("Mr.", "Mrs.", "Ms.", "Dr.", "St.", "No.", "Nos.", "Jan.", "Fe
                   "U.S.", "U.N.", "U.K.", "e.g.", "i.e.", "etc.", "vs.", "Gen.", "Amb.",
                   "Prof.", "Art.", "para.", "approx.", "Inc.", "Ltd.", "H.E.")
 
+# No paragraph ends on a comma or a word that needs its next one: a break there is a wrap.
+_OPEN_END = re.compile(r"(?:,|\b(?:of|the|and|to|for|in|on|at|by|with|a|an|from))[ \t]*$")
+
 
 def closes_abbreviation(text: str, end: int) -> bool:
     """Whether the full stop ending at `end` closes an abbreviation or an initial ("No. 8",
@@ -35,6 +38,9 @@ def split_sentences(text: str) -> list[Sentence]:
     for match in _END.finditer(text):
         if closes_abbreviation(text, match.start()):
             continue
+        if match.group().startswith("\n") and _OPEN_END.search(
+                text[max(0, match.start() - 12):match.start()]):
+            continue  # "President of the\n\nUnited Republic of Tanzania": a line wrapped
         _append(sentences, text, start, match.start())
         start = match.end()
     _append(sentences, text, start, len(text))

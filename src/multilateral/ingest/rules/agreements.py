@@ -30,7 +30,9 @@ _KINDS: list[tuple[AgreementKind, re.Pattern[str]]] = [
     ("joint_declaration", re.compile(r"\b(?:joint declarations?|(?:[A-Z][\w'’\-]+\s+){1,3}"
                                      r"Declaration)\b")),
     ("joint_statement", re.compile(r"\bjoint (?:communiqu[eé]|statements?)\b", re.I)),
+    # "the Rome Statute": a treaty by another name
     ("treaty", re.compile(r"\btreat(?:y|ies)\b", re.I)),
+    ("treaty", re.compile(r"\b(?!The\b)[A-Z][a-z]+ Statute\b")),
     ("convention", re.compile(r"\bconventions?\b", re.I)),
     ("charter", re.compile(r"\bcharters?\b", re.I)),
     ("protocol", re.compile(r"\bprotocols?\b", re.I)),
@@ -39,7 +41,7 @@ _KINDS: list[tuple[AgreementKind, re.Pattern[str]]] = [
 _TITLE = re.compile(r"\b(?:Joint (?:Declaration|Statement|Communiqu[eé])|"
                     r"Memorandum of Understanding|"
                     r"(?:[A-Z][\w\-]+ )*"
-                    r"(?:Agreement|Treaty|Convention|Charter|Protocol|Declaration))"
+                    r"(?:Agreement|Treaty|Convention|Charter|Protocol|Declaration|Statute))"
                     r"(?:\s+(?:on|of|between|for|concerning|regarding|among|and|the|to)\b"
                     r"(?:\s+(?:the|and|of|on|in|for|between|to)\b|\s+[A-Z][\w\-]*)+)*")
 _SUMMIT_AFTER = re.compile(r"\s*(?:'s\s+)?(?:\w+\s+){0,2}?(?:summit|leaders|heads of state)",
@@ -54,6 +56,16 @@ _UNNAMED = re.compile(r"\b(?:member[- ]states|members|countries|states|allies|si
 # "the 2005 Comprehensive Peace Agreement", "A 1994 treaty": a year that dates the instrument
 _YEAR_BEFORE = re.compile(r"^(?:['’]s)?\s+(?:[A-Z][\w'’-]*\s+){0,5}$")
 _DATED_AFTER = re.compile(r"^\s+dated\s+$")
+
+
+# an instrument word that only qualifies the noun after it
+_MODIFIER = re.compile(r"\s+(?:changes?|talks|negotiations?|reforms?|revisions?|amendments?|"
+                       r"obligations|commitments|partners?|allies|rights|bod(?:y|ies))\b", re.I)
+# "Croatia ... signed the Treaty of Accession", "Armenia signed the Rome Statute": one state
+# signs its side of a multilateral instrument
+_SIGNS_ITS_SIDE = re.compile(r"\s+(?:[^;:()]{0,80}?\s)?(?:signed|ratified|signs|ratifies)\s+"
+                             r"(?:the\s+|an?\s+|its\s+)?(?:[\w’'-]+\s+){0,2}$")
+_ACCESSION = re.compile(r"\baccession\b", re.I)
 
 
 def extract(ctx: Context) -> None:
@@ -84,13 +96,18 @@ def extract(ctx: Context) -> None:
         summit_org = _summit_org(ctx) if named_declaration else None
         title = _title(ctx, match)
         parties = [summit_org] if summit_org is not None else parties_of(ctx)
+        joined: list[Mention] = []
+        if _ACCESSION.search(ctx.text[max(0, match.start() - 20):match.end() + 20]):
+            # "an accession treaty": the organization acceded to is no party to it
+            joined = [p for p in parties if p.type == "organization"]
+            parties = [p for p in parties if p.type != "organization"]
         if not parties:
             signed = SIGNED.search(ctx.text)
             if signed is None or not _UNNAMED.search(ctx.text[:signed.start()]):
                 continue
         date = _date(ctx, match, limit)
         place = _place(ctx, match, limit)
-        _emit(ctx, kind, parties, date, place, title, match.start())
+        _emit(ctx, kind, parties, date, place, title, match.start(), orgs=joined or None)
 
 
 _EACH_WITH = re.compile(r"\b(?:sign|conclude|ink)\w*\s+(?:\w+\s+){0,2}?(?P<word>agreements|"
@@ -170,6 +187,8 @@ def _kinds(ctx: Context) -> list[tuple[AgreementKind, re.Match[str]]]:
             start, end = match.span()
             if any(a <= start and end <= b for a, b in inside):
                 continue
+            if _MODIFIER.match(ctx.text, end):
+                continue  # "treaty changes", "agreement talks": no instrument is made
             if any(found_match.start() <= start < found_match.end() for _, found_match in found):
                 continue
             if match.group().lower().endswith(("ies", "ments", "nions", "cols", "ters",
@@ -285,7 +304,10 @@ def _title(ctx: Context, kind_match: re.Match[str]) -> str | None:
 def _emit(ctx: Context, kind: AgreementKind, parties: list[Mention], date: Any,
           place: Mention | None, title: str | None, trigger_at: int, *,
           modality: Modality | None = None, orgs: list[Mention] | None = None) -> None:
-    if len(parties) == 1 and parties[0].type == "state" and kind != "joint_declaration":
+    own_side = kind in ("treaty", "convention", "protocol") and len(parties) == 1 and \
+        _SIGNS_ITS_SIDE.fullmatch(ctx.between(parties[0].end, ctx.sentence.start + trigger_at))
+    if len(parties) == 1 and parties[0].type == "state" and kind != "joint_declaration" \
+            and not own_side:
         return  # one state alone signs no agreement: "Finland's instrument of accession"
     if kind == "charter" and len(parties) == 1 and parties[0].type == "organization":
         # "The Charter of the Organization was adopted": the organization's own charter,
@@ -306,8 +328,12 @@ def _emit(ctx: Context, kind: AgreementKind, parties: list[Mention], date: Any,
                 "date_partial": event.date_partial}
         if place is None and event.place_id is not None:
             place = Mention(at, at, "place", event.place_id, event.place or "", "context")
+    # the words after the instrument up to a clause break: "signed the Rome Statute in 1999
+    # but did not ratify it" signed it all the same
+    tail = re.search(r"\b(?:but|while|although|whereas)\b|;", ctx.between(at, at + 40))
+    modality = modality or ctx.modality(at, at + (tail.start() if tail else 40), clause=True)
     ctx.emit(Agreement(
         kind=kind, parties=names, party_ids=[p.id for p in parties], **when,
         place=place.name if place else None, place_id=place.id if place else None,
         title=title, orgs=org_names or None, evidence=ctx.evidence, confidence=0.75,
-        modality=modality or ctx.modality(at, at + 40, clause=True)))
+        modality=modality))

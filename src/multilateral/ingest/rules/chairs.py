@@ -26,7 +26,7 @@ _HANDOVER = re.compile(r"^\W{0,3}(?:\w+\W+){0,4}?(?:to|over to)\s+(?:the\s+)?$",
 _RELATIVE = re.compile(r",\s*(?:which|who|whose)\b[^,]*$", re.I)
 _REFERRING = re.compile(r"\b(?:the (?:bloc|organi[sz]ation|group|grouping|union|alliance|"
                         r"association|council|body|forum|presidency|chairmanship|"
-                        r"chairpersonship|chair)|its)\b", re.I)
+                        r"chairpersonship|chair|conference|summit)|its|of Conference)\b", re.I)
 _TERM_START = re.compile(r"\b(?:on|from|as of|since|starting)\s+$", re.I)
 _TAKING = re.compile(r"\b(?:took|takes|taken|taking|assum(?:ed|es|ing)|hand(?:ed|s)? over|"
                      r"elected|holds?|held|holding)\b[^.]*$", re.I)
@@ -50,6 +50,23 @@ _CHAIR_AFTER = re.compile(r"\s*(?:(?:is|was|has been)\s+)?(?:['’]s\s+)?(?:rota
                           r"(?:presidency|chair)", re.I)
 _CHAIR_BEFORE = re.compile(r"(?:presidency|chair(?:manship|personship)?|chair(?:ed|s)?)\s+"
                            r"(?:of\s+)?(?:the\s+)?$", re.I)
+# "Summit elected ... Malawi ... as Chairperson": a chair given by a vote, no term written
+_ELECTED = re.compile(r"\b(?:elected|appointed|designated|chosen|named)\b", re.I)
+# "Deputy Chairperson", "Vice-Chair": a deputy holds no chairmanship
+_DEPUTY = re.compile(r"\b(?:deputy|vice|co)[- ]?$", re.I)
+_INCOMING = re.compile(r"\b(?:incoming|in-coming|next)\s+$", re.I)
+_PAST = re.compile(r"\b(?:past|former|previous)\s+$", re.I)
+# a person's titles and names, word by word (a word ends at a space or after a full stop, so
+# that the pattern cannot split a word and backtrack over the ways to)
+_NAME_WORD = r"(?:H\.\s?E\.?|the|[A-Z][\w'’\-]*\.?)"
+_PERSON = rf"{_NAME_WORD}(?:(?:\s+|(?<=\.)){_NAME_WORD}){{0,8}}"
+_TITLE = (r"(?:President|Prime Minister|Premier|Chancellor|King|Emir|Sultan|Head of State|"
+          r"Head of Government|Foreign Minister|Minister (?:of|for) [\w ]{1,40}?)")
+# "Chair of the Conference, the Prime Minister of Antigua and Barbuda", "past Chair Dr. X,
+# Prime Minister of Trinidad and Tobago": the chair named by the head of government after it
+_APPOSED = re.compile(
+    rf"(?:\s+of\s+(?:the\s+)?(?:(?!,\s*and\b)[^;.]){{1,90}}?)??,?\s+(?:the\s+)?"
+    rf"(?:{_PERSON},\s+(?:the\s+)?)?{_TITLE}\s+of\s+(?:the\s+)?$")
 _FUTURE = re.compile(r"\b(?:will|shall|is to|are to|takes? over|is due|set to|is expected to|"
                      r"next year)\b", re.I)
 
@@ -66,10 +83,18 @@ def extract(ctx: Context) -> None:
         if word.startswith("chairman") and not word.startswith("chairmanship") and \
                 re.search(r"\b(?:meeting|session|committee|board)\b", ctx.text, re.I):
             continue
-        state = _state(ctx, at, end)
+        if _DEPUTY.search(ctx.between(max(ctx.sentence.start, at - 8), at)):
+            continue
+        if word == "presidency" and re.search(r"\b(?:his|her)\s+$", ctx.between(
+                max(ctx.sentence.start, at - 6), at), re.I):
+            continue  # "on the first day of his presidency": a person's term of office
+        apposed = _apposed_state(ctx, end)
+        state = apposed or _respective_state(ctx, at, end) or _state(ctx, at, end)
         org = _org(ctx, at, end)
         if state is None or org is None:
             continue
+        if re.search(r"\b(?:Commission|Secretariat)$", org.name):
+            continue  # "the new AU Commission chairman": a person's office, not a state's turn
         terms = _terms(ctx, at, end)
         lead = ctx.between(max(ctx.sentence.start, at - 40), at)
         possessive = _POSSESSIVE.match(ctx.between(state.end, at)) is not None
@@ -80,14 +105,19 @@ def extract(ctx: Context) -> None:
             before = [d for d in ctx.dated() if d.date is not None and d.end <= at
                       and at - d.end < 40]
             terms = [_term(ctx, before[-1])] if before else [(None, None)]
+        elected = _ELECTED.search(ctx.between(ctx.sentence.start, at)) is not None
         if terms == [(None, None)] and not (_TAKING.search(lead) or _NOW.search(lead)
-                                            or possessive):
+                                            or possessive or elected or apposed):
             continue  # "intends to use its Presidency": no term is stated
         for start, finish in terms:
             modality = _modality(ctx, at, end, start)
             if possessive:  # "Brazil's chairmanship will announce": the verb is not the chair's
                 coming = _COMING.search(ctx.between(max(ctx.sentence.start, state.start - 25), at))
                 modality = "planned" if coming or _later(ctx, start) else "asserted"
+            if _INCOMING.search(lead):
+                modality = "planned"  # "the Incoming Chairperson"
+            elif _PAST.search(lead):
+                modality = "reported"  # "immediate past Chair"
             ctx.emit(Chairmanship(**entity_fields("org", org), **entity_fields("state", state),
                                   start=start, end=finish, evidence=ctx.evidence,
                                   confidence=0.7, modality=modality))
@@ -113,9 +143,39 @@ def _state(ctx: Context, at: int, end: int) -> Mention | None:
     return following[0] if following else None
 
 
+def _apposed_state(ctx: Context, end: int) -> Mention | None:
+    """"Chair of the Conference, the Prime Minister of Antigua and Barbuda": the state whose
+    head of government the chair word is set beside."""
+    for mention in ctx.states():
+        if 0 <= mention.start - end < 200 and _APPOSED.fullmatch(
+                ctx.between(end, mention.start)):
+            return mention
+    return None
+
+
+def _respective_state(ctx: Context, at: int, end: int) -> Mention | None:
+    """"elected A of Malawi and B of Zimbabwe as Chairperson and Deputy Chairperson,
+    respectively": the chair word's place among the roles is its state's among the states."""
+    rest = ctx.between(end, ctx.sentence.end)
+    respectively = re.search(r"\brespectively\b", rest)
+    head = ctx.between(ctx.sentence.start, at)
+    roles_from = list(re.finditer(r"\bas\s+", head))
+    if respectively is None or not roles_from:
+        return None
+    begin = ctx.sentence.start + roles_from[-1].end()
+    roles = list(_CHAIR.finditer(ctx.between(begin, end + respectively.start())))
+    index = sum(1 for role in roles if begin + role.start() < at)
+    states = [m for m in ctx.states() if m.end <= begin]
+    if len(roles) < 2 or len(states) < len(roles):
+        return None
+    return states[len(states) - len(roles) + index]
+
+
 def _org(ctx: Context, at: int, end: int) -> Mention | None:
     orgs = [m for m in ctx.orgs() if m.linked or m.kind == "shape"]
-    close = [m for m in orgs if (-25 < at - m.end < 25 or 0 <= m.start - end < 30) and m.linked]
+    # "Chairperson of the Organ on Politics, ...": a body we lack, named as what is chaired
+    close = [m for m in orgs if (-25 < at - m.end < 25 or 0 <= m.start - end < 30) and (
+        m.linked or re.fullmatch(r"\s+of\s+(?:the\s+)?", ctx.between(end, m.start)))]
     if close:
         chosen = min(close, key=lambda m: min(abs(at - m.end), abs(m.start - end)))
         return ctx.organization_of(chosen)

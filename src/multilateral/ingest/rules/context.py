@@ -16,9 +16,12 @@ from multilateral.model.facts import Evidence, Fact, Modality
 _PLANNED = re.compile(
     r"\b(?:will|shall|would|is to|are to|set to|expected to|due to|scheduled to|plans? to|"
     r"planning to|intends? to|intending to|going to|poised to|aims? to|hopes? to|seeks? to|"
-    r"upcoming|forthcoming|next year|next month|is to be|are to be)\b", re.IGNORECASE)
+    r"upcoming|forthcoming|next year|next month|is to be|are to be|"
+    # "announced that it is withdrawing": the exit is under way, not done
+    r"(?:is|are) (?:now |formally )?(?:withdrawing|leaving|quitting|exiting|pulling out))\b",
+    re.IGNORECASE)
 _KEEP_BODY_OF = {"UN"}
-_CLAUSE = re.compile(r"[,;:(]|\b(?:while|whereas|but|and|although)\b")
+_CLAUSE = re.compile(r"[,;:(]|\b(?:while|whereas|but|and|although|after|because)\b")
 # Words any body's name may carry; the rest of its name says whose body it is.
 _BODY_WORDS = re.compile(r"(?i:the|of|for|on|and|supreme|high|joint|permanent|standing|"
                          r"executive|general|central|interstate|intergovernmental|"
@@ -28,7 +31,8 @@ _BODY_WORDS = re.compile(r"(?i:the|of|for|on|and|supreme|high|joint|permanent|st
                          r"secretary|deputy|president|chair|chairperson|director)")
 _NEGATED = re.compile(
     r"\b(?:not|never|no longer|declined|refused|rejected|turned down|failed to|denied|"
-    r"did not|has not|have not|had not|didn't|hasn't|haven't|won't|cannot)\b", re.IGNORECASE)
+    r"did not|has not|have not|had not|didn't|hasn't|haven't|won't|cannot|"
+    r"no (?:plans?|intention|desire|wish) (?:to|of))\b", re.IGNORECASE)
 
 
 @dataclass

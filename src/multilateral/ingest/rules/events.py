@@ -10,6 +10,10 @@ from multilateral.ingest.rules.context import Context, date_fields
 from multilateral.model.facts import Event, EventKind, Modality
 
 _KINDS: list[tuple[EventKind, re.Pattern[str]]] = [
+    # "the Forty-Second Regular Meeting of the Conference of Heads of Government": the
+    # conference is the body; its meeting is the event, and a meeting of heads is a summit
+    ("summit", re.compile(r"\b(?:meeting|session)s? of (?:the )?(?:Conference|Assembly|Council|"
+                          r"summit) of (?:the )?Heads of (?:State|Government)\b", re.I)),
     ("high_level_event", re.compile(r"\bhigh[- ]level (?:special )?(?:event|meeting|dialogue)\b",
                                     re.I)),
     ("summit", re.compile(r"\bsummits?\b|\bCouncil of (?:the )?Heads of State\b", re.I)),
@@ -42,12 +46,32 @@ _LEADERS_MET = re.compile(r"\b(?P<who>leaders|heads of state|ministers)\s+(?:fir
                           re.I)
 
 
+# "African leaders, who convened in Addis Ababa for the 28th AU ordinary session": a
+# session leaders come to is a summit
+_LEADERS_CAME = re.compile(r"\b(?:leaders|heads of state|presidents)\b,?\s+(?:who\s+)?(?:have\s+)?"
+                           r"(?:met|convened|gathered|arrived)\b[^.;]{0,80}$", re.I)
+
+
+def _referred_event(ctx: Context, match: re.Match[str]) -> EventKind | None:
+    """"arrived in Ashgabat for the session": a bare "the session" is the event the article
+    has just reported, whatever it was called there."""
+    if not re.search(r"\bthe\s+$", ctx.text[max(0, match.start() - 4):match.start()]) or \
+            match.group().lower() not in ("session", "meeting", "conference"):
+        return None
+    earlier = next((f for f in reversed(ctx.article.facts) if isinstance(f, Event)), None)
+    return earlier.kind if earlier is not None else None
+
+
 def _kind(ctx: Context, kind: EventKind, match: re.Match[str]) -> EventKind:
     """Heads of state meeting is a summit whatever the text calls it; ministers meeting is a
     meeting; the rest as the word says."""
     window = ctx.text[max(0, match.start() - 100):match.end() + 60]
-    if kind in ("session", "meeting") and _SUMMIT_LIKE.search(window):
+    if kind in ("session", "meeting") and (_SUMMIT_LIKE.search(window) or _LEADERS_CAME.search(
+            ctx.text, 0, match.start())):
         return "summit"
+    earlier = _referred_event(ctx, match)
+    if earlier is not None:
+        return earlier
     if kind == "session" and _MINISTERIAL.search(window):
         return "meeting"
     if kind in ("session", "meeting") and re.search(r"\b(?:of the|the) Council\b|\bthe next "
@@ -83,6 +107,13 @@ _MOVED_TO = re.compile(r"(?:\s+[\w()-]+){0,5}?\s+(?:to|until|till)\s+(?:the\s+ye
                        r"next\s+)?", re.I)
 _RECALLED = re.compile(r"\b(?:recall(?:s|ed|ing)?|referr(?:ed|ing) to|recalls|previous|earlier|"
                        r"following)\b", re.I)
+# "ahead of the Arab League Summit": the summit is still to come
+_AHEAD = re.compile(r"\b(?:ahead of|in the run-up to|in preparation for|to prepare for)\s+"
+                    r"(?:[\w'’-]+\s+){0,6}$", re.I)
+# the event's own phrase up to its place: "Summit in", "meeting of ... from A and B in"
+_OWN_PLACE = re.compile(r"(?:\s+of\s+[^;:()]{0,90}?)?,?\s+(?:(?:which was|was|is|will be)\s+)?"
+                        r"(?:held\s+)?(?:in|at)\s+(?:the\s+)?")
+_LATER_CLAUSE = re.compile(r"[;]|,\s*(?:where|while|whereas|but)\b", re.I)
 _DURING = re.compile(r"\b(?:during|at)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,3}$", re.I)
 
 
@@ -105,7 +136,7 @@ def extract(ctx: Context) -> None:
             _named_in_passing(ctx, match.end(), _date(ctx, dated, ctx.sentence.start
                                                       + match.start()))
             return
-        place = _place(ctx)
+        place = _place(ctx, match)
         if not dated and place is None:
             return
         at = ctx.sentence.start + match.start()
@@ -121,7 +152,8 @@ def extract(ctx: Context) -> None:
                    + deferred.start() <= d.start < at]
             date = own[-1] if own else date
             modality = "negated"
-        if modality == "asserted" and (_NEXT.search(lead) or _WILL_BE_HELD.match(
+        if modality == "asserted" and (_NEXT.search(lead) or _AHEAD.search(lead) or
+                                       _WILL_BE_HELD.match(
                 ctx.text, match.end()) or _after_the_article(ctx, date)):
             modality = "planned"  # "the next session", "... will be held in Moscow"
         elif modality == "asserted" and _RECALLED.search(lead) and \
@@ -208,6 +240,9 @@ def _date(ctx: Context, dated: list[DateMention], at: int) -> DateMention | None
         # "it has established the National Secretariat in February 2018": the body's date
         r"\b(?:established|founded|created|set up)\s+(?:the|a|an)\s+[^,.;]{0,50}?\b(?:in|on)\s+$",
         ctx.between(max(ctx.sentence.start, d.start - 70), d.start), re.I)]
+    # "has declared that the 2022 summit ...": a date set before another event's word is
+    # that event's
+    usable = [d for d in usable if not _premodifies_other(ctx, d, at)]
     if not usable:
         return None
     # "On 19 November 2019, X organized ...": the date that opens the sentence is the event's
@@ -228,6 +263,16 @@ def _date(ctx: Context, dated: list[DateMention], at: int) -> DateMention | None
                                       abs(d.start - at)))
 
 
+_EVENT_WORD_AFTER = re.compile(r"\s+(?:[A-Z][\w-]*\s+){0,2}(?:summits?|meetings?|sessions?|"
+                               r"conferences?)\b", re.I)
+
+
+def _premodifies_other(ctx: Context, date: DateMention, at: int) -> bool:
+    after = _EVENT_WORD_AFTER.match(ctx.article.text, date.end, ctx.sentence.end)
+    return after is not None and date.end + len(after.group()) - 1 < at or (
+        after is not None and date.start > at)
+
+
 def _paren_depth(ctx: Context, offset: int) -> int:
     head = ctx.between(ctx.sentence.start, offset)
     return head.count("(") - head.count(")")
@@ -236,13 +281,28 @@ def _paren_depth(ctx: Context, offset: int) -> int:
 def _name(ctx: Context, match: re.Match[str]) -> str:
     head = _ORDINAL.search(ctx.text[:match.start()])
     start = head.start() if head else match.start()
-    name = ctx.text[start:match.end()].strip()
+    name = re.sub(r"^(?:The|A|An)\s+", "", ctx.text[start:match.end()].strip())
     return name or match.group()
 
 
-def _place(ctx: Context) -> Mention | None:
-    places = ctx.places()
-    venues = [p for p in places if p.kind != "city" or p.id is not None]
+def _place(ctx: Context, match: re.Match[str]) -> Mention | None:
+    """The place of the event's own phrase ("the Arab League Summit in Saudi Arabia", "a
+    meeting of ministers from four states in Jordan"), a state too; else the first venue
+    the sentence names, but not one of a later clause ("..., where the bloc met China in
+    Beijing") nor one before a far earlier trigger."""
+    end = ctx.sentence.start + match.end()
+    for mention in sorted(ctx.places() + ctx.states(), key=lambda m: m.start):
+        if mention.start >= end and (mention.type == "state" or mention.kind != "city"
+                                     or mention.id is not None) and \
+                _OWN_PLACE.fullmatch(ctx.between(end, mention.start)) and not \
+                re.match(r"['’]s?\s", ctx.between(mention.end, mention.end + 3)):
+            # "in Fiji's capital, Suva": the state of a possessive is not the venue
+            if mention.type == "state":
+                return Mention(mention.start, mention.end, "place", None, mention.name,
+                               "state")
+            return mention
+    venues = [p for p in ctx.places() if (p.kind != "city" or p.id is not None)
+              and not (p.start > end and _LATER_CLAUSE.search(ctx.between(end, p.start)))]
     return venues[0] if venues else None
 
 

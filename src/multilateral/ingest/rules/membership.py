@@ -96,8 +96,10 @@ _STATUS_VALUE = (("suspen", Status.SUSPENDED), ("observer", Status.OBSERVER),
 # Verbs that name membership itself, so that no status word is needed.
 _IMPLY_MEMBER = ("joined", "left", "suspended", "lifted", "applied", "founders", "held_suspended",
                  "holds_list", "candidacy", "apposition")
-_VERB_IMPLIES = re.compile(r"\b(?:join(?:ed|s|ing)?|acced(?:ed|es|ing|e)|accession|rejoin(?:ed|s)?|"
-                           r"withdr(?:ew|aw|awn|awal)|left|quit|exit(?:ed)?|expell?ed|expulsion|"
+# "would leave", "is withdrawing", "no plans of rejoining": a plan names membership too
+_VERB_IMPLIES = re.compile(r"\b(?:join(?:ed|s|ing)?|acced(?:ed|es|ing|e)|accession|"
+                           r"rejoin(?:ed|s|ing)?|withdr(?:ew|aw|awn|awal|awing|aws)|left|"
+                           r"leav(?:e|es|ing)|quit(?:s|ting)?|exit(?:ed|s|ing)?|expell?ed|expulsion|"
                            r"suspen(?:ded|sion|ding|ds|d)|reinstat(?:ed|ement)|readmitted|"
                            r"ceas(?:ed|es|e) to be|(?:was|were|been) added|"
                            r"open(?:ed|s|ing)? accession|"
@@ -123,7 +125,9 @@ _NOUN_TRIGGER = re.compile(r"(?i:applications?|accession|admission|entry|withdra
                            r"expulsion|suspension|membership|exit|candidacy)")
 _NOT_A_CHANGE = re.compile(r"\s+(?:its\s+|their\s+)?(?:independence|sovereignty|recognition|"
                            r"work|participation in (?:the )?(?:work|activities)|activities|"
-                           r"cooperation|involvement)\b", re.I)
+                           r"cooperation|involvement|behind|office|power)\b", re.I)
+
+
 def status_value(words: str) -> Status:
     low = words.lower()
     for stem, value in _STATUS_VALUE:
