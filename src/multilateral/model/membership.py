@@ -211,7 +211,7 @@ def standings(claims: Iterable[Claim], when: PartialDate, key: Callable[[Claim],
 # per context list (held here, so its identity stays its own; never changed in place).
 _GROUPED: OrderedDict[int, tuple[list[Claim], dict[tuple[str, str], list[Claim]],
                                dict[tuple[str, str], int]]] = OrderedDict()
-_GROUPED_KEPT = 128
+_GROUPED_KEPT = 1024  # about two per organization
 _GROUPED_LOCK = threading.Lock()
 
 
@@ -226,11 +226,10 @@ def _grouped(context: list[Claim]) -> tuple[dict[tuple[str, str], list[Claim]],
     for claim in context:
         pairs[_pair(claim)].append(claim)
     top = {pair: max(rank(c.dataset) for c in group) for pair, group in pairs.items()}
-    if len(context) > 64:  # small lists are cheap to group and often built per question
-        with _GROUPED_LOCK:
-            _GROUPED[id(context)] = (context, pairs, top)
-            while len(_GROUPED) > _GROUPED_KEPT:
-                _GROUPED.popitem(last=False)
+    with _GROUPED_LOCK:
+        _GROUPED[id(context)] = (context, pairs, top)
+        while len(_GROUPED) > _GROUPED_KEPT:
+            _GROUPED.popitem(last=False)
     return pairs, top
 
 
@@ -349,7 +348,10 @@ def _began(claims: list[Claim], status: str,
     first = min(mine, key=lambda c: c.start.lo if c.start else dt.date.max)
     start = first.start
     assert start is not None
-    before = [c for c in pairs.get(_pair(first), []) if c.dataset == first.dataset
+    group = pairs.get(_pair(first), [])
+    if len(group) < 2:
+        return start  # the one spell of its pair (most of COW's): nothing ran before it
+    before = [c for c in group if c.dataset == first.dataset
               and held(c.status) == status and c.start is not None and c.end is not None]
     for _ in range(len(before)):
         earlier = next((c for c in before if c.end is not None and c.end.refines(start)
