@@ -28,6 +28,17 @@ def niger(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [f for f in facts if f["type"] == "membership" and f["state_id"] == "NER"]
 
 
+def test_a_fact_repeated_without_end_keeps_twenty_further_spans(sqlite_url: str) -> None:
+    # A page that repeats itself (a scraped feed, a template) must not grow one fact's
+    # evidence without bound: reading stays linear and the fact small.
+    text = "Sahel news\n\n" + "Niger was suspended by the African Union. " * 50
+    kb = KnowledgeBase(sqlite_url)
+    document = kb.extract_bytes("loop.txt", text.encode(), published=PartialDate(2023, 8, 23))
+    kb.close()
+    found = niger(document.as_dict(with_text=True)["facts"])
+    assert len(found) == 1 and len(found[0]["also"]) == 20
+
+
 def test_a_fact_stated_twice_is_one_fact_with_both_spans(sqlite_url: str) -> None:
     kb = KnowledgeBase(sqlite_url)
     document = kb.extract_bytes("note.txt", TEXT.encode(), published=PartialDate(2023, 8, 23))

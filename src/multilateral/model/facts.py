@@ -38,6 +38,7 @@ STATUSES = tuple(status.value for status in Status)
 DATE_BASES = ("text", "relative", "article_date", "context")
 
 _COMMON = ("evidence", "also", "confidence", "modality")
+ALSO_KEPT = 20  # further spans of one fact kept: a page that repeats itself says no more
 # Written only when known: FACTS.md leaves them out otherwise.
 _WHEN_KNOWN = frozenset({"org_mention", "state_mention", "subject_mention", "date_basis",
                          "date_partial", "orgs"})
@@ -111,10 +112,14 @@ class Fact:
                 "confidence": round(self.confidence, 2), "modality": self.modality}
 
     def add_evidence(self, other: Fact) -> None:
-        """Keep the spans of a second statement of this fact beside its own."""
+        """Keep the spans of a second statement of this fact beside its own: the first
+        ALSO_KEPT of them, so that a page repeating one sentence thousands of times keeps
+        its facts small and its reading linear."""
+        if len(self.also) >= ALSO_KEPT:
+            return
         seen = {(self.evidence.start, self.evidence.end)} | {(e.start, e.end) for e in self.also}
         for span in (other.evidence, *other.also):
-            if (span.start, span.end) not in seen:
+            if (span.start, span.end) not in seen and len(self.also) < ALSO_KEPT:
                 seen.add((span.start, span.end))
                 self.also.append(span)
         self.also.sort(key=lambda e: (e.start, e.end))

@@ -16,7 +16,7 @@ from multilateral.ingest.mentions import Mention
 from multilateral.ingest.rules.context import Context, date_fields, entity_fields
 from multilateral.ingest.rules.membership_dates import (
     Trigger,
-    clause_break,
+    clause_break_between,
     holds_date,
     member_date,
     since_date,
@@ -218,10 +218,10 @@ def _triggers_for(ctx: Context, member: Mention, triggers: list[Trigger]) -> lis
         return apposition[:1]  # "Ghana – a Commonwealth member –" speaks of Ghana alone
     triggers = [t for t in triggers if t.word != "apposition"]
     before = [t for t in triggers if t.end <= member.start
-              and not clause_break(ctx.between(t.end, member.start))
+              and not clause_break_between(ctx, t.end, member.start)
               and head.start - t.end <= _REACH]
     after = [t for t in triggers if t.start >= member.end
-             and not clause_break(ctx.between(member.end, t.start))]
+             and not clause_break_between(ctx, member.end, t.start)]
     chosen = [before[-1]] if before else ([after[0]] if after else [])
     if not before and after and _LIKE.match(ctx.article.text, list_tail_end(ctx, member),
                                             after[0].start):

@@ -4,6 +4,8 @@ status held now."""
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -20,6 +22,24 @@ _CLAUSE_BREAK = re.compile(
     r"(?<!\bhas )(?<!\bhave )(?<!\bhad )(?<!\bever )"  # "has since declined": an adverb
     r"\bsince\b(?!\s+(?:\d|then\b|(?:January|February|March|April|May|June|July|August|"
     r"September|October|November|December)\b))", re.I)
+
+
+def clause_break_between(ctx: Context, start: int, end: int) -> bool:
+    """`clause_break` of the article's text between two offsets of the sentence: the
+    sentence's breaks are found once, not once for each (member, date) pair asked."""
+    lo, hi = ctx.sentence.start, ctx.sentence.end
+    if not lo <= start <= end <= hi:
+        return clause_break(ctx.between(start, end))
+    breaks = _breaks(ctx.sentence.text)
+    # Breaks do not overlap: the first one starting at or after `start` ends first.
+    at = bisect.bisect_left(breaks, (start - lo, -1))
+    return at < len(breaks) and breaks[at][1] <= end - lo
+
+
+@functools.lru_cache(maxsize=64)
+def _breaks(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(text)
+            if m.group() != "." or not closes_abbreviation(text, m.end())]
 
 
 def clause_break(text: str) -> bool:
@@ -47,7 +67,7 @@ def member_date(ctx: Context, member: Mention, trigger: Trigger,
     if own is not None:
         return own
     following = [d for d in dated if d.start >= member.end
-                 and not clause_break(ctx.between(member.end, d.start))]
+                 and not clause_break_between(ctx, member.end, d.start)]
     if not following and trigger.end <= member.start:
         after_trigger = [d for d in dated if trigger.end <= d.start < member.start]
         if after_trigger:
@@ -78,7 +98,7 @@ def _trigger_own_date(ctx: Context, member: Mention, trigger: Trigger,
     bound = min((t.start for t in triggers if t.start > trigger.end), default=ctx.sentence.end)
     for date in dated:
         if trigger.end <= date.start and date.end <= bound:
-            return None if clause_break(ctx.between(trigger.end, date.start)) else date
+            return None if clause_break_between(ctx, trigger.end, date.start) else date
     return None
 
 
@@ -108,7 +128,7 @@ def holds_date(ctx: Context, trigger: Trigger) -> dict[str, Any]:
         if date.start >= trigger.end and _FROM.search(
                 ctx.between(max(ctx.sentence.start, date.start - 10), date.start)) \
                 and not _SPAN_END.match(ctx.between(date.end, ctx.sentence.end)) \
-                and not clause_break(ctx.between(trigger.end, date.start)):
+                and not clause_break_between(ctx, trigger.end, date.start):
             return date_fields(date)
     published = ctx.article.published
     if published is None:
