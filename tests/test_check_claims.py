@@ -255,3 +255,14 @@ def test_a_withdrawal_unrecorded_or_a_treaty_signing_is_no_contradiction(
         "Accession.")), "joined")
     assert signed and all(c["verdict"] == "unverifiable" for c in signed)
     assert "signed" in str(signed[0]["reason"])
+
+
+def test_an_officeholder_named_with_a_courtesy_title_is_found(sqlite_url: str,
+                                                              tmp_path: Path) -> None:
+    report = check(sqlite_url, tmp_path, (
+        "Note\n\nPublished 1 March 2024\n\nThe Chairman of the African Union, Mr Amara Kone, "
+        "opened the summit. Dr Lena Moritz, Secretary General of NATO, spoke after him."))
+    held = {c["details"]["person"]: c for c in claims(report, "officeholder")}  # type: ignore[index]
+    # the titles "Mr" and "Dr" are not the name, and do not hide that a name is there
+    assert set(held) == {"Amara Kone", "Lena Moritz"}
+    assert all(c["verdict"] == "unverifiable" for c in held.values())
