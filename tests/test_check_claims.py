@@ -266,3 +266,17 @@ def test_an_officeholder_named_with_a_courtesy_title_is_found(sqlite_url: str,
     # the titles "Mr" and "Dr" are not the name, and do not hide that a name is there
     assert set(held) == {"Amara Kone", "Lena Moritz"}
     assert all(c["verdict"] == "unverifiable" for c in held.values())
+
+
+def test_a_fact_stated_again_is_a_claim_each_time_it_is_restated(sqlite_url: str,
+                                                                 tmp_path: Path) -> None:
+    report = check(sqlite_url, tmp_path, (
+        "Note\n\nPublished 1 March 2024\n\nSweden joins NATO. Sweden was admitted to NATO as "
+        "a member on 7 March 2024, the alliance said. Officials said Sweden's accession to "
+        "NATO marks a new era. “Sweden joined NATO today,” the minister said."))
+    # the reader keeps one fact; the headline and the lead each claim it, while a sentence
+    # that only names the accession, or quotes someone, claims nothing of its own
+    assert [c["text"] for c in claims(report, "joined")] == [
+        "Sweden joins NATO.",
+        "Sweden was admitted to NATO as a member on 7 March 2024, the alliance said."]
+    assert {c["verdict"] for c in claims(report, "joined")} == {"supported"}
