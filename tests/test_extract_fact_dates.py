@@ -50,6 +50,16 @@ def test_a_membership_takes_its_own_clauses_date(read: Any, text: str,
     assert expected in found, found
 
 
+def test_a_date_of_the_event_after_which_it_happened_is_not_its_date(read: Any) -> None:
+    # the coup is dated, the suspension that followed it is not: no date rather than its
+    found = memberships(read("Mali was suspended from ECOWAS after soldiers seized power in "
+                             "August 2020.", None))
+    assert found == {("ECOWAS", "MLI", "suspended", "granted", None)}, found
+    # the suspension's own date, before the "after", stays its date
+    found = memberships(read("Mali was suspended from ECOWAS in May 2021 after a coup.", None))
+    assert found == {("ECOWAS", "MLI", "suspended", "granted", "2021-05")}, found
+
+
 def test_a_status_held_from_a_year_is_dated_by_it(read: Any) -> None:
     found = memberships(read("Cuba and Uzbekistan have observer status in the Eurasian "
                              "Economic Union from 2021."))
