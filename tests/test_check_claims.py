@@ -280,3 +280,14 @@ def test_a_fact_stated_again_is_a_claim_each_time_it_is_restated(sqlite_url: str
         "Sweden joins NATO.",
         "Sweden was admitted to NATO as a member on 7 March 2024, the alliance said."]
     assert {c["verdict"] for c in claims(report, "joined")} == {"supported"}
+
+
+def test_a_request_to_an_officeholder_still_names_who_holds_the_office(
+        sqlite_url: str, tmp_path: Path) -> None:
+    report = check(sqlite_url, tmp_path, (
+        "Note\n\nPublished 1 March 2024\n\nThe summit called on the Secretary-General of "
+        "the United Nations Amara Kone to visit the region. If Lena Moritz, Secretary "
+        "General of NATO, came, talks could start."))
+    # asked to act, the holder is still named; a supposition names no one
+    assert [c["details"]["person"] for c in claims(report, "officeholder")] == [  # type: ignore[index]
+        "Amara Kone"]

@@ -56,7 +56,7 @@ def officeholders(context: Context, org: Mention | None) -> list[ArticleClaim]:
         else:
             continue  # "the Secretary-General said": no one named as holding it
         start, end = at + lo, at + hi
-        if not stated(context, start, end, tail=False):
+        if not stated(context, start, end, tail=False, office=True):
             continue  # "will be Secretary-General", "not ... Director-General"
         holder = body or org
         found.append(ArticleClaim("officeholder", start, end, text[lo:hi],
