@@ -255,3 +255,39 @@ def test_a_withdrawal_unrecorded_or_a_treaty_signing_is_no_contradiction(
         "Accession.")), "joined")
     assert signed and all(c["verdict"] == "unverifiable" for c in signed)
     assert "signed" in str(signed[0]["reason"])
+
+
+def test_an_officeholder_named_with_a_courtesy_title_is_found(sqlite_url: str,
+                                                              tmp_path: Path) -> None:
+    report = check(sqlite_url, tmp_path, (
+        "Note\n\nPublished 1 March 2024\n\nThe Chairman of the African Union, Mr Amara Kone, "
+        "opened the summit. Dr Lena Moritz, Secretary General of NATO, spoke after him."))
+    held = {c["details"]["person"]: c for c in claims(report, "officeholder")}  # type: ignore[index]
+    # the titles "Mr" and "Dr" are not the name, and do not hide that a name is there
+    assert set(held) == {"Amara Kone", "Lena Moritz"}
+    assert all(c["verdict"] == "unverifiable" for c in held.values())
+
+
+def test_a_fact_stated_again_is_a_claim_each_time_it_is_restated(sqlite_url: str,
+                                                                 tmp_path: Path) -> None:
+    report = check(sqlite_url, tmp_path, (
+        "Note\n\nPublished 1 March 2024\n\nSweden joins NATO. Sweden was admitted to NATO as "
+        "a member on 7 March 2024, the alliance said. Officials said Sweden's accession to "
+        "NATO marks a new era. “Sweden joined NATO today,” the minister said."))
+    # the reader keeps one fact; the headline and the lead each claim it, while a sentence
+    # that only names the accession, or quotes someone, claims nothing of its own
+    assert [c["text"] for c in claims(report, "joined")] == [
+        "Sweden joins NATO.",
+        "Sweden was admitted to NATO as a member on 7 March 2024, the alliance said."]
+    assert {c["verdict"] for c in claims(report, "joined")} == {"supported"}
+
+
+def test_a_request_to_an_officeholder_still_names_who_holds_the_office(
+        sqlite_url: str, tmp_path: Path) -> None:
+    report = check(sqlite_url, tmp_path, (
+        "Note\n\nPublished 1 March 2024\n\nThe summit called on the Secretary-General of "
+        "the United Nations Amara Kone to visit the region. If Lena Moritz, Secretary "
+        "General of NATO, came, talks could start."))
+    # asked to act, the holder is still named; a supposition names no one
+    assert [c["details"]["person"] for c in claims(report, "officeholder")] == [  # type: ignore[index]
+        "Amara Kone"]

@@ -50,6 +50,16 @@ def test_a_membership_takes_its_own_clauses_date(read: Any, text: str,
     assert expected in found, found
 
 
+def test_a_date_of_the_event_after_which_it_happened_is_not_its_date(read: Any) -> None:
+    # the coup is dated, the suspension that followed it is not: no date rather than its
+    found = memberships(read("Mali was suspended from ECOWAS after soldiers seized power in "
+                             "August 2020.", None))
+    assert found == {("ECOWAS", "MLI", "suspended", "granted", None)}, found
+    # the suspension's own date, before the "after", stays its date
+    found = memberships(read("Mali was suspended from ECOWAS in May 2021 after a coup.", None))
+    assert found == {("ECOWAS", "MLI", "suspended", "granted", "2021-05")}, found
+
+
 def test_a_status_held_from_a_year_is_dated_by_it(read: Any) -> None:
     found = memberships(read("Cuba and Uzbekistan have observer status in the Eurasian "
                              "Economic Union from 2021."))
@@ -171,3 +181,14 @@ def test_a_year_said_as_mid_year_is_the_year(read: Any) -> None:
     found = memberships(read("Candidate status in the European Union was granted to Croatia "
                              "in mid-2004.", None))
     assert ("EU", "HRV", "candidate", "granted", "2004") in found, found
+
+
+def test_the_establishment_of_another_body_founds_not_the_organization(read: Any) -> None:
+    def foundings(text: str) -> set[tuple[Any, ...]]:
+        return {(f["org_id"], f["date"]) for f in read(text, None) if f["type"] == "founding"}
+    # the working party is what was established then, not the WTO the sentence is about
+    assert foundings("The WTO accession talks for Bhutan began with its application in 1999, "
+                     "followed by the establishment of a Working Party on 6 October 1999.") == set()
+    # the establishment of the organization itself still founds it
+    assert ("SCO", "2001") in foundings("China hosted the establishment of the Shanghai "
+                                        "Cooperation Organisation in 2001.")

@@ -127,7 +127,7 @@ def find_claims(document: Document, gazetteer: Gazetteer) -> list[ArticleClaim]:
                    or stated(context, c.start, c.end)]
         claims += officeholders(context, org)
         chairs += _chairs(context, org)
-    for claim in _from_facts(document, sentences):
+    for claim in _from_facts(document):
         if _factstated(claim, sentences, article, mentions, dates):
             if claim.kind == "joined" and _recipient(claim, text, mentions):
                 claim.details["recipient"] = True
@@ -337,14 +337,32 @@ def _subject_ids(claim: ArticleClaim) -> set[str]:
     return ids - {""}
 
 
-def _from_facts(document: Document, sentences: list[Sentence]) -> list[ArticleClaim]:
+# A sentence that says it again, in a verb of its own ("were admitted", "has suspended"),
+# not one that only names the event ("Finland's accession shows", "the decision to leave").
+_RESTATING_VERB = re.compile(
+    r"\b(?:join(?:s|ed)?|rejoin(?:s|ed)?|admit(?:s|ted)?|readmit(?:s|ted)?|suspend(?:s|ed)?|"
+    r"reinstate[sd]?|expel(?:s|led)?|withdr(?:ew|awn|aws)|left|leaves|quit|grant(?:s|ed)?|"
+    r"became|becomes|acceded?|accedes|applied|appl(?:y|ies)|deposit(?:s|ed)?|founded|"
+    r"established|created|formed|signed|adopted|chairs|chaired|holds|took\s+over|"
+    r"takes\s+over)\b", re.IGNORECASE)
+
+
+def _restates(span: Evidence) -> bool:
+    """Whether a further span of a fact makes the claim again: in a verb of its own and in
+    the page's voice, not inside a quotation."""
+    return _RESTATING_VERB.search(span.text) is not None and not re.search(r"[“”\"]", span.text)
+
+
+def _from_facts(document: Document) -> list[ArticleClaim]:
     """Lists (the members a sentence names as current), joins, chairs, foundings, instruments."""
     claims: list[ArticleClaim] = []
     lists: dict[tuple[int, str | None, str | None], ArticleClaim] = {}
-    for fact in document.facts:
-        if fact.modality not in ("asserted", "reported"):
-            continue
-        span = fact.evidence
+    # a fact the page states in several sentences (a headline, then its lead) is a claim
+    # in each of them: merging kept one fact, the page made the claim each time
+    spans = [(fact, span) for fact in document.facts
+             if fact.modality in ("asserted", "reported")
+             for span in (fact.evidence, *[e for e in fact.also if _restates(e)])]
+    for fact, span in spans:
         if isinstance(fact, Membership) and fact.change == "holds":
             key = (span.start, fact.org_id, fact.status)
             claim = lists.get(key)

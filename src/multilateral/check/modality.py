@@ -21,15 +21,22 @@ _NOT_A_FACT = re.compile(
     r"candida(?:te|cy)\s+for|bid\s+(?:to|for)|invit(?:e|es|ed|ation)\b[^.;]{0,40}\bto\s+join|"
     r"call(?:s|ed)?\s+(?:on|for|upon)|(?<=\bto\s)(?:deposit|sign|submit|hand\s+over))\b",
     re.IGNORECASE)
+# What keeps a title beside a name from saying who holds the office: a condition or a
+# supposition. A request or a hope addressed to the holder ("called on the Chairperson of
+# the Commission, X, to engage") still names who holds it.
+_SUPPOSED = re.compile(r"\b(?:would|could|might|should|(?-i:may)|if|unless|whether)\b",
+                       re.IGNORECASE)
 _CLAUSE = re.compile(r"[;:(]|,\s|\s[-–—]\s|\b(?:while|whereas|but|although|which|who|whose|"
                      r"where)\b")
 
 
-def stated(context: Context, start: int, end: int, *, tail: bool = True) -> bool:
+def stated(context: Context, start: int, end: int, *, tail: bool = True,
+           office: bool = False) -> bool:
     """Whether the words from `start` to `end` state a fact of the page's day: not planned,
     negated, hoped for, conditional or a purpose (the reader's modality, in the claim's own
     clause, and the words of plans and purposes it does not know). Without `tail`, only the
-    words before the claim count ("Secretary-General X will speak" names who holds it)."""
+    words before the claim count ("Secretary-General X will speak" names who holds it); with
+    `office`, only conditions and suppositions, not requests or hopes, unsay a title."""
     sentence = context.sentence
     text = context.article.text
     head = text[max(sentence.start, start - 90):start]
@@ -41,4 +48,4 @@ def stated(context: Context, start: int, end: int, *, tail: bool = True) -> bool
                      context.dates)
     if clause.modality(start, end, clause=True) != "asserted":
         return False
-    return _NOT_A_FACT.search(text[lo:hi]) is None
+    return (_SUPPOSED if office else _NOT_A_FACT).search(text[lo:hi]) is None

@@ -25,6 +25,10 @@ _NOT_NAME = {"The", "He", "She", "It", "On", "In", "At", "His", "Her", "This", "
              "Mrs", "Ms", "Dr", "H.E.", "Of", "And", "For", "General", "Secretary", "Said",
              "Also", "Today", "Yesterday", "Assembly", "Council"}
 
+# Courtesy titles a name may carry in front, which are not part of it.
+_TITLES = {"Mr", "Mrs", "Ms", "Dr", "H.E", "Prof", "Sir", "Dame", "Madam", "Mme", "HE"}
+
+
 def officeholders(context: Context, org: Mention | None) -> list[ArticleClaim]:
     """A title beside a person's name: who holds an office, which the knowledge base lacks.
     "Secretary-General of the United Nations Antonio Guterres", "NATO Secretary General
@@ -41,14 +45,18 @@ def officeholders(context: Context, org: Mention | None) -> list[ArticleClaim]:
             continue  # "President Putin": a head of state's office, not an organization's
         after = _NAME_AFTER.match(text[after_office - at:])
         before = _NAME_BEFORE.search(text[:match.start()])
-        if after and _is_name(context, after_office + after.start("name"), after.group("name")):
-            lo, hi, name = match.start(), after_office - at + after.end(), after.group("name")
-        elif before and _is_name(context, at + before.start("name"), before.group("name")):
-            lo, hi, name = before.start(), after_office - at, before.group("name")
+        after_name = _untitled(after.group("name")) if after else None
+        before_name = _untitled(before.group("name")) if before else None
+        if after and after_name and _is_name(
+                context, after_office + after.end("name") - len(after_name), after_name):
+            lo, hi, name = match.start(), after_office - at + after.end(), after_name
+        elif before and before_name and _is_name(
+                context, at + before.end("name") - len(before_name), before_name):
+            lo, hi, name = before.end("name") - len(before_name), after_office - at, before_name
         else:
             continue  # "the Secretary-General said": no one named as holding it
         start, end = at + lo, at + hi
-        if not stated(context, start, end, tail=False):
+        if not stated(context, start, end, tail=False, office=True):
             continue  # "will be Secretary-General", "not ... Director-General"
         holder = body or org
         found.append(ArticleClaim("officeholder", start, end, text[lo:hi],
@@ -57,6 +65,15 @@ def officeholders(context: Context, org: Mention | None) -> list[ArticleClaim]:
                                   {"office": " ".join(match.group("office").split()),
                                    "person": name}))
     return found
+
+
+def _untitled(name: str) -> str | None:
+    """The name without the courtesy titles before it ("H.E. Dr Nkosazana Dlamini-Zuma",
+    "Mr Jose Manuel Barroso"); None when only titles remain."""
+    words = name.split()
+    while words and words[0].rstrip(".") in _TITLES:
+        words = words[1:]
+    return " ".join(words) if words else None
 
 
 def _office_of(context: Context, end: int) -> tuple[Mention | None, int]:

@@ -16,6 +16,9 @@ _OBJECT_GAP = re.compile(r"^\s+(?:the|a|an)\s+(?:new\s+)?$|^\s+$")
 _ACTIVE = re.compile(r"\b(?:has|have|had|they|it|which|who)\s+(?:\w+\s+)?$", re.I)
 # "The CIS, established after the Soviet Union's dissolution, ...": an aside that founds it
 _APPOSITION = re.compile(r"^\s*,\s*(?:which was\s+)?$")
+# "the establishment of X": the noun founds X, whatever the sentence is about
+_NOUNS = ("establishment", "creation", "founding", "inception")
+_NOUN_OF = re.compile(r"^\s+of\s+(?:the\s+|a\s+|an\s+)?", re.I)
 _PREP = re.compile(r"^[^.;]{0,60}?\b(?:in|on|since)\s*$", re.I)
 
 
@@ -26,6 +29,12 @@ def extract(ctx: Context) -> None:
         date = next((d for d in ctx.dated() if d.date is not None and end <= d.start <= end + 65
                      and _PREP.match(ctx.between(end, d.start))), None)
         founded = _object(ctx, at, end)
+        of = _NOUN_OF.match(ctx.between(end, min(ctx.sentence.end, end + 12)))
+        if of and match.group().lower() in _NOUNS:
+            named = [m for m in ctx.orgs() if m.start == end + of.end()]
+            if not named:
+                continue  # "the establishment of a Working Party": some other body's founding
+            founded = ctx.organization_of(named[0])
         if date is None and founded is None:
             appositive = [m for m in ctx.orgs() if m.end <= at and m.linked
                           and _APPOSITION.match(ctx.between(m.end, at))]

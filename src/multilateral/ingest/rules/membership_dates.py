@@ -21,7 +21,11 @@ _CLAUSE_BREAK = re.compile(
     # one that gives a date ("since 2006", "since June")
     r"(?<!\bhas )(?<!\bhave )(?<!\bhad )(?<!\bever )"  # "has since declined": an adverb
     r"\bsince\b(?!\s+(?:\d|then\b|(?:January|February|March|April|May|June|July|August|"
-    r"September|October|November|December)\b))", re.I)
+    r"September|October|November|December)\b))|"
+    # "after" or "following" that opens another event ("suspended after the president
+    # ordered a crackdown in March 2011"): its date is that event's, not the membership's
+    r"\b(?:after|following)\b(?!\s+(?:\d|(?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)\b))", re.I)
 
 
 def clause_break_between(ctx: Context, start: int, end: int) -> bool:
