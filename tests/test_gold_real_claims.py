@@ -166,3 +166,21 @@ def test_the_tool_refuses_a_claim_text_not_in_the_page(tmp_path: Path) -> None:
     done = tool(real, "claims", "--id", "r902", "--claims", str(work))
     assert done.returncode != 0 and "claim 1" in done.stderr and "not found" in done.stderr
     assert (real / "pages.jsonl").read_text(encoding="utf-8") == before
+
+
+def test_two_verdicts_on_one_span_are_right_only_if_both_are() -> None:
+    # A checker that says "supported" and "contradicted" of the same words shows a reader
+    # both; the scorer must not pick the one that happens to agree with the gold.
+    from multilateral.ingest.evaluation import ClaimScores, _score_real_claims
+    from multilateral.model.facts import Document
+
+    text = "Ruritania became a full member of the bloc in 2020."
+    claim = {"text": text, "start": 0, "kind": "joined", "verdict": "supported"}
+    document = Document(source="t.txt", sha256="", text=text)
+    both = ClaimScores()
+    _score_real_claims("t", [claim], document,
+                       [(0, len(text), "supported"), (0, len(text), "contradicted")], both)
+    assert both.decided == 1 and both.right == 0
+    one = ClaimScores()
+    _score_real_claims("t", [claim], document, [(0, len(text), "supported")], one)
+    assert one.right == 1

@@ -259,7 +259,13 @@ def _score_real_claims(name: str, claims: list[dict[str, Any]], document: Docume
             scores.misses.append({**miss, "error": "unverifiable"})
             continue
         scores.decided += 1
-        verdict = max(decided)[1]  # the reported claim that covers most of the span
+        # The reported claim that covers most of the span decides; where several cover it
+        # equally and say different things, the page shows a reader both, so it is right
+        # only if all of them are.
+        widest = max(overlap for overlap, _ in decided)
+        said = {v for overlap, v in decided if overlap == widest}
+        verdict = claim["verdict"] if said == {claim["verdict"]} else \
+            min(said - {claim["verdict"]})
         if verdict == claim["verdict"]:
             scores.right += 1
         else:
