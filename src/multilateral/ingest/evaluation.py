@@ -259,13 +259,9 @@ def _score_real_claims(name: str, claims: list[dict[str, Any]], document: Docume
             scores.misses.append({**miss, "error": "unverifiable"})
             continue
         scores.decided += 1
-        # The reported claim that covers most of the span decides; where several cover it
-        # equally and say different things, the page shows a reader both, so it is right
-        # only if all of them are.
-        widest = max(overlap for overlap, _ in decided)
-        said = {v for overlap, v in decided if overlap == widest}
-        verdict = claim["verdict"] if said == {claim["verdict"]} else \
-            min(said - {claim["verdict"]})
+        # The widest reported claim decides; several as wide must all be right (a reader sees all).
+        said = {v for overlap, v in decided if overlap == max(decided)[0]}
+        verdict = min(said - {claim["verdict"]}, default=claim["verdict"])
         if verdict == claim["verdict"]:
             scores.right += 1
         else:
