@@ -8,12 +8,8 @@ MULTILATERAL_REQUIRE_PG is set (as CI does), when they fail.
 from __future__ import annotations
 
 import datetime as dt
-import glob
 import os
 import shutil
-import socket
-import subprocess
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -21,69 +17,28 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from multilateral.kb import KnowledgeBase
+from pg_support import create_database, pg_bindir, running_server
 
 # The knowledge base answers "today" questions against this day in tests.
 TODAY = dt.date(2026, 11, 27)
 
 
-def _pg_bin() -> Path | None:
-    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
-    if found:
-        return Path(found[-1]).parent
-    initdb = shutil.which("initdb")
-    return Path(initdb).parent if initdb else None
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[str]:
     """A PostgreSQL server for this test session; yields its base URL (no database)."""
-    bindir = _pg_bin()
+    bindir = pg_bindir()
     if bindir is None:
         if os.environ.get("MULTILATERAL_REQUIRE_PG"):
             pytest.fail("PostgreSQL binaries not found; install Debian's postgresql package")
         pytest.skip("PostgreSQL binaries not found")
-    root = Path(tempfile.mkdtemp(prefix="multilateral-pg-"))
-    as_user: list[str] = []
-    if os.geteuid() == 0:  # initdb refuses to run as root
-        shutil.chown(root, "postgres", "postgres")
-        as_user = ["runuser", "-u", "postgres", "--"]
-    port = _free_port()
-    data = root / "data"
-    subprocess.run([*as_user, str(bindir / "initdb"), "-D", str(data), "-A", "trust",
-                    "-U", "postgres", "-E", "UTF8", "--locale=C.UTF-8"],
-                   check=True, capture_output=True)
-    subprocess.run([*as_user, str(bindir / "pg_ctl"), "-D", str(data), "-l",
-                    str(root / "server.log"), "-o",
-                    f"-c listen_addresses=127.0.0.1 -p {port} -k {root} -c fsync=off",
-                    "-w", "start"], check=True, capture_output=True)
-    try:
-        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}"
-    finally:
-        subprocess.run([*as_user, str(bindir / "pg_ctl"), "-D", str(data), "-m", "fast",
-                        "stop"], capture_output=True)
-        shutil.rmtree(root, ignore_errors=True)
-
-
-def create_pg_database(server: str, name: str, template: str | None = None) -> str:
-    engine = create_engine(f"{server}/postgres", isolation_level="AUTOCOMMIT")
-    with engine.connect() as connection:
-        connection.execute(text(f'drop database if exists "{name}"'))
-        copy = f' template "{template}"' if template else ""
-        connection.execute(text(f'create database "{name}"{copy}'))
-    engine.dispose()
-    return f"{server}/{name}"
+    with running_server(bindir, "multilateral-pg-") as base:
+        yield base
 
 
 @pytest.fixture()
 def pg_database(pg_server: str) -> Callable[[str], str]:
     """Makes an empty PostgreSQL database on the session's server; returns its URL."""
-    return lambda name: create_pg_database(pg_server, name)
+    return lambda name: create_database(pg_server, name)
 
 
 @pytest.fixture(scope="session")
@@ -95,7 +50,7 @@ def sqlite_url(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 @pytest.fixture(scope="session")
 def postgres_url(pg_server: str) -> str:
-    url = create_pg_database(pg_server, "multilateral_shared")
+    url = create_database(pg_server, "multilateral_shared")
     KnowledgeBase(url).init()
     return url
 
@@ -123,7 +78,7 @@ def fresh_db(tmp_path: Path) -> str:
 @pytest.fixture(scope="session")
 def pg_template(pg_server: str) -> str:
     """A loaded PostgreSQL database that per-test databases are copied from."""
-    url = create_pg_database(pg_server, "multilateral_template")
+    url = create_database(pg_server, "multilateral_template")
     base = KnowledgeBase(url)
     base.init()
     base.close()
@@ -141,7 +96,7 @@ def writable_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     template_url = request.getfixturevalue("pg_template")
     server = template_url.rsplit("/", 1)[0]
     name = f"writable_{abs(hash(request.node.nodeid)) % 10**8}"
-    return create_pg_database(server, name, template="multilateral_template")
+    return create_database(server, name, template="multilateral_template")
 
 
 GOLD = Path(__file__).resolve().parents[1] / "gold" / "articles"

@@ -7,21 +7,14 @@ from typing import Any
 
 import pytest
 
-from multilateral.kb import KnowledgeBase
+from extract_support import WEDNESDAY, note_reader
 from multilateral.model.dates import PartialDate
-
-WEDNESDAY = PartialDate(2024, 5, 15)
 
 
 @pytest.fixture(scope="module")
 def read(sqlite_url: str) -> Any:
-    kb = KnowledgeBase(sqlite_url)
-
-    def facts(text: str, published: PartialDate | None = WEDNESDAY) -> list[dict[str, Any]]:
-        document = kb.extract_bytes("note.txt", f"Bloc note\n\n{text}\n".encode(),
-                                    published=published, force=True)
-        return document.as_dict()["facts"]
-    return facts
+    facts = note_reader(sqlite_url)
+    return lambda text, published=WEDNESDAY: facts(text, published=published)
 
 
 def memberships(found: list[dict[str, Any]]) -> set[tuple[Any, ...]]:

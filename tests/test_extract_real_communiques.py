@@ -9,22 +9,12 @@ from typing import Any
 
 import pytest
 
-from multilateral.kb import KnowledgeBase
-from multilateral.model.dates import PartialDate
-
-WEDNESDAY = PartialDate(2024, 5, 15)
+from extract_support import events, note_reader
 
 
 @pytest.fixture(scope="module")
 def read(sqlite_url: str) -> Any:
-    kb = KnowledgeBase(sqlite_url)
-
-    def facts(text: str, kind: str, published: PartialDate | None = WEDNESDAY
-              ) -> list[dict[str, Any]]:
-        document = kb.extract_bytes("note.txt", f"Bloc note\n\n{text}\n".encode(),
-                                    published=published, force=True)
-        return [f for f in document.as_dict()["facts"] if f["type"] == kind]
-    return facts
+    return note_reader(sqlite_url)
 
 
 def chairs(found: list[dict[str, Any]]) -> set[tuple[Any, ...]]:
@@ -64,10 +54,6 @@ def test_a_line_wrapped_after_the_is_one_sentence(read: Any) -> None:
     text = ("The Summit elected Ms Bea Tembo, President of the\n\nRepublic of Botswana, "
             "Chairperson of SADC.")
     assert chairs(read(text, "chairmanship")) == {("SADC", "BWA", "asserted")}
-
-
-def events(found: list[dict[str, Any]]) -> set[tuple[Any, ...]]:
-    return {(f["kind"], f["place"], f["date"], f["modality"]) for f in found}
 
 
 @pytest.mark.parametrize(("text", "expected"), [
