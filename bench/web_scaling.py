@@ -18,15 +18,10 @@ by a Python client (threads, keep-alive) on 127.0.0.1:
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import http.client
-import itertools
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -35,6 +30,7 @@ from typing import Any
 
 import pg_server
 from common import save
+from http_load import load
 from multilateral.kb import KnowledgeBase
 from web_throughput import free_port, wait_until_up
 
@@ -44,60 +40,6 @@ CONNECTIONS = (1, 2, 4, 8, 32)
 TARGETS = {"static_file": "/static/site.css", "sco_page": "/org/SCO?on=2019-11-19",
            "sco_page_uncached": "/org/SCO?on={day}",
            "members_json": "/org/SCO/members.json?on=2019-11-19"}
-_days = itertools.count()  # across runs, so that no uncached request repeats a day
-_days_lock = threading.Lock()
-
-
-def _path(template: str) -> str:
-    if "{day}" not in template:
-        return template
-    with _days_lock:
-        day = dt.date(2001, 6, 15) + dt.timedelta(days=next(_days) % 9000)
-    return template.replace("{day}", day.isoformat())
-
-
-def load(port: int, template: str, connections: int, *, duration: float | None = None,
-         count: int | None = None) -> dict[str, Any]:
-    """`connections` keep-alive clients for `duration` seconds or `count` requests in all."""
-    latencies: list[float] = []
-    errors = [0]
-    left = [count if count is not None else -1]
-    lock = threading.Lock()
-    stop = time.monotonic() + (duration or 1e9)
-
-    def worker() -> None:
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-        mine = []
-        while time.monotonic() < stop:
-            if count is not None:
-                with lock:
-                    if left[0] <= 0:
-                        break
-                    left[0] -= 1
-            start = time.perf_counter()
-            connection.request("GET", _path(template))
-            response = connection.getresponse()
-            response.read()
-            mine.append(time.perf_counter() - start)
-            if response.status != 200:
-                with lock:
-                    errors[0] += 1
-        with lock:
-            latencies.extend(mine)
-
-    started = time.monotonic()
-    threads = [threading.Thread(target=worker) for _ in range(connections)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    elapsed = time.monotonic() - started
-    cuts = statistics.quantiles(latencies, n=100, method="inclusive")
-    return {"rps": round(len(latencies) / elapsed, 1), "p50_ms": round(1000 * cuts[49], 2),
-            "p95_ms": round(1000 * cuts[94], 2), "errors": errors[0],
-            "requests": len(latencies)}
-
-
 def _children(pid: int) -> list[int]:
     found = []
     for stat in Path("/proc").glob("[0-9]*/stat"):

@@ -11,8 +11,6 @@ is rendered. Load from wrk on 127.0.0.1 when installed, else a bounded Python cl
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import http.client
 import json
 import shutil
 import socket
@@ -20,13 +18,13 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import urllib.request
 from pathlib import Path
 from typing import Any
 
 from common import save
+from http_load import load
 from multilateral.kb import KnowledgeBase
 
 HERE = Path(__file__).parent
@@ -68,39 +66,7 @@ def with_wrk(url: str, duration: int, connections: int) -> dict[str, Any]:
 def with_python(url: str, duration: int, connections: int) -> dict[str, Any]:
     """A bounded client: `connections` threads, keep-alive, for `duration` seconds."""
     host, _, rest = url.removeprefix("http://").partition("/")
-    name, port = host.split(":")
-    latencies: list[float] = []
-    errors = [0]
-    lock = threading.Lock()
-    stop = time.monotonic() + duration
-    days = iter(range(10**9))
-
-    def worker() -> None:
-        connection = http.client.HTTPConnection(name, int(port), timeout=30)
-        mine = []
-        while time.monotonic() < stop:
-            start = time.perf_counter()
-            with lock:  # "{day}": a day of its own for each request, so none is cached
-                day = (dt.date(2002, 1, 1) + dt.timedelta(days=next(days) % 8000)).isoformat()
-            connection.request("GET", "/" + rest.replace("{day}", day))
-            response = connection.getresponse()
-            response.read()
-            mine.append(time.perf_counter() - start)
-            if response.status != 200:
-                with lock:
-                    errors[0] += 1
-        with lock:
-            latencies.extend(mine)
-
-    started = time.monotonic()
-    threads = [threading.Thread(target=worker) for _ in range(connections)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    cuts = statistics.quantiles(sorted(latencies), n=100, method="inclusive")
-    return {"rps": len(latencies) / (time.monotonic() - started), "p50_ms": 1000 * cuts[49],
-            "p95_ms": 1000 * cuts[94], "errors": errors[0], "requests": len(latencies)}
+    return load(int(host.split(":")[1]), "/" + rest, connections, duration=duration)
 
 
 def main() -> None:
