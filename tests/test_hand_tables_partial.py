@@ -27,6 +27,8 @@ def held(kb: KnowledgeBase, org: str, on: str) -> set[str]:
     ("ICC", "UKR", "2025-01-01", "2024-12-31"),
     # asp.icc-cpi.int/states-parties/asian-states/Palestine: in force 1 Apr 2015
     ("ICC", "PSE", "2015-04-01", "2015-03-31"),
+    # coalitionfortheicc.org/news/20191128/kiribati-accedes-rome-statute: from 1 Feb 2020
+    ("ICC", "KIR", "2020-02-01", "2020-01-31"),
     # the WTO's release of 21 Aug 2024 (Zawya): Comoros the 165th member that day
     ("WTO", "COM", "2024-08-21", "2024-08-20"),
     # polgeonow.com, July 2016: Afghanistan the 164th member on 29 July
