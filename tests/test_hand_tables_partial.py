@@ -1,7 +1,7 @@
-"""Partial curated tables (ICC, WTO): the changes after COW's coverage ends in 2014 and the
-members the pages read date, each from the day a page gives. A partial table decides only
-the pairs it speaks of: the members it does not list keep COW's coding (uncertain past
-2014), never "not a member"."""
+"""Partial curated tables (ICC, WTO, IMF, ICAO, ILO, INTERPOL): the changes after COW's
+coverage ends and the members the pages read date, each from the day a page gives. A
+partial table decides only the pairs it speaks of: the members it does not list keep
+COW's coding (uncertain past its last coded year), never "not a member"."""
 
 import csv
 
@@ -10,7 +10,7 @@ import pytest
 from multilateral.kb import KnowledgeBase
 from multilateral.reference.bundle import data_dir
 
-PARTIAL = ("ICC", "WTO")
+PARTIAL = ("ICC", "WTO", "IMF", "ICAO", "ILO", "INTERPOL")
 
 
 def certain(kb: KnowledgeBase, org: str, on: str) -> set[str]:
@@ -33,6 +33,14 @@ def held(kb: KnowledgeBase, org: str, on: str) -> set[str]:
     ("WTO", "COM", "2024-08-21", "2024-08-20"),
     # polgeonow.com, July 2016: Afghanistan the 164th member on 29 July
     ("WTO", "AFG", "2016-07-29", "2016-07-28"),
+    # imf.org press release 16/167: Nauru the 189th member on 12 April 2016
+    ("IMF", "NRU", "2016-04-12", "2016-04-11"),
+    # ICAO, as nigeriatravelsmart.com carries it: Dominica the 193rd member from 13 Apr 2019
+    ("ICAO", "DMA", "2019-04-13", "2019-04-12"),
+    # ilo.org/suva: Tonga the 187th member State on 24 February 2016
+    ("ILO", "TON", "2016-02-24", "2016-02-23"),
+    # INTERPOL's General Assembly, Beijing, 27 Sep 2017 (tyzhden.ua quoting its tweet)
+    ("INTERPOL", "SLB", "2017-09-27", "2017-09-26"),
 ])
 def test_a_member_from_the_day_the_page_gives(kb: KnowledgeBase, org: str, member: str,
                                               day: str, eve: str) -> None:
@@ -51,7 +59,7 @@ def test_a_withdrawal_ends_the_membership_on_its_day(kb: KnowledgeBase, member: 
 
 
 def test_members_the_partial_table_does_not_list_keep_cows_coding(kb: KnowledgeBase) -> None:
-    # COW codes France in both to 2014; the tables do not list it: past 2014 it is uncertain,
+    # COW codes France in each to 2014; the tables do not list it: past 2014 it is uncertain,
     # as before the tables, not dropped.
     for org in PARTIAL:
         result = kb.members(org, on="2020-06-01")
