@@ -32,12 +32,22 @@ def load_cow(bundle: Bundle, state_by_cow: dict[int, str]) -> dict[str, tuple[in
     """Add organizations, foundings and spells; return ioname -> (last year of data, alive)."""
     bundle.source(DATASET, "dataset", "Correlates of War IGO data, version 3.0 (1816-2014)",
                   CITATION, "https://correlatesofwar.org/data-sets/IGOs")
+    spells = list(read_csv("cow-igo/state_igo_spells.csv"))
+    # Where COW stops coding a living organization for every member at once (ICAO's codes
+    # end in 2013, its data "to 2014"), its coding ends there, not each membership: 26
+    # organizations would otherwise have no member after their last coded year.
+    coded: dict[str, int] = {}
+    for row in spells:
+        year = row["last_year"]
+        if year.isdigit():  # a bad row is reported, with its fix, by _spell below
+            coded[row["ioname"]] = max(coded.get(row["ioname"], 0), int(year))
     coverage: dict[str, tuple[int, bool]] = {}
     for row in read_csv("cow-igo/igos.csv"):
         ioname = row["ioname"]
-        coverage[ioname] = (int(row["last_year_in_data"]), not row["deaddate"])
+        last = int(row["last_year_in_data"])
+        coverage[ioname] = (min(last, coded.get(ioname, last)), not row["deaddate"])
         _organization(bundle, row)
-    for row in read_csv("cow-igo/state_igo_spells.csv"):
+    for row in spells:
         _spell(bundle, row, state_by_cow, coverage)
     return coverage
 
