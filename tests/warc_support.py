@@ -38,8 +38,9 @@ class Rec:
                     self.type, "application/warc-fields")
         ident = hashlib.sha1(f"{self.type} {self.url}".encode()).hexdigest()
         length = len(block) if self.declared is None else self.declared
+        date = f"WARC-Date: {self.date}\r\n" if self.date else ""  # "": none (a bench)
         head = (f"WARC/1.0\r\nWARC-Type: {self.type}\r\nWARC-Target-URI: {self.url}\r\n"
-                f"WARC-Date: {self.date}\r\nWARC-Record-ID: <urn:uuid:{ident}>\r\n"
+                f"{date}WARC-Record-ID: <urn:uuid:{ident}>\r\n"
                 f"Content-Type: {kind}\r\nContent-Length: {length}\r\n\r\n").encode()
         return head + block + b"\r\n\r\n"
 
