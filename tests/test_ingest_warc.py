@@ -149,6 +149,30 @@ def test_a_record_over_the_size_limit_is_refused_unread(kb: KnowledgeBase,
     assert isinstance(outcome, UnreadableArticle) and "over the" in outcome.message
 
 
+def test_payloads_sent_compressed_or_chunked_are_decoded_within_the_limit(
+        kb: KnowledgeBase, tmp_path: Path) -> None:
+    warc = tmp_path / "sent.warc"
+    offsets = write_warc(warc, [
+        Rec("response", "https://example.org/gz", dated(), encoding="gzip"),
+        Rec("response", "https://example.org/chunked", page(UNDATED), encoding="chunked")])
+    extractor = kb.extractor()
+    first, second = (sources.read(sources.WorkItem(str(warc), at), extractor) for at in offsets)
+    plain = tmp_path / "dated.html"
+    plain.write_bytes(dated())
+    from_file = sources.read(sources.WorkItem(str(plain)), extractor)
+    assert isinstance(first, Document) and isinstance(from_file, Document)
+    assert first.sha256 == from_file.sha256  # the very bytes the server compressed
+    assert isinstance(second, Document)
+    assert "Southeast Asian Nations met to discuss trade" in second.text
+    # small when stored, large once decoded: refused at the limit, not read whole
+    bomb = tmp_path / "bomb.warc"
+    write_warc(bomb, [Rec("response", "https://example.org/bomb",
+                          page(UNDATED + "trade " * 5000), encoding="gzip")])
+    refused = sources.read(sources.WorkItem(str(bomb), 0), replace(extractor, max_bytes=8000))
+    assert isinstance(refused, UnreadableArticle)
+    assert "decoded, it is over the 8,000-byte limit" in refused.message
+
+
 def test_work_items_pickle_and_keep_their_ledger_keys(tmp_path: Path) -> None:
     warc = tmp_path / "two.warc"
     offsets = write_warc(warc, [Rec("request", "https://example.org/1"),
