@@ -118,6 +118,9 @@ def test_a_broken_gzip_member_ends_its_file_not_the_job(writable_url: str,
     cut.write_bytes(data[:middle])
     good = tmp_path / "c_good.warc.gz"
     write_warc(good, [Rec("response", "https://example.org/good", dated())])
+    (tmp_path / "d_empty.warc").write_bytes(b"")
+    (tmp_path / "e_page.warc").write_bytes(dated())  # a page, named as an archive
+    (tmp_path / "f_first_cut.warc.gz").write_bytes(data[:offsets[1] // 2])
     code, report = ingest_json(writable_url, tmp_path)  # a folder of archives
     assert code == 1
     items = report["items"]
@@ -128,6 +131,10 @@ def test_a_broken_gzip_member_ends_its_file_not_the_job(writable_url: str,
                for e in errors), errors
     assert any(e.startswith(f"{cut} (record at offset {offsets[1]}): the file ends inside "
                             "this gzip member") for e in errors), errors
+    assert any(e.startswith(f"{tmp_path / 'd_empty.warc'}: no WARC record") for e in errors)
+    assert any(e.startswith(f"{tmp_path / 'e_page.warc'}: not a WARC archive") for e in errors)
+    assert any(e.startswith(f"{tmp_path / 'f_first_cut.warc.gz'} (record at offset 0): the "
+                            "file ends inside") for e in errors), errors
     stored = [i["source"] for i in items if i["created"]]
     assert stored == ["https://example.org/0", "https://example.org/good"]
 

@@ -70,18 +70,32 @@ def scan(path: Path, *, max_bytes: int = MAX_BYTES
     member ends the file with an error naming where."""
     last: int | None = None
     try:
-        with path.open("rb") as stream:
+        stream = path.open("rb")
+    except OSError as exc:
+        yield UnreadableArticle(str(path), f"cannot be read ({exc.strerror})",
+                                "Check its permissions.")
+        return
+    try:
+        with stream:
             for record in _records(stream, parse_http=False):
                 last = record.stream_pos
                 header = _header(record)
                 yield triage(path, header, max_bytes) or header
-    except OSError as exc:  # fastwarc: a gzip member that does not decompress, a read error
-        after = f" after the record at offset {last}" if last is not None else ""
-        yield UnreadableArticle(str(path), f"the archive is broken{after} ({exc}); the rest "
-                                "of the file is not read", "Check the file, or fetch it again.")
+    except OSError as exc:  # fastwarc: a gzip member that does not decompress, a bad header
+        if last is None:
+            yield UnreadableArticle(str(path), f"not a WARC archive ({exc})",
+                                    "Give a .warc or .warc.gz file as a crawler writes it.")
+        else:
+            yield UnreadableArticle(str(path), f"the archive is broken after the record at "
+                                    f"offset {last} ({exc}); the rest of the file is not "
+                                    "read", "Check the file, or fetch it again.")
         return
-    truncated = _truncated_member(path, last or 0) if str(path).lower().endswith(".gz") else None
-    if truncated is not None:
+    truncated = _truncated_member(path, last or 0) if str(path).lower().endswith(".gz") \
+        else None
+    if last is None and truncated is None:
+        yield UnreadableArticle(str(path), "no WARC record in the file",
+                                "Give a .warc or .warc.gz file as a crawler writes it.")
+    elif truncated is not None:
         yield UnreadableArticle(where(path, truncated), "the file ends inside this gzip "
                                 "member (a truncated download?)", "Fetch the file again.")
 
