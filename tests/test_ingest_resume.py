@@ -71,6 +71,7 @@ def test_a_job_killed_at_random_and_restarted_makes_the_same_store(
 
     rng = random.Random(15)
     killed = 0
+    dones = []
     for trial in range(TRIALS):
         db = tmp_path / f"trial{trial}.db"
         shutil.copyfile(template, db)
@@ -86,8 +87,10 @@ def test_a_job_killed_at_random_and_restarted_makes_the_same_store(
             process.wait()
             killed += process.returncode == -signal.SIGKILL
         done = ledger_rows(db)
+        dones.append(done)
         resumed = finish(ingest(db, warc))
         assert resumed["done_before"] == done, trial
         assert resumed["stored"] == PAGES - done, trial
         assert store(db) == expected, f"trial {trial}: killed after {done} items"
-    assert killed >= 3  # the kills landed inside the job, not after it
+    assert killed >= 3, dones  # the kills landed inside the job, not after it
+    assert len(set(dones)) >= 3, dones  # and at different points of it
