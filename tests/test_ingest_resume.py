@@ -75,9 +75,10 @@ def test_a_job_killed_at_random_and_restarted_makes_the_same_store(
     for trial in range(TRIALS):
         db = tmp_path / f"trial{trial}.db"
         shutil.copyfile(template, db)
-        # Kills spread over the job: after a random number of items is done, and a random
-        # moment into the next one (mid-article, mid-transaction).
-        target, extra = rng.randrange(PAGES), rng.uniform(0, 0.15)
+        # Kills spread over the job: after a random number of items is done, one in each
+        # fifth of the job, and a random moment into the next (mid-article, mid-commit).
+        target = rng.randrange(trial * PAGES // TRIALS, (trial + 1) * PAGES // TRIALS)
+        extra = rng.uniform(0, 0.15)
         process = ingest(db, warc)
         while process.poll() is None and ledger_rows(db) < target:
             time.sleep(0.01)
