@@ -18,8 +18,8 @@ from multilateral.errors import MultilateralError
 from multilateral.model.dates import PartialDate
 from multilateral.model.evidence import in_context
 from multilateral.model.facts import Document
+from multilateral.store import ledger, version
 from multilateral.store import schema as s
-from multilateral.store import version
 
 PENDING, ACCEPTED, REJECTED = "pending", "accepted", "rejected"
 
@@ -34,8 +34,19 @@ class UnknownArticle(MultilateralError, LookupError):
                          "pending candidates and their ids.")
 
 
-def save(connection: Connection, document: Document) -> tuple[int, bool]:
-    """Store an article and its candidates; (id, False) when the same content is already in."""
+def save(connection: Connection, document: Document, *,
+         entry: ledger.Entry | None = None) -> tuple[int, bool]:
+    """Store an article and its candidates; (id, False) when the same content is already in.
+    With an `entry`, the work item it was read from goes into the ingest ledger in the same
+    transaction (stored, or duplicate)."""
+    article_id, created = _save(connection, document)
+    if entry is not None:
+        ledger.record(connection, entry, ledger.STORED if created else ledger.DUPLICATE,
+                      article_id=article_id)
+    return article_id, created
+
+
+def _save(connection: Connection, document: Document) -> tuple[int, bool]:
     existing = connection.scalar(select(s.articles.c.id).where(
         s.articles.c.sha256 == document.sha256))
     if existing is not None:
