@@ -17,9 +17,10 @@ from sqlalchemy.dialects import postgresql, sqlite
 from multilateral.errors import MultilateralError
 from multilateral.model.dates import PartialDate
 from multilateral.model.evidence import in_context
+from multilateral.model.fact_key import identity
 from multilateral.model.facts import Document
+from multilateral.store import copies, version
 from multilateral.store import schema as s
-from multilateral.store import version
 
 PENDING, ACCEPTED, REJECTED = "pending", "accepted", "rejected"
 
@@ -40,6 +41,11 @@ def save(connection: Connection, document: Document) -> tuple[int, bool]:
         s.articles.c.sha256 == document.sha256))
     if existing is not None:
         return int(existing), False
+    # A copy of a story already in (the same words, or nearly) is kept as its source.
+    original, fingerprint = copies.file_copy(connection, document,
+                                             public_source(document.source))
+    if original is not None:
+        return original, False
     published = PartialDate.parse(document.published) if document.published else None
     # Two ingests of one article at once: the second insert finds the first one's row
     # (PostgreSQL waits for the first to commit) and does nothing; then it is "already in".
@@ -60,6 +66,7 @@ def save(connection: Connection, document: Document) -> tuple[int, bool]:
         return int(existing), False
     article_id = int(inserted)
     version.bump(connection)
+    copies.index(connection, article_id, fingerprint)
     for tag in document.tags:
         connection.execute(insert(s.article_tags).values(
             article_id=article_id, tag=tag["tag"], kind=tag["kind"],
@@ -68,7 +75,7 @@ def save(connection: Connection, document: Document) -> tuple[int, bool]:
         connection.execute(insert(s.candidates).values(
             article_id=article_id, position=position, type=fact.type,
             fact=json.dumps(fact.as_dict(), ensure_ascii=False), confidence=fact.confidence,
-            status=PENDING))
+            status=PENDING, fact_key=identity(fact)))
     return int(article_id), True
 
 
@@ -111,6 +118,7 @@ def article(connection: Connection, article_id: int) -> dict[str, Any]:
     row = article_row(connection, article_id)
     return {**_summary(row), "text": row.text, "warnings": json.loads(row.warnings or "[]"),
             "tags": tags(connection, [article_id]).get(article_id, []),
+            "copies": copies.copies(connection, [article_id]).get(article_id, []),
             "facts": candidates(connection, article_id=article_id, status=None)}
 
 
