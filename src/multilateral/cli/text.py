@@ -236,3 +236,17 @@ def check_text(report: dict[str, Any]) -> str:
         f"judged as of {report['on']} ({report['on_note']}); today {report['today']}",
         table(["#", "at", "claim", "text", "verdict", "why"], rows),
         ", ".join(f"{n} {k}" for k, n in report["counts"].items()) or "no checkable claim"])
+
+
+def changes_table(report: dict[str, Any]) -> str:
+    """A row per change the news reports (`KnowledgeBase.changes`), then the tally."""
+    found = report["changes"]
+    if not found:
+        return "No changes: the news read so far states nothing the knowledge base lacks."
+    rows = [[c["candidate_id"], c["kind"], c["type"], fact_summary(c["fact"]),
+             fact_when(c["fact"]), c["stories"], c["first_seen"], c["last_seen"],
+             clip(c["reason"], 50)] for c in found]
+    counts = ", ".join(f"{n} {kind}" for kind, n in report["counts"].items())
+    return "\n".join([table(["candidate", "kind", "type", "fact", "date", "stories", "first",
+                             "last", "why"], rows),
+                      f"{len(found)} changes ({counts}). `multilateral review` accepts them."])

@@ -177,9 +177,11 @@ def tags(connection: Connection, article_ids: list[int]) -> dict[int, list[dict[
 
 
 def candidates(connection: Connection, *, article_id: int | None = None,
-               status: str | None = PENDING, candidate_id: int | None = None
-               ) -> list[dict[str, Any]]:
+               status: str | None = PENDING, candidate_id: int | None = None,
+               fact_key: str | None = None) -> list[dict[str, Any]]:
     statement = select(s.candidates)
+    if fact_key is not None:
+        statement = statement.where(s.candidates.c.fact_key == fact_key)
     if article_id is not None:
         statement = statement.where(s.candidates.c.article_id == article_id)
     if status is not None:
@@ -191,7 +193,7 @@ def candidates(connection: Connection, *, article_id: int | None = None,
     return [{"id": row.id, "article_id": row.article_id, "position": row.position,
              "type": row.type, "status": row.status, "confidence": row.confidence,
              "fact": json.loads(row.fact), "fact_type": row.fact_type, "fact_id": row.fact_id,
-             "reviewer": row.reviewer,
+             "reviewer": row.reviewer, "fact_key": row.fact_key,
              "reviewed_at": row.reviewed_at.isoformat(timespec="seconds")
              if row.reviewed_at else None} for row in rows]
 
