@@ -15,7 +15,7 @@ from sqlalchemy import select
 from multilateral.cli import main
 from multilateral.kb import KnowledgeBase
 from multilateral.store import schema as s
-from web_support import client
+from web_support import HTML, bearer, client, token
 
 HERE = Path(__file__).parent / "articles"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -104,3 +104,5 @@ def test_changes_command_page_json_and_atom(writable_url: str, tmp_path: Path) -
     terms = {category.get("term") for e in entries for category in e.iter(f"{ATOM}category")}
     assert terms == {"new", "contradicts"}
     assert web.get("/changes.json?since=June").status_code == 400
+    review = web.get("/review", headers={**bearer(token(writable_url, "editor")), **HTML})
+    assert review.status_code == 200 and "Stated by 2 stories" in review.text

@@ -97,3 +97,5 @@ def test_signatures_estimate_similarity_and_normalising_keeps_words() -> None:
     assert one.similarity(one) == 1.0 and one.similarity(two) < 0.2
     assert Signature.from_bytes(one.to_bytes()) == one
     assert Signature.of("  ") is None
+    # a few lines have no signature: two bulletins a number apart are two bulletins
+    assert Signature.of("Sweden joined NATO on 7 March 2024, bulletin number 12 recalls.") is None

@@ -192,6 +192,10 @@ def candidate_text(candidate: dict[str, Any]) -> str:
             {"evidence": span.get("text", "")} for span in fact.get("also") or []]:
         wrapped += "\n" + textwrap.fill(strip_controls(f"also: [{more['evidence']}]"), width=100,
                                          initial_indent="    ", subsequent_indent="      ")
+    stories = candidate.get("stories") or 1
+    if stories > 1:  # one fact, several stories: accepting it cites them all
+        others = ", ".join(str(s["article"]["id"]) for s in candidate["sources"][1:])
+        wrapped += f"\n    stated by {stories} stories (also articles {others})"
     return strip_controls(
         f"\n#{candidate['id']} (article {candidate['article_id']}) {candidate['type']}, "
         f"{fact.get('modality')}, confidence {candidate['confidence']:.2f}\n"

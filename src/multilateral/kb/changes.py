@@ -55,6 +55,7 @@ def changes(questions: Questions, desk: ArticleDesk, *, since: PartialDate | Non
                   and (wanted is None or _about(g[0]["fact"], wanted.id))]
         seen = stories.seen(connection, sorted({c["article_id"] for g in groups for c in g}))
     parents = desk.extractor().gazetteer.parents
+    judges: dict[str, Judge] = {}  # one per date: it keeps the answers it asked for
     for group in groups:
         articles = [seen[i] for i in dict.fromkeys(c["article_id"] for c in group)]
         days = [day for a in articles for day in a["days"]]
@@ -63,7 +64,8 @@ def changes(questions: Questions, desk: ArticleDesk, *, since: PartialDate | Non
             continue
         fact = Fact.from_dict(group[0]["fact"])
         on = _first_date(articles) or PartialDate.of(first)
-        judged = _judge(questions, fact, on, parents)
+        judge = judges.setdefault(str(on), Judge(questions, on, parents))
+        judged = _judge(judge, fact)
         if judged is not None and judged.verdict == SUPPORTED:
             continue
         kind = "unchecked" if judged is None else (
@@ -84,15 +86,13 @@ def changes(questions: Questions, desk: ArticleDesk, *, since: PartialDate | Non
     return report
 
 
-def _judge(questions: Questions, fact: Fact, on: PartialDate,
-           parents: dict[str, str]) -> Verdict | None:
-    """The fact's claims judged as of `on` (the first story's date; where no story gives
-    one, the first day one was seen): supported if any holds, else the first that
-    contradicts, else the first verdict."""
+def _judge(judge: Judge, fact: Fact) -> Verdict | None:
+    """The fact's claims judged as of the judge's day (the first story's date; where no
+    story gives one, the first day one was seen): supported if any holds, else the first
+    that contradicts, else the first verdict."""
     claims = fact_claims([fact])
     if not claims:
         return None
-    judge = Judge(questions, on, parents)
     verdicts = [judge.judge(claim) for claim in claims]
     for wanted in (SUPPORTED, CONTRADICTED, OUTDATED):
         found = next((v for v in verdicts if v.verdict == wanted), None)

@@ -32,6 +32,10 @@ PERMUTATIONS = 128
 BANDS = 32  # of ROWS values each: a pair at Jaccard s shares a band with 1-(1-s^4)^32
 ROWS = PERMUTATIONS // BANDS
 THRESHOLD = 0.45  # the estimated Jaccard at or above which a band hit is a copy
+# A text of fewer shingles has no signature: its copies are found by their words alone.
+# In a few lines one changed number or date is much of the text (two bulletins a number
+# apart are two bulletins), and a near match there says little.
+MIN_SHINGLES = 20
 SEED = 1  # fixed, as the scheme: signatures stored by one run are compared by the next
 SCHEME = "affine32"  # datasketch 2's 32-bit permutations: a value fits in 4 bytes
 
@@ -61,9 +65,9 @@ class Signature:
     @classmethod
     def of(cls, text: str, size: int = SHINGLE, permutations: int = PERMUTATIONS
            ) -> Signature | None:
-        """The text's MinHash signature; None when it has no words."""
+        """The text's MinHash signature; None when it is too short to have one."""
         found = shingles(text, size)
-        if not found:
+        if len(found) < MIN_SHINGLES:
             return None
         minhash = _minhash(permutations)
         minhash.update_batch([s.encode() for s in sorted(found)])
