@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, func, insert, select
+from sqlalchemy.dialects import postgresql, sqlite
 
 from multilateral.model.dates import PartialDate
 from multilateral.model.facts import Document
@@ -87,12 +88,17 @@ def add(connection: Connection, article_id: int, document: Document, source: str
     if found is not None:
         return False
     published = PartialDate.parse(document.published) if document.published else None
-    connection.execute(insert(s.story_copies).values(
+    # Two ingests of one copy at once: the second finds the first one's row, as `save` does.
+    dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
+    added = connection.execute(dialect.insert(s.story_copies).values(
         article_id=article_id, source=source, sha256=document.sha256,
         published=str(published) if published else None,
         published_lo=published.lo if published else None,
         published_hi=published.hi if published else None,
-        seen=dt.datetime.now(dt.UTC).replace(tzinfo=None), similarity=round(similarity, 3)))
+        seen=dt.datetime.now(dt.UTC).replace(tzinfo=None), similarity=round(similarity, 3))
+        .on_conflict_do_nothing(index_elements=["sha256", "source"])).rowcount
+    if not added:
+        return False
     version.bump(connection)
     return True
 
