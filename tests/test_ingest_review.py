@@ -126,12 +126,19 @@ def test_an_accepted_claim_shows_in_the_next_answer_of_the_same_process(
 
 
 def test_same_fact_from_two_articles_is_one_fact_with_two_sources(writable_url: str) -> None:
+    """Two stories stating one fact are one candidate: accepted once, it cites both."""
     kb = KnowledgeBase(writable_url)
     report = kb.ingest([str(HERE / "mongolia_claim.txt"), str(HERE / "mongolia_again.txt")])
-    ids = []
-    for item in report.items:
-        candidate = kb.candidates(item.article_id)[0]
-        ids.append(kb.review(candidate["id"], "accept").fact_id)
+    first, second = (kb.candidates(item.article_id)[0] for item in report.items)
+    queued = next(c for c in kb.review_queue() if c["id"] == first["id"])
+    assert queued["stories"] == 2
+    assert {source["candidate_id"] for source in queued["sources"]} == {first["id"], second["id"]}
+    assert second["id"] not in {c["id"] for c in kb.review_queue()}
+    result = kb.review(first["id"], "accept")
+    assert result.candidate["sources"] == [item.article_id for item in report.items]
+    again = kb.candidates(report.items[1].article_id, status=None)[0]
+    assert again["status"] == "accepted"
+    ids = [result.fact_id, again["fact_id"]]
     assert ids[0] == ids[1]
     with kb.engine.connect() as connection:
         sources = connection.scalars(select(s.fact_sources.c.source_id).where(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from web_support import add_article, bearer, client, token
+from web_support import SCO_TEXT, add_article, bearer, client, evidence, token
 
 
 def test_openapi_documents_the_reads_and_the_writes(web_url: str) -> None:
@@ -34,7 +34,16 @@ def test_the_api_documentation_loads_nothing_from_elsewhere(web_url: str) -> Non
 
 def test_review_accept_edit_reject(writable_url: str) -> None:
     article_id, (first, second) = add_article(writable_url)
-    _, (third, fourth) = add_article(writable_url)
+    # other facts: the same ones would be one candidate with the first article's
+    _, (third, fourth) = add_article(writable_url, facts=[
+        {"type": "membership", "org": "Shanghai Cooperation Organisation", "org_id": "SCO",
+         "state": "Pakistan", "state_id": "PAK", "status": "member", "change": "joined",
+         "date": "2017", "confidence": 0.9, "modality": "asserted",
+         "evidence": evidence(SCO_TEXT, "admission of India and Pakistan as full members in "
+                                        "2017")},
+        {"type": "event", "kind": "high_level_event", "name": "SCO at the UN",
+         "date": "2019-11-19", "confidence": 0.6, "modality": "asserted",
+         "evidence": evidence(SCO_TEXT, "held a high-level event at the UN Headquarters")}])
     headers = bearer(token(writable_url, "editor"))
     edited = {"type": "event", "kind": "summit", "name": "SCO summit", "date": "2019-06-14",
               "place": "Bishkek", "organizer_ids": ["SCO"], "confidence": 1.0,

@@ -21,6 +21,15 @@ SCO_TEXT = (
     "Kyrgyzstan hosted a summit in Bishkek.")
 
 
+def distinct(text: str) -> str:
+    """The text with a closing line of its own (80 tokens no other article has): each call
+    stores a story of its own, not a copy of the last (store/copies.py). The evidence
+    offsets into `text` stay as they were."""
+    seed = uuid.uuid4().hex
+    tokens = " ".join(hashlib.sha256(f"{seed}{i}".encode()).hexdigest()[:8] for i in range(80))
+    return f"{text}\n\nFiling note: {tokens}."
+
+
 def client(url: str, **settings: Any) -> TestClient:
     return TestClient(create_app(WebSettings(database=url, today=TODAY, **settings)))
 
@@ -51,7 +60,8 @@ def add_article(url: str, text: str = SCO_TEXT, *, title: str = "SCO and the UN"
                   "place": "Bishkek", "confidence": 0.6, "modality": "asserted",
                   "evidence": evidence(text, "Kyrgyzstan hosted a summit in Bishkek")}]
     document = Document(
-        f"test:{title}", hashlib.sha256(uuid.uuid4().bytes).hexdigest(), text, title, published,
+        f"test:{title}", hashlib.sha256(uuid.uuid4().bytes).hexdigest(), distinct(text), title,
+        published,
         photo_credits=photo_credits or ["Society & Diplomatic Review"],
         tags=[{"tag": tag, "kind": kind, "entity_id": entity} for tag, kind, entity in tags],
         facts=[Fact.from_dict(fact) for fact in facts])

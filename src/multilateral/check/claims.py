@@ -27,6 +27,7 @@ from multilateral.model.facts import (
     Chairmanship,
     Document,
     Evidence,
+    Fact,
     Founding,
     Membership,
     Resolution,
@@ -351,6 +352,12 @@ def _restates(span: Evidence) -> bool:
     """Whether a further span of a fact makes the claim again: in a verb of its own and in
     the page's voice, not inside a quotation."""
     return _RESTATING_VERB.search(span.text) is not None and not re.search(r"[“”\"]", span.text)
+
+
+def fact_claims(facts: list[Fact]) -> list[ArticleClaim]:
+    """The claims facts make by themselves, without their article's text (what the news
+    reports, judged against the knowledge base)."""
+    return _from_facts(Document("", "", "", facts=list(facts)))
 
 
 def _from_facts(document: Document) -> list[ArticleClaim]:

@@ -201,6 +201,10 @@ def candidate_text(candidate: dict[str, Any]) -> str:
             {"evidence": span.get("text", "")} for span in fact.get("also") or []]:
         wrapped += "\n" + textwrap.fill(strip_controls(f"also: [{more['evidence']}]"), width=100,
                                          initial_indent="    ", subsequent_indent="      ")
+    stories = candidate.get("stories") or 1
+    if stories > 1:  # one fact, several stories: accepting it cites them all
+        others = ", ".join(str(s["article"]["id"]) for s in candidate["sources"][1:])
+        wrapped += f"\n    stated by {stories} stories (also articles {others})"
     return strip_controls(
         f"\n#{candidate['id']} (article {candidate['article_id']}) {candidate['type']}, "
         f"{fact.get('modality')}, confidence {candidate['confidence']:.2f}\n"
@@ -245,3 +249,17 @@ def check_text(report: dict[str, Any]) -> str:
         f"judged as of {report['on']} ({report['on_note']}); today {report['today']}",
         table(["#", "at", "claim", "text", "verdict", "why"], rows),
         ", ".join(f"{n} {k}" for k, n in report["counts"].items()) or "no checkable claim"])
+
+
+def changes_table(report: dict[str, Any]) -> str:
+    """A row per change the news reports (`KnowledgeBase.changes`), then the tally."""
+    found = report["changes"]
+    if not found:
+        return "No changes: the news read so far states nothing the knowledge base lacks."
+    rows = [[c["candidate_id"], c["kind"], c["type"], fact_summary(c["fact"]),
+             fact_when(c["fact"]), c["stories"], c["first_seen"], c["last_seen"],
+             clip(c["reason"], 50)] for c in found]
+    counts = ", ".join(f"{n} {kind}" for kind, n in report["counts"].items())
+    return "\n".join([table(["candidate", "kind", "type", "fact", "date", "stories", "first",
+                             "last", "why"], rows),
+                      f"{len(found)} changes ({counts}). `multilateral review` accepts them."])

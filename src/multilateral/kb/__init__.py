@@ -32,6 +32,7 @@ if TYPE_CHECKING:  # annotations only: a question asked from the shell imports w
     from multilateral.ingest.pipeline import Extractor
     from multilateral.ingest.reading import UnreadableArticle
     from multilateral.ingest.sources import Skipped, WorkItem
+    from multilateral.kb.changes import ChangesReport
     from multilateral.kb.checking import Checking
     from multilateral.kb.desk import ArticleDesk
     from multilateral.kb.evaluation import Evaluating
@@ -238,6 +239,15 @@ class KnowledgeBase:
     def evaluate(self, gold_dir: Path, *, floors: Path | None = None,
                  claims: bool = True, split: str | None = "dev") -> Evaluation:
         return self.evaluating.evaluate(gold_dir, floors=floors, claims=claims, split=split)
+
+    def changes(self, *, since: PartialDate | str | None = None, org: str | None = None
+                ) -> ChangesReport:
+        """What the news reports that the knowledge base does not hold, or contradicts as
+        of the story's date: pending candidates, most stories first (kb/changes.py)."""
+        from multilateral.kb.changes import changes
+        from multilateral.model.dates import PartialDate
+        when = PartialDate.parse(since) if isinstance(since, str) else since
+        return changes(self.questions, self.desk, since=when, org=org)
 
     # -- export --------------------------------------------------------------
 

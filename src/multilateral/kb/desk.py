@@ -13,6 +13,8 @@ from dataclasses import replace
 from functools import partial
 from typing import Any
 
+from sqlalchemy import Connection
+
 from multilateral.errors import InvalidFact, InvalidInput
 from multilateral.ingest import gazetteer, sources
 from multilateral.ingest.pipeline import Extractor, extract_bytes
@@ -24,7 +26,7 @@ from multilateral.kb.outcomes import IngestItem, IngestReport, ReviewBatch, Revi
 from multilateral.kb.questions import Questions
 from multilateral.model.dates import PartialDate
 from multilateral.model.facts import Document, Fact, Membership
-from multilateral.store import accept, articles, queries
+from multilateral.store import accept, articles, queries, stories
 
 ACTIONS = ("accept", "reject", "edit")
 
@@ -117,10 +119,11 @@ class ArticleDesk:
             return articles.candidates(connection, article_id=article_id, status=status)
 
     def review_queue(self, article_id: int | None = None) -> list[dict[str, Any]]:
-        """Pending candidates, each with its article's title and its evidence in context."""
+        """Pending candidates, one per fact however many stories state it (`stories`, and
+        each story's evidence in `sources`), most stories first; each with its article's
+        title and its evidence in context."""
         with self.db.connect() as connection:
-            return articles.with_context(
-                connection, articles.candidates(connection, article_id=article_id))
+            return stories.queue(connection, article_id)
 
     def feature(self, article_id: int, featured: bool = True) -> None:
         with self.db.begin() as connection:
@@ -140,8 +143,11 @@ class ArticleDesk:
                 raise accept.CannotAccept(
                     f"Candidate {candidate_id} is already {candidate['status']}; a reviewed "
                     "fact is not reviewed twice.")
+            # one fact stated by several stories is one candidate: decided once, for all
+            others = stories.siblings(connection, candidate)
             if action == "reject":
-                articles.mark(connection, candidate_id, articles.REJECTED, reviewer=reviewer)
+                for one in (candidate, *others):
+                    articles.mark(connection, one["id"], articles.REJECTED, reviewer=reviewer)
                 return ReviewResult({**candidate, "status": "rejected"}, action, None, None)
             chosen = _edited(candidate["fact"], fact) if action == "edit" else \
                 Fact.from_dict(candidate["fact"])
@@ -154,15 +160,34 @@ class ArticleDesk:
             articles.mark(connection, candidate_id, articles.ACCEPTED,
                           fact=json.dumps(chosen.as_dict(), ensure_ascii=False),
                           fact_type=fact_type, fact_id=fact_id, reviewer=reviewer)
+            cited = [row.id, *self._cite_others(connection, chosen, others, reviewer)]
             note = None if fact_type else (
                 "Accepted as reviewed; a planned, negated or applied-for status is not a "
                 "knowledge-base fact, so no row was written.")
             result = ReviewResult({**candidate, "status": "accepted",
-                                   "fact": chosen.as_dict()}, action, fact_type, fact_id,
-                                  note=note)
+                                   "fact": chosen.as_dict(), "sources": cited}, action,
+                                  fact_type, fact_id, note=note)
         if fact_type == "membership":
             result.conflicts = self._conflicts_for(chosen)
         return result
+
+    @staticmethod
+    def _cite_others(connection: Connection, chosen: Fact, others: list[dict[str, Any]],
+                     reviewer: str | None) -> list[int]:
+        """Cite each other story that states the accepted fact, with its own evidence, and
+        mark its candidate accepted as the same row; the articles cited."""
+        cited = []
+        for other in others:
+            row = articles.article_row(connection, other["article_id"])
+            articles.cite(connection, row)
+            span = Fact.from_dict(other["fact"]).evidence
+            fact_type, fact_id = accept.record(connection, chosen, articles.source_id(row.id),
+                                               (span.start, span.end, span.text))
+            articles.mark(connection, other["id"], articles.ACCEPTED,
+                          fact=json.dumps(chosen.as_dict(), ensure_ascii=False),
+                          fact_type=fact_type, fact_id=fact_id, reviewer=reviewer)
+            cited.append(int(row.id))
+        return cited
 
     def accept_above(self, confidence: float, article_id: int | None = None,
                      reviewer: str | None = None) -> tuple[list[ReviewResult], list[str]]:
@@ -175,8 +200,11 @@ class ArticleDesk:
                      accept_above: float | None = None, article_id: int | None = None,
                      reviewer: str | None = None) -> ReviewBatch:
         """Several decisions at once; one that cannot be made is listed, the rest go on."""
-        above = [c["id"] for c in self.candidates(article_id)
-                 if c["confidence"] + 1e-9 >= accept_above] if accept_above is not None else []
+        above: list[int] = []
+        if accept_above is not None:  # one per fact: accepting it accepts the other stories'
+            keys = {stories.key_of(c): c["id"] for c in self.candidates(article_id)[::-1]
+                    if c["confidence"] + 1e-9 >= accept_above}
+            above = sorted(keys.values())
         batch = ReviewBatch()
         for action, ids in (("accept", [*above, *accept]), ("reject", reject)):
             for candidate_id in ids:

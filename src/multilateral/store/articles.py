@@ -17,8 +17,9 @@ from sqlalchemy.dialects import postgresql, sqlite
 from multilateral.errors import MultilateralError
 from multilateral.model.dates import PartialDate
 from multilateral.model.evidence import in_context
+from multilateral.model.fact_key import identity
 from multilateral.model.facts import Document
-from multilateral.store import ledger, version
+from multilateral.store import copies, ledger, version
 from multilateral.store import schema as s
 
 PENDING, ACCEPTED, REJECTED = "pending", "accepted", "rejected"
@@ -51,6 +52,11 @@ def _save(connection: Connection, document: Document) -> tuple[int, bool]:
         s.articles.c.sha256 == document.sha256))
     if existing is not None:
         return int(existing), False
+    # A copy of a story already in (the same words, or nearly) is kept as its source.
+    original, fingerprint = copies.file_copy(connection, document,
+                                             public_source(document.source))
+    if original is not None:
+        return original, False
     published = PartialDate.parse(document.published) if document.published else None
     # Two ingests of one article at once: the second insert finds the first one's row
     # (PostgreSQL waits for the first to commit) and does nothing; then it is "already in".
@@ -71,6 +77,7 @@ def _save(connection: Connection, document: Document) -> tuple[int, bool]:
         return int(existing), False
     article_id = int(inserted)
     version.bump(connection)
+    copies.index(connection, article_id, fingerprint)
     for tag in document.tags:
         connection.execute(insert(s.article_tags).values(
             article_id=article_id, tag=tag["tag"], kind=tag["kind"],
@@ -79,7 +86,7 @@ def _save(connection: Connection, document: Document) -> tuple[int, bool]:
         connection.execute(insert(s.candidates).values(
             article_id=article_id, position=position, type=fact.type,
             fact=json.dumps(fact.as_dict(), ensure_ascii=False), confidence=fact.confidence,
-            status=PENDING))
+            status=PENDING, fact_key=identity(fact)))
     return int(article_id), True
 
 
@@ -122,6 +129,7 @@ def article(connection: Connection, article_id: int) -> dict[str, Any]:
     row = article_row(connection, article_id)
     return {**_summary(row), "text": row.text, "warnings": json.loads(row.warnings or "[]"),
             "tags": tags(connection, [article_id]).get(article_id, []),
+            "copies": copies.copies(connection, [article_id]).get(article_id, []),
             "facts": candidates(connection, article_id=article_id, status=None)}
 
 
@@ -180,9 +188,11 @@ def tags(connection: Connection, article_ids: list[int]) -> dict[int, list[dict[
 
 
 def candidates(connection: Connection, *, article_id: int | None = None,
-               status: str | None = PENDING, candidate_id: int | None = None
-               ) -> list[dict[str, Any]]:
+               status: str | None = PENDING, candidate_id: int | None = None,
+               fact_key: str | None = None) -> list[dict[str, Any]]:
     statement = select(s.candidates)
+    if fact_key is not None:
+        statement = statement.where(s.candidates.c.fact_key == fact_key)
     if article_id is not None:
         statement = statement.where(s.candidates.c.article_id == article_id)
     if status is not None:
@@ -194,7 +204,7 @@ def candidates(connection: Connection, *, article_id: int | None = None,
     return [{"id": row.id, "article_id": row.article_id, "position": row.position,
              "type": row.type, "status": row.status, "confidence": row.confidence,
              "fact": json.loads(row.fact), "fact_type": row.fact_type, "fact_id": row.fact_id,
-             "reviewer": row.reviewer,
+             "reviewer": row.reviewer, "fact_key": row.fact_key,
              "reviewed_at": row.reviewed_at.isoformat(timespec="seconds")
              if row.reviewed_at else None} for row in rows]
 

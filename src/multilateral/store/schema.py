@@ -19,10 +19,12 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
     Text,
+    UniqueConstraint,
 )
 
 metadata = MetaData()
@@ -274,7 +276,11 @@ candidates = Table(
     Column("fact_id", Integer),
     Column("reviewed_at", DateTime),
     Column("reviewer", Text),
+    # The fact's identity across stories (model/fact_key.py, migration 0010): one
+    # candidate is every pending row that shares it; null for rows stored before 0010.
+    Column("fact_key", Text),
     Index("ix_candidates_article", "article_id", "position"),
+    Index("ix_candidates_fact_key", "fact_key"),
     Index("ix_candidates_status", "status"),
 )
 
@@ -360,6 +366,38 @@ ingest_ledger = Table(
     Column("message", Text),
     Column("done_at", DateTime, nullable=False),
     Index("ix_ingest_ledger_source", "source"),
+)
+
+# One story, many copies (migration 0010): each article's fingerprints, the LSH band keys
+# that find its near copies across runs and processes, and the copies kept as its sources.
+story_prints = Table(
+    "story_prints",
+    metadata,
+    Column("article_id", Integer, ForeignKey("articles.id"), primary_key=True),
+    Column("text_hash", String(64), nullable=False),  # sha256 of the normalised words
+    Column("signature", LargeBinary),  # MinHash values, 4 bytes each; null: no words
+    Index("ix_story_prints_text_hash", "text_hash"),
+)
+
+story_bands = Table(
+    "story_bands",
+    metadata,
+    Column("band_key", BigInteger, primary_key=True),
+    Column("article_id", Integer, ForeignKey("articles.id"), primary_key=True),
+)
+
+story_copies = Table(
+    "story_copies",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", Integer, ForeignKey("articles.id"), nullable=False),
+    Column("source", Text, nullable=False),
+    Column("sha256", String(64), nullable=False),
+    *_dated("published"),
+    Column("seen", DateTime, nullable=False),
+    Column("similarity", Float, nullable=False),  # 1.0: the same words
+    UniqueConstraint("sha256", "source", name="uq_story_copies_sha256_source"),
+    Index("ix_story_copies_article", "article_id"),
 )
 
 # SQLite full-text indexes (FTS5 virtual tables kept in step by triggers, made by

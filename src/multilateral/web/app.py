@@ -26,7 +26,7 @@ from multilateral.settings import (
     bool_setting,
     int_setting,
 )
-from multilateral.web import api, docs, errors, pages, reconcile
+from multilateral.web import api, changes, docs, errors, pages, reconcile
 from multilateral.web.auth import CSRF_COOKIE, SESSION_COOKIE, Throttle, trusted_proxies
 from multilateral.web.cache import AnswerCache, Answers
 from multilateral.web.feeds import atom
@@ -89,6 +89,7 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=str(Path(__file__).parent / "static")),
               name="static")
     app.include_router(pages.router)
+    app.include_router(changes.router)
     app.include_router(api.router)
     app.include_router(reconcile.router)
     docs.install(app)

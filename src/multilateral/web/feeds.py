@@ -59,3 +59,41 @@ def atom(title: str, self_url: str, site_url: str, articles: list[dict[str, Any]
         for tag in article["tags"]:
             sub(entry, "category", term=tag["tag"], label=tag["kind"])
     return bytes(ET.tostring(feed, encoding="utf-8", xml_declaration=True))
+
+
+def changes_atom(title: str, self_url: str, site_url: str, changes: list[dict[str, Any]]
+                 ) -> bytes:
+    """An Atom 1.0 document with an entry per change the news reports: its fact, its
+    kind and verdict, how many stories state it and when they were seen."""
+    ET.register_namespace("", ATOM)
+    feed = ET.Element(f"{{{ATOM}}}feed")
+
+    def sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+        element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attrs)
+        if text is not None:
+            element.text = text
+        return element
+
+    site = site_url.rstrip("/")
+    sub(feed, "title", title)
+    sub(feed, "id", self_url)
+    sub(feed, "link", rel="self", href=self_url)
+    sub(feed, "link", rel="alternate", href=f"{site}/changes")
+    newest = max((c["last_seen"] for c in changes), default="2000-01-01")
+    sub(feed, "updated", f"{newest}T00:00:00Z")
+    sub(sub(feed, "author"), "name", "multilateral")
+    for change in changes:
+        entry = sub(feed, "entry")
+        first = change["sources"][0]["article"]["id"]
+        url = f"{site}/articles/{first}#fact-{change['candidate_id']}"
+        sub(entry, "title", f"{change['kind']}: {fact_line(change['fact'])}")
+        sub(entry, "id", f"{site}/changes#candidate-{change['candidate_id']}")
+        sub(entry, "link", rel="alternate", href=url)
+        sub(entry, "updated", f"{change['last_seen']}T00:00:00Z")
+        sub(entry, "published", f"{change['first_seen']}T00:00:00Z")
+        stories = change["stories"]
+        sub(entry, "summary", f"Stated by {stories} stor{'ies' if stories > 1 else 'y'} "
+            f"(and {change['copies']} copies), seen {change['first_seen']} to "
+            f"{change['last_seen']}. Judged on {change['judged_on']}: {change['reason']}")
+        sub(entry, "category", term=change["kind"])
+    return bytes(ET.tostring(feed, encoding="utf-8", xml_declaration=True))

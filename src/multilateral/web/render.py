@@ -18,6 +18,7 @@ from multilateral.kb.memo import Memo
 from multilateral.model.fact_form import form_fields
 from multilateral.model.results import MARK_END, MARK_START
 from multilateral.model.status import label
+from multilateral.model.summary import fact_line
 from multilateral.model.tables import Table
 from multilateral.web import fragments
 from multilateral.web.auth import CSRF_COOKIE, SESSION_COOKIE, csrf_token, current_token
@@ -40,6 +41,7 @@ def make_templates() -> Jinja2Templates:
     templates.env.filters["tojson_pretty"] = lambda value: json.dumps(
         value, indent=2, ensure_ascii=False)
     templates.env.globals["fact_fields"] = form_fields
+    templates.env.globals["fact_text"] = fact_line
     templates.env.globals.update(fragments.GLOBALS)
     return templates
 
@@ -50,12 +52,15 @@ def json_response(data: Any, status: int = 200, headers: dict[str, str] | None =
 
 
 def page(request: Request, template: str, data: dict[str, Any], status: int = 200,
-         table: Callable[[], Table] | None = None, **extra: Any) -> Response:
+         table: Callable[[], Table] | None = None, feed: str | None = None,
+         **extra: Any) -> Response:
     """The template with `data` (what the JSON twin returns) and page-only `extra`
     (a chart, the CSRF token); `table`, for a page that holds one, makes its CSV twin
     (called only when the CSV is asked for). Each answer names the others in a
     `Link: rel=alternate` header."""
     links = alternates(request, table is not None)
+    if feed is not None:  # a page with an Atom feed of its own names it too
+        links[ATOM] = feed
     kind = twin(request.scope) or ("json" if asks_for_json(request.scope) else "html")
     headers = {"Link": ", ".join(f'<{url}>; rel="alternate"; type="{media}"'
                                  for media, url in links.items() if media != _TYPES[kind]),
@@ -67,11 +72,13 @@ def page(request: Request, template: str, data: dict[str, Any], status: int = 20
                         media_type="text/csv; charset=utf-8")
     if kind == "json":
         return json_response(data, status, headers)
-    return html(request, template, {"data": data, "csv_url": links.get("text/csv"), **extra},
+    return html(request, template, {"data": data, "csv_url": links.get("text/csv"),
+                                    "feed_url": feed, **extra},
                 status, headers)
 
 
 _TYPES = {"html": "text/html", "json": "application/json", "csv": "text/csv"}
+ATOM = "application/atom+xml"
 
 
 def alternates(request: Request, with_csv: bool) -> dict[str, str]:

@@ -1,0 +1,111 @@
+"""The changes the news reports: the pending candidates (one per fact, however many
+stories state it) that the knowledge base does not hold yet, or that contradict it as of
+the first story's date (else the first day one was seen), judged by the checker's own
+verdicts (check/verdicts.py).
+
+A fact the knowledge base already holds (a claim judged `supported`) is no change. A
+planned or denied fact is not one either: it is no knowledge-base fact. A fact the
+checker makes no claim of (an event, a resolution without parties) is listed as
+`unchecked`: it is read from the news, and nothing here says whether it is known.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from multilateral.check.claims import fact_claims
+from multilateral.check.verdicts import Judge, Verdict
+from multilateral.check.words import CONTRADICTED, OUTDATED, SUPPORTED
+from multilateral.kb.desk import ArticleDesk
+from multilateral.kb.questions import Questions
+from multilateral.model.dates import PartialDate
+from multilateral.model.facts import Fact
+from multilateral.store import stories
+from multilateral.store.articles import PENDING, candidates
+
+KINDS = ("new", "contradicts", "unchecked")
+_ORG_FIELDS = ("org_id", "body_id", "subject_id")
+_ORG_LISTS = ("party_ids", "organizer_ids")
+
+
+@dataclass
+class ChangesReport:
+    since: PartialDate | None
+    org: dict[str, Any] | None
+    changes: list[dict[str, Any]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        counts = {kind: sum(1 for c in self.changes if c["kind"] == kind) for kind in KINDS}
+        return {"since": str(self.since) if self.since else None, "org": self.org,
+                "counts": counts, "changes": self.changes}
+
+
+def changes(questions: Questions, desk: ArticleDesk, *, since: PartialDate | None = None,
+            org: str | None = None) -> ChangesReport:
+    """Each change with its fact, the stories that state it (`stories`, `sources`, and
+    their copies), the first and last day seen (a story's or a copy's publication day, else
+    the day it was read), and the verdict that makes it a change. `since` keeps those last
+    seen on or after its first day; `org`, those about that organization."""
+    wanted = questions.organization(org) if org else None
+    report = ChangesReport(since, wanted.as_dict() if wanted else None)
+    with desk.db.connect() as connection:
+        groups = [g for g in stories.grouped(candidates(connection, status=PENDING))
+                  if g[0]["fact"].get("modality") in ("asserted", "reported")
+                  and (wanted is None or _about(g[0]["fact"], wanted.id))]
+        seen = stories.seen(connection, sorted({c["article_id"] for g in groups for c in g}))
+    parents = desk.extractor().gazetteer.parents
+    judges: dict[str, Judge] = {}  # one per date: it keeps the answers it asked for
+    for group in groups:
+        articles = [seen[i] for i in dict.fromkeys(c["article_id"] for c in group)]
+        days = [day for a in articles for day in a["days"]]
+        first, last = min(days), max(days)
+        if since is not None and last < since.lo:
+            continue
+        fact = Fact.from_dict(group[0]["fact"])
+        on = _first_date(articles) or PartialDate.of(first)
+        judge = judges.setdefault(str(on), Judge(questions, on, parents))
+        judged = _judge(judge, fact)
+        if judged is not None and judged.verdict == SUPPORTED:
+            continue
+        kind = "unchecked" if judged is None else (
+            "contradicts" if judged.verdict in (CONTRADICTED, OUTDATED) else "new")
+        report.changes.append({
+            "kind": kind, "candidate_id": group[0]["id"], "type": fact.type,
+            "fact": group[0]["fact"], "stories": len(articles),
+            "copies": sum(a["copies"] for a in articles),
+            "first_seen": first.isoformat(), "last_seen": last.isoformat(),
+            "judged_on": str(on),
+            "verdict": judged.verdict if judged else None,
+            "reason": judged.reason if judged else "The checker makes no claim of this "
+                      "kind of fact: not compared with the knowledge base.",
+            "sources": [{"candidate_id": c["id"], "article": {k: seen[c["article_id"]][k] for k
+                         in ("id", "title", "source", "published", "copies")},
+                         "evidence": c["fact"].get("evidence")} for c in group]})
+    report.changes.sort(key=lambda c: (-c["stories"], c["last_seen"], c["candidate_id"]))
+    return report
+
+
+def _judge(judge: Judge, fact: Fact) -> Verdict | None:
+    """The fact's claims judged as of the judge's day (the first story's date; where no
+    story gives one, the first day one was seen): supported if any holds, else the first
+    that contradicts, else the first verdict."""
+    claims = fact_claims([fact])
+    if not claims:
+        return None
+    verdicts = [judge.judge(claim) for claim in claims]
+    for wanted in (SUPPORTED, CONTRADICTED, OUTDATED):
+        found = next((v for v in verdicts if v.verdict == wanted), None)
+        if found is not None:
+            return found
+    return verdicts[0]
+
+
+def _first_date(articles: list[dict[str, Any]]) -> PartialDate | None:
+    dates = [PartialDate.parse(a["published"]) for a in articles if a["published"]]
+    return min(dates, key=lambda d: (d.lo, d.hi)) if dates else None
+
+
+def _about(fact: dict[str, Any], org_id: str) -> bool:
+    return any(fact.get(name) == org_id for name in _ORG_FIELDS) or any(
+        org_id in (fact.get(name) or []) for name in _ORG_LISTS)
