@@ -60,6 +60,22 @@ def test_pages_are_named_by_url_and_dated_by_the_page_or_the_capture_day(
     assert any("archived (2024-03-05)" in w for w in second["warnings"])
 
 
+def test_the_capture_day_resolves_no_relative_date(writable_url: str, tmp_path: Path
+                                                   ) -> None:
+    # Archived on a Friday, written earlier: "on Monday" is no day the page gives.
+    text = ("Bloc admits a member\n\nThe Shanghai Cooperation Organisation admitted Belarus "
+            "as a member state on Monday, its leaders said.\n")
+    warc = tmp_path / "late.warc"
+    write_warc(warc, [Rec("response", "https://example.org/late", page(text),
+                          date="2024-07-12T09:00:00Z")])
+    kb = KnowledgeBase(writable_url)
+    document = next(d for d in kb.extract([str(warc)]) if isinstance(d, Document))
+    kb.close()
+    assert document.published == "2024-07-12"
+    joined = [f for f in document.facts if f.as_dict().get("state") == "Belarus"]
+    assert joined and all(f.as_dict().get("date") is None for f in joined)
+
+
 def test_what_is_no_article_is_skipped_and_counted_by_reason(
         writable_url: str, tmp_path: Path) -> None:
     url = "https://example.org/a"

@@ -111,7 +111,10 @@ def extract_bytes(name: str, data: bytes, extractor: Extractor) -> Document:
                                 "it anyway.", reason="names no organization or state")
     # the date the head presents is the article's, not an act's
     own = set(metadata.own_date_spans(text))
-    dates = [d for d in find_dates(text, published) if (d.start, d.end) not in own]
+    # A relative date ("on Monday") resolves only against a date the page gives: the day it
+    # was archived may come days after it was written.
+    dates = [d for d in find_dates(text, None if fallback else published)
+             if (d.start, d.end) not in own]
     article = Article(text, published, gazetteer, mentions)
     facts = []
     told: list[context_dates.Told] = []
@@ -146,7 +149,7 @@ def extract_bytes(name: str, data: bytes, extractor: Extractor) -> Document:
         warnings.append("No publication date found: relative dates stay unresolved.")
     elif fallback:
         warnings.append(f"No publication date on the page: the day it was archived ({published}) "
-                        "stands in for it.")
+                        "stands in for it; relative dates stay unresolved.")
     unlinked = sorted({m.name for m in mentions if not m.linked})
     if unlinked:
         warnings.append("Organizations not in the knowledge base: " + "; ".join(unlinked))
