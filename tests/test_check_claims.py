@@ -291,3 +291,36 @@ def test_a_request_to_an_officeholder_still_names_who_holds_the_office(
     # asked to act, the holder is still named; a supposition names no one
     assert [c["details"]["person"] for c in claims(report, "officeholder")] == [  # type: ignore[index]
         "Amara Kone"]
+
+
+def acts(report: dict[str, object]) -> list[tuple[str, str, str]]:
+    """(act, verdict, reason) of each act claim of a report."""
+    found = []
+    for claim in claims(report, "instrument"):
+        details = claim["details"]
+        assert isinstance(details, dict)
+        if "act" in details:
+            found.append((str(details["act"]), str(claim["verdict"]), str(claim["reason"])))
+    return found
+
+
+def test_acts_on_instruments_are_claims_not_checked(sqlite_url: str, tmp_path: Path) -> None:
+    report = check(sqlite_url, tmp_path, (
+        "Note\n\nPublished 2 May 2024\n\nOn 30 April Moldova deposited its instrument of "
+        "ratification with the Secretary-General of the Council of Europe. Mongolia and "
+        "Nepal submitted applications to the SCO last year. Four texts were adopted by the "
+        "General Assembly on the African Union. The protocol entered into force for Kenya "
+        "in March."))
+    found = acts(report)
+    assert [act for act, _, _ in found] == ["deposit", "application", "adoption", "in force"]
+    assert {verdict for _, verdict, _ in found} == {"unverifiable"}
+    assert all("not checked" in reason for _, _, reason in found)
+
+
+def test_planned_quoted_or_spoken_of_acts_are_not_claims(sqlite_url: str,
+                                                         tmp_path: Path) -> None:
+    report = check(sqlite_url, tmp_path, (
+        "Note\n\nPublished 2 May 2024\n\nMoldova will deposit its instrument of ratification "
+        "in June. \u201cWe have submitted our application to the SCO,\u201d the minister of "
+        "Nepal said. Delegates of Angola said the decision to leave OPEC came as a surprise."))
+    assert acts(report) == []

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from multilateral.check.acts import acts
 from multilateral.check.claim import ArticleClaim
 from multilateral.check.modality import stated
 from multilateral.check.offices import officeholders
@@ -117,23 +118,27 @@ def find_claims(document: Document, gazetteer: Gazetteer) -> list[ArticleClaim]:
     claims: list[ArticleClaim] = []
     chairs: list[ArticleClaim] = []
     sentences = split_sentences(text)
+    read: list[ArticleClaim] = []
+    for claim in _from_facts(document):
+        if _factstated(claim, sentences, article, mentions, dates):
+            if claim.kind == "joined" and _recipient(claim, text, mentions):
+                claim.details["recipient"] = True
+            read.append(claim)
     for sentence in sentences:
         inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
         context = Context(article, sentence, inside,
                           [d for d in dates if sentence.start <= d.start < sentence.end])
         org = _org_for(sentence, inside, mentions)
         found = _counts(context, org) + _shares(sentence, org) + _superlatives(sentence, org)
-        claims += [c for c in found if c.details.get("attributive")
-                   or stated(context, c.start, c.end)]
-        claims += officeholders(context, org)
+        here = [c for c in found if c.details.get("attributive")
+                or stated(context, c.start, c.end)] + officeholders(context, org)
         chairs += _chairs(context, org)
-    for claim in _from_facts(document):
-        if _factstated(claim, sentences, article, mentions, dates):
-            if claim.kind == "joined" and _recipient(claim, text, mentions):
-                claim.details["recipient"] = True
-            claims.append(claim)
-    read = [c for c in claims if c.kind == "chair"]
-    claims += [c for c in chairs if not any(r.start < c.end and c.start < r.end for r in read)]
+        claims += here + acts(context, org, [(c.start, c.end) for c in (*read, *here,
+                                                                        *chairs)])
+    claims += read
+    read_chairs = [c for c in claims if c.kind == "chair"]
+    claims += [c for c in chairs if not any(r.start < c.end and c.start < r.end
+                                            for r in read_chairs)]
     return sorted(claims, key=lambda c: (c.start, c.kind))
 
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any, Protocol, TypeVar
+from typing import Any, TypeVar
 
+from multilateral.check.acts import judge_act
 from multilateral.check.claim import ArticleClaim
 from multilateral.check.instruments import judge_instrument
 from multilateral.check.misreadings import misread_joining
@@ -21,32 +21,14 @@ from multilateral.check.parties import Parties
 from multilateral.check.shares import judge_share
 from multilateral.check.standings import of_status, overlaps, some, standings
 from multilateral.check.statuses import our_status
+from multilateral.check.verdict import KnowledgeSource, Verdict
 from multilateral.check.words import CONTRADICTED, OUTDATED, SUPPORTED, UNVERIFIABLE
 from multilateral.errors import MultilateralError
 from multilateral.ingest.dates import find_dates
-from multilateral.model.dates import DateLike, PartialDate
+from multilateral.model.dates import PartialDate
 from multilateral.model.facts import Chairmanship, Fact, Founding, Membership
-from multilateral.model.results import History, Members, Share
+from multilateral.model.results import Members
 from multilateral.model.status import label
-
-
-class KnowledgeSource(Protocol):
-    """The questions a judge asks; the knowledge base's questions answer them."""
-
-    @property
-    def today(self) -> dt.date: ...
-
-    def members(self, org: str, on: DateLike = None, status: str | None = None) -> Members: ...
-
-    def history(self, org: str, state: str | None = None) -> History: ...
-
-    def instruments(self, org: str) -> list[dict[str, Any]]: ...
-
-    def chairs(self, org: str) -> list[dict[str, Any]]: ...
-
-    def foundings(self, org: str) -> list[dict[str, Any]]: ...
-
-    def share(self, org: str, on: DateLike = None, status: str = "member") -> Share: ...
 
 _F = TypeVar("_F", bound=Fact)
 # Claims whose truth depends on the day they are judged on.
@@ -57,20 +39,6 @@ NO_OFFICEHOLDERS = "the knowledge base holds no officeholders"
 # A relative day ("on Thursday") is read from the page's date, which may be a day or two
 # after the event; a decision and its taking effect are as close.
 RELATIVE_SLACK = dt.timedelta(days=3)
-
-
-@dataclass
-class Verdict:
-    claim: ArticleClaim
-    verdict: str
-    reason: str
-    figure: Any = None
-    facts: list[dict[str, Any]] = field(default_factory=list)
-    changes: list[dict[str, Any]] = field(default_factory=list)
-
-    def as_dict(self) -> dict[str, Any]:
-        return {**self.claim.as_dict(), "verdict": self.verdict, "reason": self.reason,
-                "figure": self.figure, "facts": self.facts, "changes": self.changes}
 
 
 class Judge:
@@ -397,6 +365,8 @@ class Judge:
                        f"says {given}.", given, foundings)
 
     def _instrument(self, claim: ArticleClaim) -> Verdict:
+        if claim.details.get("act"):
+            return Verdict(claim, UNVERIFIABLE, judge_act(claim))
         verdict, reason, facts = judge_instrument(claim.facts[0], self._instruments,
                                                   self.parties)
         return Verdict(claim, verdict, reason, None, facts)
