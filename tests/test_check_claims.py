@@ -324,3 +324,28 @@ def test_planned_quoted_or_spoken_of_acts_are_not_claims(sqlite_url: str,
         "in June. \u201cWe have submitted our application to the SCO,\u201d the minister of "
         "Nepal said. Delegates of Angola said the decision to leave OPEC came as a surprise."))
     assert acts(report) == []
+
+
+def test_officeholders_named_before_a_second_title_or_the_taking_of_office(
+        sqlite_url: str, tmp_path: Path) -> None:
+    report = check(sqlite_url, tmp_path, (
+        "AU note\n\nPublished 3 March 2025\n\nThe members elected Kenya's Amina Wekesa as the "
+        "new AU Commission chairperson. The talks were led by Petra Lind, Estonia's Foreign "
+        "Minister and the new OSCE Chair-in-Office. The vote ended with Tomas Varga, assuming "
+        "the post of NATO secretary-general."))
+    held = claims(report, "officeholder")
+    # the possessive names whose the person is, not part of the name
+    assert [c["details"]["person"] for c in held] == [  # type: ignore[index]
+        "Amina Wekesa", "Petra Lind", "Tomas Varga"]
+    assert {c["verdict"] for c in held} == {"unverifiable"}
+
+
+def test_the_head_of_the_host_who_chaired_the_meeting_chairs(sqlite_url: str,
+                                                            tmp_path: Path) -> None:
+    report = check(sqlite_url, tmp_path, (
+        "SCO note\n\nPublished 9 June 2017\n\nThe SCO heads of state met in Astana. President "
+        "of the Republic of Kazakhstan Nursultan Nazarbayev chaired the meeting. The Prime "
+        "Minister of Belize, the Honourable Dean Barrow, attended the meeting."))
+    chairs = claims(report, "chair")
+    assert [c["details"]["fact"]["state"] for c in chairs] == ["Kazakhstan"]  # type: ignore[index]
+    assert chairs[0]["verdict"] == "supported"

@@ -101,6 +101,16 @@ _HOLDS = re.compile(r"(?:['’]s|,?\s+(?:which|who)?\s*(?:currently\s+|now\s+|pr
                     r"chaired|presides?|presided|is|was|has|had|became|becomes|as)"
                     r"(?:\s+(?:the|its|this\s+year['’]s|the\s+rotating|rotating))?"
                     r"(?:\s+[A-Z][\w-]*){0,2}\s*)", re.IGNORECASE)
+# The state of the person who chaired a meeting: "President of the Republic of Kazakhstan
+# N. Nazarbayev chaired the meeting", "The Prime Minister of Belize, the Honourable Dean
+# Barrow, chaired the proceedings": the head of the host chairs the organization's meeting.
+_HEAD_OF = re.compile(r"\b(?:President|Prime\s+Minister|Premier|Chancellor|Emir|King|"
+                      r"Sultan|Head\s+of\s+(?:State|Government))\s+of\s+(?:the\s+)?$")
+_PERSON_THEN = re.compile(r",?\s+(?:the\s+)?(?:(?:Rt\.?\s+)?Hon(?:ou)?rable\s+|H\.\s?E\.\s+|"
+                          r"(?:Mr|Mrs|Ms|Dr)\.?\s+)*(?:[A-Z][\w'’.-]*\s+){1,4}?"
+                          r"(?:[A-Z][\w'’-]+),?\s+(?:has\s+|had\s+)?")
+_MEETING_AFTER = re.compile(r"\s+(?:the|its|this|that)\s+(?:\w+\s+){0,2}?(?:meeting|"
+                            r"proceedings|summit|session|conference|talks)\b", re.IGNORECASE)
 # An instrument handed over, and the words before the one that receives it.
 _INSTRUMENT_HANDED = re.compile(r"\b(?:instruments?|papers|documents?)\s+of\s+accession|"
                                 r"\baccession\s+(?:papers|documents?|instruments?)|\bdeposit",
@@ -242,7 +252,8 @@ def _chairs(context: Context, org: Mention | None) -> list[ArticleClaim]:
         end = sentence.start + match.end()
         holders = [m for m in states if m.end <= at and _HOLDS.fullmatch(text[m.end:at])] + [
             m for m in states if m.start >= end and re.fullmatch(r"\s+by\s+(?:the\s+)?",
-                                                                 text[end:m.start])]
+                                                                 text[end:m.start])] + [
+            m for m in states if m.end <= at and _chaired_by_head(text, m, at, end)]
         if not holders:
             continue  # a state named near the word, not as the one who chairs
         state = holders[0]
@@ -256,6 +267,15 @@ def _chairs(context: Context, org: Mention | None) -> list[ArticleClaim]:
                                   body.id, body.name, {"fact": fact.as_dict()}, [fact]))
         break  # one per sentence: the sentence is the claim's span
     return found
+
+
+def _chaired_by_head(text: str, state: Mention, at: int, end: int) -> bool:
+    """Whether the head of `state`, named as such, chaired the meeting the sentence names
+    ("President of the Republic of Kazakhstan N. Nazarbayev chaired the meeting")."""
+    return (_HEAD_OF.search(text[max(0, state.start - 40):state.start]) is not None
+            and _PERSON_THEN.fullmatch(text[state.end:at]) is not None
+            and re.match(r"(?i:chaired|presided\s+over)$", text[at:end]) is not None
+            and _MEETING_AFTER.match(text[end:end + 40]) is not None)
 
 
 def _org_named_after(context: Context, end: int, org: Mention | None) -> Mention | None:
