@@ -237,7 +237,7 @@ def test_who_chairs_is_found_where_the_reader_read_no_chairmanship(
     # Ukraine is named near the word, not as the one who chairs
     assert "Ukraine" not in named
     # the dateline's sentence, which the reader reads no chairmanship from
-    dateline = [c for c in chairs if "VALLETTA" in str(c["text"])]
+    dateline = [c for c in chairs if "the OSCE Chairpersonship" in str(c["text"])]
     assert dateline and dateline[0]["org"]["id"] == "OSCE"  # type: ignore[index]
     assert dateline[0]["verdict"] == "unverifiable"
 
@@ -349,3 +349,34 @@ def test_the_head_of_the_host_who_chaired_the_meeting_chairs(sqlite_url: str,
     chairs = claims(report, "chair")
     assert [c["details"]["fact"]["state"] for c in chairs] == ["Kazakhstan"]  # type: ignore[index]
     assert chairs[0]["verdict"] == "supported"
+
+
+def test_a_chair_or_a_founding_is_reported_with_its_own_clause(sqlite_url: str,
+                                                               tmp_path: Path) -> None:
+    report = check(sqlite_url, tmp_path, (
+        "Note\n\nPublished 25 March 2021\n\nThe text drafted by Tajikistan, which holds the "
+        "SCO Chairmanship in 2020-2021, was co-sponsored by Belarus and Cambodia. BRICS was "
+        "formed in 2009 by Brazil, Russia, India and China, with South Africa joining it in "
+        "2010."))
+    chair = claims(report, "chair")[0]
+    assert chair["text"] == "The text drafted by Tajikistan, which holds the SCO Chairmanship"
+    # the sponsors are a claim of their own, which the chair's verdict does not settle
+    assert [(c["details"]["act"], c["verdict"]) for c in claims(report, "instrument")  # type: ignore[index]
+            if "co-sponsored" in str(c["text"])] == [("sponsorship", "unverifiable")]
+    founding = claims(report, "founding")[0]
+    assert founding["text"] == "BRICS was formed in 2009 by Brazil, Russia, India and China"
+    joined = [c for c in claims(report, "joined") if "South Africa" in str(c["text"])]
+    assert joined and joined[0]["verdict"] == "supported"
+
+
+def test_a_share_of_humanity_and_a_step_without_precedent_are_claims(
+        sqlite_url: str, tmp_path: Path) -> None:
+    report = check(sqlite_url, tmp_path, (
+        "SCO note\n\nPublished 1 July 2023\n\nThe SCO's member states are home to about 40 per "
+        "cent of humanity. The envoy said the decision was without precedent in the "
+        "organisation's history."))
+    share = claims(report, "share")[0]
+    assert share["details"]["of"] == "population"  # type: ignore[index]
+    assert share["details"]["percent"] == 40.0  # type: ignore[index]
+    superlative = claims(report, "superlative")[0]
+    assert superlative["verdict"] == "unverifiable"

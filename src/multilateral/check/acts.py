@@ -1,6 +1,7 @@
 """Acts on instruments a page states in its own voice: an instrument of accession or of
 ratification deposited or handed over, an application submitted, a treaty ratified or
-entering into force, a withdrawal announced or notified, resolutions adopted.
+entering into force, a withdrawal announced or notified, resolutions adopted or
+co-sponsored.
 
 They are claims whether or not the reader read a membership from them; the knowledge base
 records statuses held, not these steps, so each is found, said precisely and judged
@@ -12,6 +13,7 @@ from __future__ import annotations
 import re
 
 from multilateral.check.claim import ArticleClaim
+from multilateral.check.clauses import clause_around
 from multilateral.check.modality import stated
 from multilateral.ingest.mentions import Mention
 from multilateral.ingest.rules.context import Context
@@ -44,6 +46,7 @@ _ACTS: tuple[tuple[str, re.Pattern[str]], ...] = (
                             r"\b(?:texts|resolutions|drafts)\s+(?:\w+\s+){0,3}?(?:were|was)\s+"
                             r"adopted\b|\badopted\s+by\s+(?:a\s+)?(?:recorded\s+)?vote\b",
                             re.IGNORECASE)),
+    ("sponsorship", re.compile(r"\bco-?(?:authored|sponsored)\b", re.IGNORECASE)),
     ("talks", re.compile(r"\b(?:accession\s+)?negotiations\s+(?:were\s+)?(?:concluded|"
                          r"completed|closed)\b|\baccession\s+was\s+(?:\w+\s+)?approved\b",
                          re.IGNORECASE)),
@@ -57,31 +60,32 @@ _SAID = {
     "withdrawal": "a notice or a decision of withdrawal",
     "adoption": "the adoption of resolutions",
     "talks": "the end of accession talks or their approval",
+    "sponsorship": "who sponsored a resolution",
 }
 
 
 def acts(context: Context, org: Mention | None, covered: list[tuple[int, int]]
          ) -> list[ArticleClaim]:
-    """The acts on instruments a sentence states, where no other claim covers it: a
-    sentence that names a state, an organization or a place the gazetteer knows, in the
-    page's voice (not inside a quotation),
-    the act neither planned, hoped for nor denied."""
+    """The acts on instruments a sentence states, each in its own clause, where no other
+    claim covers the act's words: in a sentence that names a state, an organization or a
+    place the gazetteer knows, in the page's voice (not inside a quotation), neither
+    planned, hoped for nor denied."""
     sentence = context.sentence
     if not any(m.linked for m in context.mentions):
-        return []
-    if any(s < sentence.end and sentence.start < e for s, e in covered):
         return []
     for act, pattern in _ACTS:
         match = pattern.search(sentence.text)
         if match is None:
             continue
         start, end = sentence.start + match.start(), sentence.start + match.end()
+        if any(s < end and start < e for s, e in covered):
+            return []  # the reader's fact, a count or a chair already makes this claim
         if _quoted(sentence.text[:match.start()]) or not stated(context, start, end,
                                                                tail=False):
             continue
-        text = sentence.text.strip()
-        lead = sentence.start + sentence.text.index(text[:1]) if text else sentence.start
-        return [ArticleClaim("instrument", lead, lead + len(text), text,
+        lo, hi = clause_around(sentence.text, match.start(), match.end())
+        text = sentence.text[lo:hi]
+        return [ArticleClaim("instrument", sentence.start + lo, sentence.start + hi, text,
                              org.id if org else None, org.name if org else None,
                              {"act": act})]
     return []

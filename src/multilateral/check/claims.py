@@ -13,6 +13,7 @@ import re
 
 from multilateral.check.acts import acts
 from multilateral.check.claim import ArticleClaim
+from multilateral.check.clauses import clause_around
 from multilateral.check.modality import stated
 from multilateral.check.offices import officeholders
 from multilateral.check.statuses import counted_together, our_status
@@ -79,11 +80,12 @@ _SHARE = re.compile(
     r"close to|at least|less than|under)?\s*(?:(?P<pct>\d{1,2}(?:\.\d+)?)\s*(?:%|per\s?cent|"
     r"percent)|(?P<frac>" + "|".join(_FRACTIONS) + r"))"
     r"\s+of\s+(?:the\s+)?(?:(?:world['’]?s|global|world|its|the\s+world['’]?s)\s+)?"
-    r"(?P<what>population|GDP|gross\s+domestic\s+product|land(?:\s+(?:area|mass))?|trade|"
-    r"economy|output)", re.IGNORECASE)
+    r"(?P<what>population|humanity|mankind|GDP|gross\s+domestic\s+product|land(?:\s+"
+    r"(?:area|mass))?|trade|economy|output)", re.IGNORECASE)
 _SUPERLATIVE = re.compile(
     r"\b(?:the\s+)?(?:world'?s\s+)?(?P<w>largest|biggest|most\s+populous|oldest|most\s+"
-    r"powerful|most\s+influential|first|only)\b[^.;]{0,40}?\b(?:organi[sz]ation|bloc|"
+    r"powerful|most\s+influential|first|only|without\s+precedent|unprecedented)\b"
+    r"[^.;]{0,40}?\b(?:organi[sz]ation|bloc|"
     r"alliance|group(?:ing)?|union|forum|body)\b", re.IGNORECASE)
 # A list of those who founded it, not of those who belong now ("founded in 2006 by
 # Brazil, Russia, India and China").
@@ -133,7 +135,7 @@ def find_claims(document: Document, gazetteer: Gazetteer) -> list[ArticleClaim]:
         if _factstated(claim, sentences, article, mentions, dates):
             if claim.kind == "joined" and _recipient(claim, text, mentions):
                 claim.details["recipient"] = True
-            read.append(claim)
+            read.append(_narrowed(claim, mentions))
     for sentence in sentences:
         inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
         context = Context(article, sentence, inside,
@@ -260,12 +262,16 @@ def _chairs(context: Context, org: Mention | None) -> list[ArticleClaim]:
         body = min(orgs, key=lambda m: abs(m.start - at)) if orgs else org
         if body is None:
             continue
-        fact = Chairmanship(evidence=Evidence(sentence.start, sentence.end, sentence.text),
-                            org=body.name, org_id=body.id, state=state.name,
-                            state_id=state.id, confidence=0.5)
-        found.append(ArticleClaim("chair", sentence.start, sentence.end, sentence.text,
-                                  body.id, body.name, {"fact": fact.as_dict()}, [fact]))
-        break  # one per sentence: the sentence is the claim's span
+        # the claim is the words from the state to the chair, not the sentence around them
+        # ("The text drafted by Tajikistan, which holds the SCO Chairmanship, was
+        # co-sponsored by ...": the sponsors are another claim)
+        lo, hi = min(state.start, at), max(state.end, end)
+        fact = Chairmanship(evidence=Evidence(lo, hi, text[lo:hi]), org=body.name,
+                            org_id=body.id, state=state.name, state_id=state.id,
+                            confidence=0.5)
+        found.append(ArticleClaim("chair", lo, hi, text[lo:hi], body.id, body.name,
+                                  {"fact": fact.as_dict()}, [fact]))
+        break  # one per sentence
     return found
 
 
@@ -297,6 +303,7 @@ def _shares(sentence: Sentence, org: Mention | None) -> list[ArticleClaim]:
     for match in _SHARE.finditer(sentence.text):
         qualifier = (match.group("q") or "").lower() or None
         what = match.group("what").lower()
+        what = "population" if what in ("humanity", "mankind") else what
         if what != "population" and not re.search(r"\b(?:world|global|its)\b", match.group(),
                                                   re.IGNORECASE):
             continue  # "20% of GDP" of whom: a country's, most often
@@ -335,6 +342,35 @@ def _factstated(claim: ArticleClaim, sentences: list[Sentence], article: Article
     context = Context(article, sentence, inside,
                       [d for d in dates if sentence.start <= d.start < sentence.end])
     return any(stated(context, m.start, m.end) for m in spans)
+
+
+_FOUNDED = re.compile(r"\b(?:founded|established|formed|created|set\s+up|began|launched)\b",
+                      re.IGNORECASE)
+
+
+def _narrowed(claim: ArticleClaim, mentions: list[Mention]) -> ArticleClaim:
+    """A chair or a founding the reader read from a sentence, reported with its own clause:
+    from the state to the word of chairing ("drafted by Tajikistan, which holds the SCO
+    Chairmanship", not the sponsors the sentence names next), the clause of the founding
+    verb ("founded in 2006 by ...", not "with South Africa joining it in 2011")."""
+    text = claim.text
+    if claim.kind == "chair":
+        state = claim.facts[0].state_id if isinstance(claim.facts[0], Chairmanship) else None
+        named = [m.start - claim.start for m in mentions if m.id == state
+                 and claim.start <= m.start < claim.end]
+        words = list(_CHAIR.finditer(text))
+        if not named or not words:
+            return claim
+        at, word = min(((n, w) for n in named for w in words),
+                       key=lambda p: abs(p[0] - p[1].start()))
+        lo, hi = clause_around(text, at, at + 1)
+        lo, hi = min(lo, word.start()), max(hi if word.start() < at else lo, word.end())
+    elif claim.kind == "founding" and (verb := _FOUNDED.search(text)):
+        lo, hi = clause_around(text, verb.start(), verb.end())
+    else:
+        return claim
+    claim.start, claim.end, claim.text = claim.start + lo, claim.start + hi, text[lo:hi]
+    return claim
 
 
 def _recipient(claim: ArticleClaim, text: str, mentions: list[Mention]) -> bool:
