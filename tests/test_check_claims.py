@@ -380,3 +380,12 @@ def test_a_share_of_humanity_and_a_step_without_precedent_are_claims(
     assert share["details"]["percent"] == 40.0  # type: ignore[index]
     superlative = claims(report, "superlative")[0]
     assert superlative["verdict"] == "unverifiable"
+
+
+def test_a_departure_named_only_as_a_noun_is_no_claim(sqlite_url: str, tmp_path: Path) -> None:
+    report = check(sqlite_url, tmp_path, (
+        "OPEC note\n\nPublished 22 December 2023\n\nAngola's decision to leave OPEC comes as a "
+        "result of its narrowing role, the minister said. Angola left OPEC on Thursday."))
+    left = [c["text"] for c in claims(report, "joined")]
+    # the first sentence speaks of the departure; the second states it
+    assert left == ["Angola left OPEC on Thursday."]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from multilateral.check.acts import acts
+from multilateral.check.chairs import CHAIR, chairs_of
 from multilateral.check.claim import ArticleClaim
 from multilateral.check.clauses import clause_around
 from multilateral.check.modality import stated
@@ -93,26 +94,6 @@ _FOUNDERS = re.compile(
     r"\b(?:founding\s+(?:members?|states?|countries|nations|fathers)|(?:co-?)?founders?|"
     r"(?:founded|established|set\s+up|created|formed)\s+(?:(?:in|on)\s+[\w ,]{4,20}?\s+)?by|"
     r"original(?:ly)?\s+members?)\b", re.IGNORECASE)
-# Words that say who chairs: "holds the chairmanship", "chaired by", "takes over the Chair".
-_CHAIR = re.compile(r"\b(?:chair(?:s|ed|ing)?|chairmanship|chairpersonship|chair-in-office|"
-                    r"(?:rotating\s+)?presidency|presid(?:es|ed|ing)\s+over)\b", re.IGNORECASE)
-# Between the state and the word: "Malta takes over the OSCE Chair", "Russia's
-# chairmanship", "Tajikistan, which holds the rotating presidency".
-_HOLDS = re.compile(r"(?:['’]s|,?\s+(?:which|who)?\s*(?:currently\s+|now\s+|presently\s+)?"
-                    r"(?:holds?|held|takes?\s+over|took\s+over|assumes?|assumed|chairs?|"
-                    r"chaired|presides?|presided|is|was|has|had|became|becomes|as)"
-                    r"(?:\s+(?:the|its|this\s+year['’]s|the\s+rotating|rotating))?"
-                    r"(?:\s+[A-Z][\w-]*){0,2}\s*)", re.IGNORECASE)
-# The state of the person who chaired a meeting: "President of the Republic of Kazakhstan
-# N. Nazarbayev chaired the meeting", "The Prime Minister of Belize, the Honourable Dean
-# Barrow, chaired the proceedings": the head of the host chairs the organization's meeting.
-_HEAD_OF = re.compile(r"\b(?:President|Prime\s+Minister|Premier|Chancellor|Emir|King|"
-                      r"Sultan|Head\s+of\s+(?:State|Government))\s+of\s+(?:the\s+)?$")
-_PERSON_THEN = re.compile(r",?\s+(?:the\s+)?(?:(?:Rt\.?\s+)?Hon(?:ou)?rable\s+|H\.\s?E\.\s+|"
-                          r"(?:Mr|Mrs|Ms|Dr)\.?\s+)*(?:[A-Z][\w'’.-]*\s+){1,4}?"
-                          r"(?:[A-Z][\w'’-]+),?\s+(?:has\s+|had\s+)?")
-_MEETING_AFTER = re.compile(r"\s+(?:the|its|this|that)\s+(?:\w+\s+){0,2}?(?:meeting|"
-                            r"proceedings|summit|session|conference|talks)\b", re.IGNORECASE)
 # An instrument handed over, and the words before the one that receives it.
 _INSTRUMENT_HANDED = re.compile(r"\b(?:instruments?|papers|documents?)\s+of\s+accession|"
                                 r"\baccession\s+(?:papers|documents?|instruments?)|\bdeposit",
@@ -144,7 +125,7 @@ def find_claims(document: Document, gazetteer: Gazetteer) -> list[ArticleClaim]:
         found = _counts(context, org) + _shares(sentence, org) + _superlatives(sentence, org)
         here = [c for c in found if c.details.get("attributive")
                 or stated(context, c.start, c.end)] + officeholders(context, org)
-        chairs += _chairs(context, org)
+        chairs += chairs_of(context, org)
         claims += here + acts(context, org, [(c.start, c.end) for c in (*read, *here,
                                                                         *chairs)])
     claims += read
@@ -238,52 +219,6 @@ def _counts(context: Context, org: Mention | None) -> list[ArticleClaim]:
     return found
 
 
-def _chairs(context: Context, org: Mention | None) -> list[ArticleClaim]:
-    """Who chairs an organization, where the reader read no chairmanship: the state named
-    nearest the word ("Malta takes over the OSCE Chairpersonship", "Russia holds the CIS
-    chairmanship"), judged as the reader's chairmanships are."""
-    sentence = context.sentence
-    found = []
-    for match in _CHAIR.finditer(sentence.text):
-        at = sentence.start + match.start()
-        states = [m for m in context.mentions if m.type == "state" and m.linked]
-        orgs = [m for m in context.mentions if m.type == "organization" and m.linked]
-        if not states or not stated(context, at, sentence.start + match.end()):
-            continue
-        text = context.article.text
-        end = sentence.start + match.end()
-        holders = [m for m in states if m.end <= at and _HOLDS.fullmatch(text[m.end:at])] + [
-            m for m in states if m.start >= end and re.fullmatch(r"\s+by\s+(?:the\s+)?",
-                                                                 text[end:m.start])] + [
-            m for m in states if m.end <= at and _chaired_by_head(text, m, at, end)]
-        if not holders:
-            continue  # a state named near the word, not as the one who chairs
-        state = holders[0]
-        body = min(orgs, key=lambda m: abs(m.start - at)) if orgs else org
-        if body is None:
-            continue
-        # the claim is the words from the state to the chair, not the sentence around them
-        # ("The text drafted by Tajikistan, which holds the SCO Chairmanship, was
-        # co-sponsored by ...": the sponsors are another claim)
-        lo, hi = min(state.start, at), max(state.end, end)
-        fact = Chairmanship(evidence=Evidence(lo, hi, text[lo:hi]), org=body.name,
-                            org_id=body.id, state=state.name, state_id=state.id,
-                            confidence=0.5)
-        found.append(ArticleClaim("chair", lo, hi, text[lo:hi], body.id, body.name,
-                                  {"fact": fact.as_dict()}, [fact]))
-        break  # one per sentence
-    return found
-
-
-def _chaired_by_head(text: str, state: Mention, at: int, end: int) -> bool:
-    """Whether the head of `state`, named as such, chaired the meeting the sentence names
-    ("President of the Republic of Kazakhstan N. Nazarbayev chaired the meeting")."""
-    return (_HEAD_OF.search(text[max(0, state.start - 40):state.start]) is not None
-            and _PERSON_THEN.fullmatch(text[state.end:at]) is not None
-            and re.match(r"(?i:chaired|presided\s+over)$", text[at:end]) is not None
-            and _MEETING_AFTER.match(text[end:end + 40]) is not None)
-
-
 def _org_named_after(context: Context, end: int, org: Mention | None) -> Mention | None:
     """The organization "the 15-member Council" counts: the one named right after, none if
     an unknown name follows ("Council"), the sentence's own before a common noun ("bloc")."""
@@ -358,7 +293,7 @@ def _narrowed(claim: ArticleClaim, mentions: list[Mention]) -> ArticleClaim:
         state = claim.facts[0].state_id if isinstance(claim.facts[0], Chairmanship) else None
         named = [m.start - claim.start for m in mentions if m.id == state
                  and claim.start <= m.start < claim.end]
-        words = list(_CHAIR.finditer(text))
+        words = list(CHAIR.finditer(text))
         if not named or not words:
             return claim
         at, word = min(((n, w) for n in named for w in words),
@@ -408,6 +343,25 @@ _RESTATING_VERB = re.compile(
     r"takes\s+over)\b", re.IGNORECASE)
 
 
+# A change of membership said in a verb of its own, finite or not ("leaving it in 2011",
+# "ceases to be a member", "was suspended"): a sentence that names a departure only as a
+# noun ("on the occasion of the withdrawal", "Angola's decision to leave comes as a
+# result", "Nicaragua's exit from the OAS") speaks of it and makes no claim. (An accession
+# or an application named as a noun is often the claim itself: "signed the decision on
+# the admission of Belarus", "began with its application on 7 April 2015".)
+_CHANGE_VERB = re.compile(
+    r"\b(?:(?:re)?join(?:s|ed|ing)?|(?:re)?admit(?:s|ted|ting)?|suspend(?:s|ed|ing)?|"
+    r"reinstat(?:e|es|ed|ing)|expel(?:s|led|ling)?|exclud(?:e|es|ed|ing)|withdr(?:ew|awn|aws|"
+    r"awing|aw)|left|leav(?:es|ing)|quit(?:s|ting)?|ceas(?:e|es|ed)|grant(?:s|ed|ing)?|"
+    r"bec(?:ame|omes|oming)|become|acced(?:e|es|ed|ing)|appl(?:y|ies|ied|ying)|"
+    r"deposit(?:s|ed)?|accept(?:s|ed)?|approv(?:e|es|ed)|welcom(?:e|es|ed)|induct(?:s|ed)?|"
+    r"added|enlarg\w+|expand\w*|won|gain(?:s|ed)?|upgrad\w+|elevat\w+|readmi\w+|"
+    r"(?:is|are|was|were|been)\s+(?:now\s+|still\s+|also\s+)?(?:a\s+|an\s+|the\s+)?"
+    r"(?:full\s+|new\s+)?(?:member|observer|candidate|partner|associate)s?|"
+    r"(?:has|have|had|holds?|held|obtain\w*|receiv\w+)\s+(?:\w+\s+){0,3}?status)\b",
+    re.IGNORECASE)
+
+
 def _restates(span: Evidence) -> bool:
     """Whether a further span of a fact makes the claim again: in a verb of its own and in
     the page's voice, not inside a quotation."""
@@ -438,6 +392,8 @@ def _from_facts(document: Document) -> list[ArticleClaim]:
             claim.facts.append(fact)
         elif isinstance(fact, Membership) and fact.change in ("joined", "granted", "left",
                                                                "applied"):
+            if fact.change == "left" and not _CHANGE_VERB.search(span.text):
+                continue  # "Nicaragua's exit from the OAS", "the decision to leave comes"
             claims.append(ArticleClaim("joined", span.start, span.end, span.text, fact.org_id,
                                 fact.org, {"fact": fact.as_dict()}, [fact]))
         elif isinstance(fact, Chairmanship):
