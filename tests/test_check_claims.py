@@ -389,3 +389,20 @@ def test_a_departure_named_only_as_a_noun_is_no_claim(sqlite_url: str, tmp_path:
     left = [c["text"] for c in claims(report, "joined")]
     # the first sentence speaks of the departure; the second states it
     assert left == ["Angola left OPEC on Thursday."]
+
+
+def test_an_undated_page_is_judged_on_the_recorded_day_of_the_change_it_reports(
+        sqlite_url: str, tmp_path: Path) -> None:
+    report = check(sqlite_url, tmp_path, (
+        "Commonwealth note\n\nTogo has joined the Commonwealth at the leaders' meeting. The "
+        "Commonwealth now brings together 56 countries."))
+    # the page names no day; the record dates Togo's admission, and the page is no older
+    assert report["on"] == "2022-06-25" and report["on_basis"] == "newest_event"
+    assert "knowledge base dates" in str(report["on_note"])
+    assert claims(report, "count")[0]["verdict"] == "supported"
+    # Gabon joined twice in the record (admitted, then back after a suspension): which of
+    # the two a page means cannot be told, so it dates nothing
+    twice = check(sqlite_url, tmp_path, (
+        "Commonwealth note\n\nGabon has joined the Commonwealth. The Commonwealth now brings "
+        "together 56 countries."))
+    assert twice["on_basis"] == "none"

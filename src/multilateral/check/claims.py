@@ -349,7 +349,7 @@ _RESTATING_VERB = re.compile(
 # result", "Nicaragua's exit from the OAS") speaks of it and makes no claim. (An accession
 # or an application named as a noun is often the claim itself: "signed the decision on
 # the admission of Belarus", "began with its application on 7 April 2015".)
-_CHANGE_VERB = re.compile(
+CHANGE_VERB = re.compile(
     r"\b(?:(?:re)?join(?:s|ed|ing)?|(?:re)?admit(?:s|ted|ting)?|suspend(?:s|ed|ing)?|"
     r"reinstat(?:e|es|ed|ing)|expel(?:s|led|ling)?|exclud(?:e|es|ed|ing)|withdr(?:ew|awn|aws|"
     r"awing|aw)|left|leav(?:es|ing)|quit(?:s|ting)?|ceas(?:e|es|ed)|grant(?:s|ed|ing)?|"
@@ -392,7 +392,7 @@ def _from_facts(document: Document) -> list[ArticleClaim]:
             claim.facts.append(fact)
         elif isinstance(fact, Membership) and fact.change in ("joined", "granted", "left",
                                                                "applied"):
-            if fact.change == "left" and not _CHANGE_VERB.search(span.text):
+            if fact.change == "left" and not CHANGE_VERB.search(span.text):
                 continue  # "Nicaragua's exit from the OAS", "the decision to leave comes"
             claims.append(ArticleClaim("joined", span.start, span.end, span.text, fact.org_id,
                                 fact.org, {"fact": fact.as_dict()}, [fact]))
