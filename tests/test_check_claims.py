@@ -406,3 +406,24 @@ def test_an_undated_page_is_judged_on_the_recorded_day_of_the_change_it_reports(
         "Commonwealth note\n\nGabon has joined the Commonwealth. The Commonwealth now brings "
         "together 56 countries."))
     assert twice["on_basis"] == "none"
+
+
+def test_a_change_announced_then_told_as_done_is_a_claim_where_it_is_done(
+        sqlite_url: str, tmp_path: Path) -> None:
+    report = check(sqlite_url, tmp_path, (
+        "BRICS note\n\nPublished 2 February 2024\n\nEgypt and Ethiopia set to join BRICS\n\n"
+        "Egypt and Ethiopia have officially joined the BRICS group. Under its terms, Egypt "
+        "must strive to join the bank as well."))
+    joined = claims(report, "joined")
+    # the headline plans it; the lead tells it as done; an obligation is no fact
+    assert {str(c["text"]) for c in joined} == {
+        "Egypt and Ethiopia have officially joined the BRICS group."}
+    assert {c["verdict"] for c in joined} == {"supported"}
+
+
+def test_ceasing_to_be_a_member_restates_a_departure(sqlite_url: str, tmp_path: Path) -> None:
+    report = check(sqlite_url, tmp_path, (
+        "Council of Europe note\n\nPublished 17 March 2022\n\nRussia expelled from the Council "
+        "of Europe\n\nOn 16 March the Committee of Ministers decided that Russia ceases to be "
+        "a member of the Council of Europe."))
+    assert any("ceases to be a member" in str(c["text"]) for c in claims(report, "joined"))

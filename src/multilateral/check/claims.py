@@ -272,10 +272,14 @@ def _factstated(claim: ArticleClaim, sentences: list[Sentence], article: Article
     inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
     subject = _subject_ids(claim)
     spans = [m for m in inside if m.id is not None and m.id in subject]
-    if not spans:
-        return True
+    if not spans:  # a fact first planned is a claim only where its own words state it
+        return not any(f.modality == "planned" for f in claim.facts)
     context = Context(article, sentence, inside,
                       [d for d in dates if sentence.start <= d.start < sentence.end])
+    if any(f.modality == "planned" for f in claim.facts):
+        # told as done after it was announced: the whole sentence states it, not a plan
+        # for some of the states it names ("A, B and C 'set to join'")
+        return stated(context, sentence.start, sentence.end)
     return any(stated(context, m.start, m.end) for m in spans)
 
 
@@ -338,6 +342,7 @@ def _subject_ids(claim: ArticleClaim) -> set[str]:
 _RESTATING_VERB = re.compile(
     r"\b(?:join(?:s|ed)?|rejoin(?:s|ed)?|admit(?:s|ted)?|readmit(?:s|ted)?|suspend(?:s|ed)?|"
     r"reinstate[sd]?|expel(?:s|led)?|withdr(?:ew|awn|aws)|left|leaves|quit|grant(?:s|ed)?|"
+    r"ceases?\s+to\s+be|ceased\s+to\s+be|excluded|"
     r"became|becomes|acceded?|accedes|applied|appl(?:y|ies)|deposit(?:s|ed)?|founded|"
     r"established|created|formed|signed|adopted|chairs|chaired|holds|took\s+over|"
     r"takes\s+over)\b", re.IGNORECASE)
@@ -377,7 +382,12 @@ def _from_facts(document: Document) -> list[ArticleClaim]:
     spans = [(fact, span) for fact in document.facts
              if fact.modality in ("asserted", "reported")
              for span in (fact.evidence, *[e for e in fact.also if _restates(e)])]
-    for fact, span in spans:
+    # a change first announced ("set to join"), then told as done ("have officially
+    # joined"): merging kept the first statement's modality, the later one is a claim
+    # (find_claims asks its own clause whether it states it)
+    told = [(fact, span) for fact in document.facts if isinstance(fact, Membership)
+            and fact.modality == "planned" for span in fact.also if _restates(span)]
+    for fact, span in spans + told:
         if isinstance(fact, Membership) and fact.change == "holds":
             key = (span.start, fact.org_id, fact.status)
             claim = lists.get(key)
