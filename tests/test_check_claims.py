@@ -427,3 +427,13 @@ def test_ceasing_to_be_a_member_restates_a_departure(sqlite_url: str, tmp_path: 
         "of Europe\n\nOn 16 March the Committee of Ministers decided that Russia ceases to be "
         "a member of the Council of Europe."))
     assert any("ceases to be a member" in str(c["text"]) for c in claims(report, "joined"))
+
+
+def test_an_adverb_or_named_members_are_no_superlative_or_count(sqlite_url: str,
+                                                               tmp_path: Path) -> None:
+    report = check(sqlite_url, tmp_path, (
+        "WTO note\n\nPublished 1 September 2024\n\nThe change applies only in certain types of "
+        "organization. The addition of these two members to the WTO was welcomed. ASEAN is "
+        "the only bloc of its kind in the region."))
+    assert [c["text"] for c in claims(report, "count")] == []
+    assert [c["details"]["word"] for c in claims(report, "superlative")] == ["only"]  # type: ignore[index]

@@ -209,3 +209,9 @@ def test_a_year_in_the_site_name_after_a_title_bar_dates_nothing(read: Any) -> N
                  "Commonwealth readmitted Fiji on Friday.", "membership", published=None)
     joined = [f for f in found if f["state_id"] == "FJI" and f["change"] == "joined"]
     assert joined and all(f.get("date") != "2015" for f in joined)
+
+
+def test_joining_calls_or_congratulations_joins_no_body(read: Any) -> None:
+    assert read("Ukraine joined the calls for NATO to act.", "membership") == []
+    assert read("Kenya joins congratulations to the African Union on its anniversary.",
+                "membership") == []

@@ -84,8 +84,11 @@ _SHARE = re.compile(
     r"(?P<what>population|humanity|mankind|GDP|gross\s+domestic\s+product|land(?:\s+"
     r"(?:area|mass))?|trade|economy|output)", re.IGNORECASE)
 _SUPERLATIVE = re.compile(
+    # "the first", "its only": an adverb ("only in certain types of organization") ranks
+    # nothing
     r"\b(?:the\s+)?(?:world'?s\s+)?(?P<w>largest|biggest|most\s+populous|oldest|most\s+"
-    r"powerful|most\s+influential|first|only|without\s+precedent|unprecedented)\b"
+    r"powerful|most\s+influential|(?<=the\s)first|(?<=its\s)first|(?<=the\s)only|"
+    r"(?<=its\s)only|without\s+precedent|unprecedented)\b"
     r"[^.;]{0,40}?\b(?:organi[sz]ation|bloc|"
     r"alliance|group(?:ing)?|union|forum|body)\b", re.IGNORECASE)
 # A list of those who founded it, not of those who belong now ("founded in 2006 by
@@ -162,6 +165,8 @@ def _counts(context: Context, org: Mention | None) -> list[ArticleClaim]:
             continue  # "June 15 member states...": the 15 is the day
         if _DOCUMENT_BEFORE.search(sentence.text[:match.start()]):
             continue
+        if re.search(r"\b(?:these|those)\s+$", sentence.text[:match.start()], re.IGNORECASE):
+            continue  # "the addition of these two members": some named, not all counted
         raw = match.group("n").lower()
         number = int(raw) if raw.isdigit() else _NUMBERS[raw]
         if number == 1 and not re.search(r"\b(?:only|just|has|have|had)\s+$",
