@@ -437,3 +437,15 @@ def test_an_adverb_or_named_members_are_no_superlative_or_count(sqlite_url: str,
         "the only bloc of its kind in the region."))
     assert [c["text"] for c in claims(report, "count")] == []
     assert [c["details"]["word"] for c in claims(report, "superlative")] == ["only"]  # type: ignore[index]
+
+
+def test_a_founding_of_a_first_form_earlier_than_the_record_is_unverifiable(
+        sqlite_url: str, tmp_path: Path) -> None:
+    first = claims(check(sqlite_url, tmp_path, (
+        "CSTO note\n\nPublished 28 November 2017\n\nThe Collective Security Treaty Organization "
+        "was initially formed in 1992 by the parties to a security treaty.")), "founding")[0]
+    assert first["verdict"] == "unverifiable" and "first form" in str(first["reason"])
+    plain = claims(check(sqlite_url, tmp_path, (
+        "CSTO note\n\nPublished 28 November 2017\n\nThe Collective Security Treaty Organization "
+        "was formed in 1992 by the parties to a security treaty.")), "founding")[0]
+    assert plain["verdict"] == "contradicted"

@@ -10,6 +10,7 @@ with the figure the knowledge base gives.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -36,6 +37,9 @@ DATE_DEPENDENT = frozenset({"count", "list", "share", "chair"})
 # How many earlier changes of an organization are looked back through for an outdated count.
 LOOK_BACK = 12
 NO_OFFICEHOLDERS = "the knowledge base holds no officeholders"
+# A founding of a first form: "initially formed", "originally set up", "began as".
+_EARLIER_FORM = re.compile(r"\b(?:initially|originally|first)\s+(?:\w+\s+)?(?:formed|founded|"
+                           r"established|created|set\s+up)\b|\bbegan\s+as\b", re.IGNORECASE)
 # A relative day ("on Thursday") is read from the page's date, which may be a day or two
 # after the event; a decision and its taking effect are as close.
 RELATIVE_SLACK = dt.timedelta(days=3)
@@ -361,6 +365,13 @@ class Judge:
             return Verdict(claim, SUPPORTED, f"Founded {agree[0]['date']} ({agree[0]['dataset']})"
                            + extra + ".", agree[0]["date"], agree + others)
         given = ", ".join(f"{f['date']} ({f['dataset']})" for f in foundings)
+        if _EARLIER_FORM.search(claim.text) and all(
+                wanted.hi < PartialDate.parse(f["date"]).lo for f in foundings):
+            # "initially formed in 1992 ... by the members of the Treaty": a first form,
+            # which the knowledge base does not record as this organization
+            return Verdict(claim, UNVERIFIABLE, f"The article dates a first form ({wanted}); "
+                           f"the knowledge base dates the organization {given} and records "
+                           "no earlier form.", given, foundings)
         return Verdict(claim, CONTRADICTED, f"The article says {wanted}; the knowledge base "
                        f"says {given}.", given, foundings)
 
