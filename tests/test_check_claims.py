@@ -449,3 +449,13 @@ def test_a_founding_of_a_first_form_earlier_than_the_record_is_unverifiable(
         "CSTO note\n\nPublished 28 November 2017\n\nThe Collective Security Treaty Organization "
         "was formed in 1992 by the parties to a security treaty.")), "founding")[0]
     assert plain["verdict"] == "contradicted"
+
+
+def test_an_act_on_an_instrument_no_party_names_is_still_a_claim(sqlite_url: str,
+                                                                 tmp_path: Path) -> None:
+    report = check(sqlite_url, tmp_path, (
+        "CSTO note\n\nPublished 2 May 2024\n\nThe CSTO has a long history. The treaty came "
+        "into effect on 20 April 1994. The ratification process was concluded on 21 June "
+        "2013. The deposit was made by courier."))
+    # the last names neither a party nor an instrument: nothing to say it is of
+    assert [act for act, _, _ in acts(report)] == ["in force", "ratification"]

@@ -20,6 +20,10 @@ from multilateral.ingest.rules.context import Context
 
 _INSTRUMENT = (r"(?:instruments?|papers|documents?|protocols?|treat(?:y|ies)|statute|charter|"
                r"conventions?|agreements?)")
+# A sentence that names no party may still name the instrument acted on ("The treaty came
+# into effect on 20 April 1994", "The ratification process was concluded").
+_NAMES_INSTRUMENT = re.compile(rf"\b(?:{_INSTRUMENT}|ratification|accession|negotiations)\b",
+                               re.IGNORECASE)
 # Each act by its verb; the names say what the knowledge base would have to record.
 _ACTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("deposit", re.compile(r"\bdeposit(?:s|ed|ing)?\b|\bdeposit\s+of\b", re.IGNORECASE)),
@@ -71,8 +75,8 @@ def acts(context: Context, org: Mention | None, covered: list[tuple[int, int]]
     place the gazetteer knows, in the page's voice (not inside a quotation), neither
     planned, hoped for nor denied."""
     sentence = context.sentence
-    if not any(m.linked for m in context.mentions):
-        return []
+    if not context.mentions and not _NAMES_INSTRUMENT.search(sentence.text):
+        return []  # nothing the act is of: no state, organization, place or instrument
     for act, pattern in _ACTS:
         match = pattern.search(sentence.text)
         if match is None:
