@@ -459,3 +459,14 @@ def test_an_act_on_an_instrument_no_party_names_is_still_a_claim(sqlite_url: str
         "2013. The deposit was made by courier."))
     # the last names neither a party nor an instrument: nothing to say it is of
     assert [act for act, _, _ in acts(report)] == ["in force", "ratification"]
+
+
+def test_a_registrar_prosecutor_or_commissioner_of_a_body_holds_an_office(
+        sqlite_url: str, tmp_path: Path) -> None:
+    report = check(sqlite_url, tmp_path, (
+        "ICC note\n\nPublished 17 November 2023\n\nOn 15 November the ICC Registrar, Anna "
+        "Berg, received the letter. The Prosecutor of the International Criminal Court Karim "
+        "Lund spoke. The commissioner Ravi Menon declined to comment."))
+    held = [c["details"]["person"] for c in claims(report, "officeholder")]  # type: ignore[index]
+    # a commissioner of no organization named is no office the checker counts
+    assert held == ["Anna Berg", "Karim Lund"]

@@ -15,7 +15,7 @@ from multilateral.ingest.rules.context import Context
 _OFFICE = re.compile(
     r"\b(?P<office>(?:Deputy\s+)?Secretary[- ]General|Director[- ]General|Executive\s+"
     r"(?:Secretary|Director)|High\s+Representative|(?P<head>President|Chair(?:man|person|"
-    r"woman)?(?:[- ]in[- ]Office)?))\b", re.IGNORECASE)
+    r"woman)?(?:[- ]in[- ]Office)?|Registrar|Prosecutor|Commissioner))\b", re.IGNORECASE)
 _NAME_WORD = r"(?:[A-Z][\w'’.-]+|(?:der|del|de|da|von|van|bin|al-\w+)\b)"
 _NAME_AFTER = re.compile(r"^\s*,?\s+(?P<name>[A-Z][\w'’.-]+(?:\s+" + _NAME_WORD + r"){1,3})")
 _NAME = r"(?P<name>[A-Z][\w'’.-]+(?:\s+" + _NAME_WORD + r"){1,3})"
