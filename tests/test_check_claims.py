@@ -470,3 +470,12 @@ def test_a_registrar_prosecutor_or_commissioner_of_a_body_holds_an_office(
     held = [c["details"]["person"] for c in claims(report, "officeholder")]  # type: ignore[index]
     # a commissioner of no organization named is no office the checker counts
     assert held == ["Anna Berg", "Karim Lund"]
+
+
+def test_a_vote_or_a_decision_adopted_is_an_act_not_checked(sqlite_url: str,
+                                                           tmp_path: Path) -> None:
+    report = check(sqlite_url, tmp_path, (
+        "OSCE note\n\nPublished 5 April 2024\n\nIn a vote on 4 April the OSCE Permanent Council "
+        "unanimously decided to open an office. Its members then adopted by consensus the "
+        "decision on the budget of the OSCE."))
+    assert [act for act, _, _ in acts(report)] == ["vote", "adoption"]

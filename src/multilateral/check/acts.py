@@ -46,10 +46,14 @@ _ACTS: tuple[tuple[str, re.Pattern[str]], ...] = (
                               r"\b(?:announc|inform|notif|communicat|confirm)\w*\b[^.;]{0,60}?"
                               r"\b(?:decision|intention)\s+to\s+(?:leave|withdraw|quit)\b",
                               re.IGNORECASE)),
-    ("adoption", re.compile(r"\badopt(?:s|ed)\s+(?:\w+\s+){0,3}?(?:resolutions|texts|drafts)\b|"
+    ("adoption", re.compile(r"\badopt(?:s|ed)\s+(?:\w+\s+){0,3}?(?:resolutions?|texts|drafts?|"
+                            r"decisions?)\b|"
                             r"\b(?:texts|resolutions|drafts)\s+(?:\w+\s+){0,3}?(?:were|was)\s+"
                             r"adopted\b|\badopted\s+by\s+(?:a\s+)?(?:recorded\s+)?vote\b",
                             re.IGNORECASE)),
+    ("vote", re.compile(r"\bvot(?:ed|es)\s+(?:unanimously\s+)?(?:in\s+favou?r|against|"
+                        r"to\s+\w+)\b|\bunanimously\s+(?:concluded|decided|agreed|voted)\b",
+                        re.IGNORECASE)),
     ("sponsorship", re.compile(r"\bco-?(?:authored|sponsored)\b", re.IGNORECASE)),
     ("talks", re.compile(r"\b(?:accession\s+)?negotiations\s+(?:were\s+)?(?:concluded|"
                          r"completed|closed)\b|\baccession\s+was\s+(?:\w+\s+)?approved\b",
@@ -65,6 +69,7 @@ _SAID = {
     "adoption": "the adoption of resolutions",
     "talks": "the end of accession talks or their approval",
     "sponsorship": "who sponsored a resolution",
+    "vote": "how a body's members voted",
 }
 
 
