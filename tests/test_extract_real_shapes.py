@@ -201,3 +201,17 @@ def test_the_date_of_a_body_set_up_for_an_event_is_not_the_events(read: Any) -> 
     text = ("To prepare for the summit, the host has established the National Summit Office "
             "in March 2023 to oversee the hosting of the summit.")
     assert [f["date"] for f in read(text, "event")] == []
+
+
+def test_a_year_in_the_site_name_after_a_title_bar_dates_nothing(read: Any) -> None:
+    # "| Archive 2015 -2023" names the site's years, not the day Fiji was admitted
+    found = read("Fiji Rejoins the Commonwealth | Island Courier Archive 2015 -2023\n\nThe "
+                 "Commonwealth readmitted Fiji on Friday.", "membership", published=None)
+    joined = [f for f in found if f["state_id"] == "FJI" and f["change"] == "joined"]
+    assert joined and all(f.get("date") != "2015" for f in joined)
+
+
+def test_joining_calls_or_congratulations_joins_no_body(read: Any) -> None:
+    assert read("Ukraine joined the calls for NATO to act.", "membership") == []
+    assert read("Kenya joins congratulations to the African Union on its anniversary.",
+                "membership") == []

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import re
 
+from multilateral.check.acts import acts
+from multilateral.check.chairs import CHAIR, chairs_of
 from multilateral.check.claim import ArticleClaim
+from multilateral.check.clauses import clause_around
 from multilateral.check.modality import stated
 from multilateral.check.offices import officeholders
 from multilateral.check.statuses import counted_together, our_status
@@ -79,11 +82,15 @@ _SHARE = re.compile(
     r"close to|at least|less than|under)?\s*(?:(?P<pct>\d{1,2}(?:\.\d+)?)\s*(?:%|per\s?cent|"
     r"percent)|(?P<frac>" + "|".join(_FRACTIONS) + r"))"
     r"\s+of\s+(?:the\s+)?(?:(?:world['’]?s|global|world|its|the\s+world['’]?s)\s+)?"
-    r"(?P<what>population|GDP|gross\s+domestic\s+product|land(?:\s+(?:area|mass))?|trade|"
-    r"economy|output)", re.IGNORECASE)
+    r"(?P<what>population|humanity|mankind|GDP|gross\s+domestic\s+product|land(?:\s+"
+    r"(?:area|mass))?|trade|economy|output)", re.IGNORECASE)
 _SUPERLATIVE = re.compile(
+    # "the first", "its only": an adverb ("only in certain types of organization") ranks
+    # nothing
     r"\b(?:the\s+)?(?:world'?s\s+)?(?P<w>largest|biggest|most\s+populous|oldest|most\s+"
-    r"powerful|most\s+influential|first|only)\b[^.;]{0,40}?\b(?:organi[sz]ation|bloc|"
+    r"powerful|most\s+influential|(?<=the\s)first|(?<=its\s)first|(?<=the\s)only|"
+    r"(?<=its\s)only|without\s+precedent|unprecedented)\b"
+    r"[^.;]{0,40}?\b(?:organi[sz]ation|bloc|"
     r"alliance|group(?:ing)?|union|forum|body)\b", re.IGNORECASE)
 # A list of those who founded it, not of those who belong now ("founded in 2006 by
 # Brazil, Russia, India and China").
@@ -91,16 +98,6 @@ _FOUNDERS = re.compile(
     r"\b(?:founding\s+(?:members?|states?|countries|nations|fathers)|(?:co-?)?founders?|"
     r"(?:founded|established|set\s+up|created|formed)\s+(?:(?:in|on)\s+[\w ,]{4,20}?\s+)?by|"
     r"original(?:ly)?\s+members?)\b", re.IGNORECASE)
-# Words that say who chairs: "holds the chairmanship", "chaired by", "takes over the Chair".
-_CHAIR = re.compile(r"\b(?:chair(?:s|ed|ing)?|chairmanship|chairpersonship|chair-in-office|"
-                    r"(?:rotating\s+)?presidency|presid(?:es|ed|ing)\s+over)\b", re.IGNORECASE)
-# Between the state and the word: "Malta takes over the OSCE Chair", "Russia's
-# chairmanship", "Tajikistan, which holds the rotating presidency".
-_HOLDS = re.compile(r"(?:['’]s|,?\s+(?:which|who)?\s*(?:currently\s+|now\s+|presently\s+)?"
-                    r"(?:holds?|held|takes?\s+over|took\s+over|assumes?|assumed|chairs?|"
-                    r"chaired|presides?|presided|is|was|has|had|became|becomes|as)"
-                    r"(?:\s+(?:the|its|this\s+year['’]s|the\s+rotating|rotating))?"
-                    r"(?:\s+[A-Z][\w-]*){0,2}\s*)", re.IGNORECASE)
 # An instrument handed over, and the words before the one that receives it.
 _INSTRUMENT_HANDED = re.compile(r"\b(?:instruments?|papers|documents?)\s+of\s+accession|"
                                 r"\baccession\s+(?:papers|documents?|instruments?)|\bdeposit",
@@ -118,23 +115,27 @@ def find_claims(document: Document, gazetteer: Gazetteer) -> list[ArticleClaim]:
     claims: list[ArticleClaim] = []
     chairs: list[ArticleClaim] = []
     sentences = split_sentences(text)
+    read: list[ArticleClaim] = []
+    for claim in _from_facts(document):
+        if _factstated(claim, sentences, article, mentions, dates):
+            if claim.kind == "joined" and _recipient(claim, text, mentions):
+                claim.details["recipient"] = True
+            read.append(_narrowed(claim, mentions))
     for sentence in sentences:
         inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
         context = Context(article, sentence, inside,
                           [d for d in dates if sentence.start <= d.start < sentence.end])
         org = _org_for(sentence, inside, mentions)
         found = _counts(context, org) + _shares(sentence, org) + _superlatives(sentence, org)
-        claims += [c for c in found if c.details.get("attributive")
-                   or stated(context, c.start, c.end)]
-        claims += officeholders(context, org)
-        chairs += _chairs(context, org)
-    for claim in _from_facts(document):
-        if _factstated(claim, sentences, article, mentions, dates):
-            if claim.kind == "joined" and _recipient(claim, text, mentions):
-                claim.details["recipient"] = True
-            claims.append(claim)
-    read = [c for c in claims if c.kind == "chair"]
-    claims += [c for c in chairs if not any(r.start < c.end and c.start < r.end for r in read)]
+        here = [c for c in found if c.details.get("attributive")
+                or stated(context, c.start, c.end)] + officeholders(context, org)
+        chairs += chairs_of(context, org)
+        claims += here + acts(context, org, [(c.start, c.end) for c in (*read, *here,
+                                                                        *chairs)])
+    claims += read
+    read_chairs = [c for c in claims if c.kind == "chair"]
+    claims += [c for c in chairs if not any(r.start < c.end and c.start < r.end
+                                            for r in read_chairs)]
     return sorted(claims, key=lambda c: (c.start, c.kind))
 
 
@@ -165,6 +166,8 @@ def _counts(context: Context, org: Mention | None) -> list[ArticleClaim]:
             continue  # "June 15 member states...": the 15 is the day
         if _DOCUMENT_BEFORE.search(sentence.text[:match.start()]):
             continue
+        if re.search(r"\b(?:these|those)\s+$", sentence.text[:match.start()], re.IGNORECASE):
+            continue  # "the addition of these two members": some named, not all counted
         raw = match.group("n").lower()
         number = int(raw) if raw.isdigit() else _NUMBERS[raw]
         if number == 1 and not re.search(r"\b(?:only|just|has|have|had)\s+$",
@@ -222,38 +225,6 @@ def _counts(context: Context, org: Mention | None) -> list[ArticleClaim]:
     return found
 
 
-def _chairs(context: Context, org: Mention | None) -> list[ArticleClaim]:
-    """Who chairs an organization, where the reader read no chairmanship: the state named
-    nearest the word ("Malta takes over the OSCE Chairpersonship", "Russia holds the CIS
-    chairmanship"), judged as the reader's chairmanships are."""
-    sentence = context.sentence
-    found = []
-    for match in _CHAIR.finditer(sentence.text):
-        at = sentence.start + match.start()
-        states = [m for m in context.mentions if m.type == "state" and m.linked]
-        orgs = [m for m in context.mentions if m.type == "organization" and m.linked]
-        if not states or not stated(context, at, sentence.start + match.end()):
-            continue
-        text = context.article.text
-        end = sentence.start + match.end()
-        holders = [m for m in states if m.end <= at and _HOLDS.fullmatch(text[m.end:at])] + [
-            m for m in states if m.start >= end and re.fullmatch(r"\s+by\s+(?:the\s+)?",
-                                                                 text[end:m.start])]
-        if not holders:
-            continue  # a state named near the word, not as the one who chairs
-        state = holders[0]
-        body = min(orgs, key=lambda m: abs(m.start - at)) if orgs else org
-        if body is None:
-            continue
-        fact = Chairmanship(evidence=Evidence(sentence.start, sentence.end, sentence.text),
-                            org=body.name, org_id=body.id, state=state.name,
-                            state_id=state.id, confidence=0.5)
-        found.append(ArticleClaim("chair", sentence.start, sentence.end, sentence.text,
-                                  body.id, body.name, {"fact": fact.as_dict()}, [fact]))
-        break  # one per sentence: the sentence is the claim's span
-    return found
-
-
 def _org_named_after(context: Context, end: int, org: Mention | None) -> Mention | None:
     """The organization "the 15-member Council" counts: the one named right after, none if
     an unknown name follows ("Council"), the sentence's own before a common noun ("bloc")."""
@@ -273,6 +244,7 @@ def _shares(sentence: Sentence, org: Mention | None) -> list[ArticleClaim]:
     for match in _SHARE.finditer(sentence.text):
         qualifier = (match.group("q") or "").lower() or None
         what = match.group("what").lower()
+        what = "population" if what in ("humanity", "mankind") else what
         if what != "population" and not re.search(r"\b(?:world|global|its)\b", match.group(),
                                                   re.IGNORECASE):
             continue  # "20% of GDP" of whom: a country's, most often
@@ -306,11 +278,44 @@ def _factstated(claim: ArticleClaim, sentences: list[Sentence], article: Article
     inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
     subject = _subject_ids(claim)
     spans = [m for m in inside if m.id is not None and m.id in subject]
-    if not spans:
-        return True
+    if not spans:  # a fact first planned is a claim only where its own words state it
+        return not any(f.modality == "planned" for f in claim.facts)
     context = Context(article, sentence, inside,
                       [d for d in dates if sentence.start <= d.start < sentence.end])
+    if any(f.modality == "planned" for f in claim.facts):
+        # told as done after it was announced: the whole sentence states it, not a plan
+        # for some of the states it names ("A, B and C 'set to join'")
+        return stated(context, sentence.start, sentence.end)
     return any(stated(context, m.start, m.end) for m in spans)
+
+
+_FOUNDED = re.compile(r"\b(?:founded|established|formed|created|set\s+up|began|launched)\b",
+                      re.IGNORECASE)
+
+
+def _narrowed(claim: ArticleClaim, mentions: list[Mention]) -> ArticleClaim:
+    """A chair or a founding the reader read from a sentence, reported with its own clause:
+    from the state to the word of chairing ("drafted by Tajikistan, which holds the SCO
+    Chairmanship", not the sponsors the sentence names next), the clause of the founding
+    verb ("founded in 2006 by ...", not "with South Africa joining it in 2011")."""
+    text = claim.text
+    if claim.kind == "chair":
+        state = claim.facts[0].state_id if isinstance(claim.facts[0], Chairmanship) else None
+        named = [m.start - claim.start for m in mentions if m.id == state
+                 and claim.start <= m.start < claim.end]
+        words = list(CHAIR.finditer(text))
+        if not named or not words:
+            return claim
+        at, word = min(((n, w) for n in named for w in words),
+                       key=lambda p: abs(p[0] - p[1].start()))
+        lo, hi = clause_around(text, at, at + 1)
+        lo, hi = min(lo, word.start()), max(hi if word.start() < at else lo, word.end())
+    elif claim.kind == "founding" and (verb := _FOUNDED.search(text)):
+        lo, hi = clause_around(text, verb.start(), verb.end())
+    else:
+        return claim
+    claim.start, claim.end, claim.text = claim.start + lo, claim.start + hi, text[lo:hi]
+    return claim
 
 
 def _recipient(claim: ArticleClaim, text: str, mentions: list[Mention]) -> bool:
@@ -343,9 +348,29 @@ def _subject_ids(claim: ArticleClaim) -> set[str]:
 _RESTATING_VERB = re.compile(
     r"\b(?:join(?:s|ed)?|rejoin(?:s|ed)?|admit(?:s|ted)?|readmit(?:s|ted)?|suspend(?:s|ed)?|"
     r"reinstate[sd]?|expel(?:s|led)?|withdr(?:ew|awn|aws)|left|leaves|quit|grant(?:s|ed)?|"
+    r"ceases?\s+to\s+be|ceased\s+to\s+be|excluded|"
     r"became|becomes|acceded?|accedes|applied|appl(?:y|ies)|deposit(?:s|ed)?|founded|"
     r"established|created|formed|signed|adopted|chairs|chaired|holds|took\s+over|"
     r"takes\s+over)\b", re.IGNORECASE)
+
+
+# A change of membership said in a verb of its own, finite or not ("leaving it in 2011",
+# "ceases to be a member", "was suspended"): a sentence that names a departure only as a
+# noun ("on the occasion of the withdrawal", "Angola's decision to leave comes as a
+# result", "Nicaragua's exit from the OAS") speaks of it and makes no claim. (An accession
+# or an application named as a noun is often the claim itself: "signed the decision on
+# the admission of Belarus", "began with its application on 7 April 2015".)
+CHANGE_VERB = re.compile(
+    r"\b(?:(?:re)?join(?:s|ed|ing)?|(?:re)?admit(?:s|ted|ting)?|suspend(?:s|ed|ing)?|"
+    r"reinstat(?:e|es|ed|ing)|expel(?:s|led|ling)?|exclud(?:e|es|ed|ing)|withdr(?:ew|awn|aws|"
+    r"awing|aw)|left|leav(?:es|ing)|quit(?:s|ting)?|ceas(?:e|es|ed)|grant(?:s|ed|ing)?|"
+    r"bec(?:ame|omes|oming)|become|acced(?:e|es|ed|ing)|appl(?:y|ies|ied|ying)|"
+    r"deposit(?:s|ed)?|accept(?:s|ed)?|approv(?:e|es|ed)|welcom(?:e|es|ed)|induct(?:s|ed)?|"
+    r"added|enlarg\w+|expand\w*|won|gain(?:s|ed)?|upgrad\w+|elevat\w+|readmi\w+|"
+    r"(?:is|are|was|were|been)\s+(?:now\s+|still\s+|also\s+)?(?:a\s+|an\s+|the\s+)?"
+    r"(?:full\s+|new\s+)?(?:member|observer|candidate|partner|associate)s?|"
+    r"(?:has|have|had|holds?|held|obtain\w*|receiv\w+)\s+(?:\w+\s+){0,3}?status)\b",
+    re.IGNORECASE)
 
 
 def _restates(span: Evidence) -> bool:
@@ -369,7 +394,12 @@ def _from_facts(document: Document) -> list[ArticleClaim]:
     spans = [(fact, span) for fact in document.facts
              if fact.modality in ("asserted", "reported")
              for span in (fact.evidence, *[e for e in fact.also if _restates(e)])]
-    for fact, span in spans:
+    # a change first announced ("set to join"), then told as done ("have officially
+    # joined"): merging kept the first statement's modality, the later one is a claim
+    # (find_claims asks its own clause whether it states it)
+    told = [(fact, span) for fact in document.facts if isinstance(fact, Membership)
+            and fact.modality == "planned" for span in fact.also if _restates(span)]
+    for fact, span in spans + told:
         if isinstance(fact, Membership) and fact.change == "holds":
             key = (span.start, fact.org_id, fact.status)
             claim = lists.get(key)
@@ -384,6 +414,8 @@ def _from_facts(document: Document) -> list[ArticleClaim]:
             claim.facts.append(fact)
         elif isinstance(fact, Membership) and fact.change in ("joined", "granted", "left",
                                                                "applied"):
+            if fact.change == "left" and not CHANGE_VERB.search(span.text):
+                continue  # "Nicaragua's exit from the OAS", "the decision to leave comes"
             claims.append(ArticleClaim("joined", span.start, span.end, span.text, fact.org_id,
                                 fact.org, {"fact": fact.as_dict()}, [fact]))
         elif isinstance(fact, Chairmanship):

@@ -15,7 +15,8 @@ from multilateral.ingest.sentences import Sentence
 _NOT_A_FACT = re.compile(
     r"\b(?:look(?:s|ed|ing)?\s+forward\s+to|in\s+order\s+to|so\s+as\s+to|in\s+a\s+bid\s+to|"
     r"hop(?:e|es|ed|ing)\s+(?:to|that|for)|wish(?:es|ed)?\s+to|aspir\w+|eager\s+to|"
-    r"ready\s+to|willing(?:ness)?\s+to|want(?:s|ed)?\s+to|would|could|might|should|"
+    r"ready\s+to|willing(?:ness)?\s+to|want(?:s|ed)?\s+to|would|could|might|should|must|"
+    r"striv(?:e|es|ing)\s+to|"
     r"(?-i:may)|if|unless|whether|aim(?:s|ed|ing)?\s+(?:to|at)|purpose|objectives?|goals?|"
     r"seek(?:s|ing)?\s+to|sought\s+to|commit(?:s|ted)?\s+to|determined\s+to|vision|"
     r"candida(?:te|cy)\s+for|bid\s+(?:to|for)|invit(?:e|es|ed|ation)\b[^.;]{0,40}\bto\s+join|"

@@ -15,11 +15,22 @@ from multilateral.ingest.rules.context import Context
 _OFFICE = re.compile(
     r"\b(?P<office>(?:Deputy\s+)?Secretary[- ]General|Director[- ]General|Executive\s+"
     r"(?:Secretary|Director)|High\s+Representative|(?P<head>President|Chair(?:man|person|"
-    r"woman)?(?:[- ]in[- ]Office)?))\b", re.IGNORECASE)
+    r"woman)?(?:[- ]in[- ]Office)?|Registrar|Prosecutor|Commissioner))\b", re.IGNORECASE)
 _NAME_WORD = r"(?:[A-Z][\w'’.-]+|(?:der|del|de|da|von|van|bin|al-\w+)\b)"
 _NAME_AFTER = re.compile(r"^\s*,?\s+(?P<name>[A-Z][\w'’.-]+(?:\s+" + _NAME_WORD + r"){1,3})")
-_NAME_BEFORE = re.compile(r"(?P<name>[A-Z][\w'’.-]+(?:\s+" + _NAME_WORD + r"){1,3}),\s+"
-                          r"(?:the\s+)?(?:\w+\s+){0,3}$")
+_NAME = r"(?P<name>[A-Z][\w'’.-]+(?:\s+" + _NAME_WORD + r"){1,3})"
+# The name before its title: "X, (the) NATO ...", "elected X as the new AU Commission
+# chairman", "X, Malta's Foreign Minister and the new OSCE Chair-in-Office", "X, assuming
+# the post of PIF secretary-general" (a second title, or the taking of the office).
+_NAME_BEFORE = (
+    re.compile(_NAME + r",\s+(?:the\s+)?(?:\w+\s+){0,3}$"),
+    re.compile(_NAME + r"\s+as\s+(?:the\s+|its\s+)?(?:new\s+|next\s+|incoming\s+)?"
+               r"(?:[\w'’-]+\s+){0,3}$"),
+    re.compile(_NAME + r",\s+(?:[\w'’-]+\s+){0,3}(?:and\s+(?:the\s+)?(?:new\s+)?|"
+               r"(?:assuming|taking(?:\s+up)?|appointed|elected)\s+(?:as\s+)?(?:the\s+)?"
+               r"(?:\w+\s+)?(?:post|office|role|position)\s+of\s+(?:the\s+)?)"
+               r"(?:[\w'’-]+\s+){0,2}$"),
+)
 # Not a name, though capitalised: the words a sentence or a title may start with.
 _NOT_NAME = {"The", "He", "She", "It", "On", "In", "At", "His", "Her", "This", "That", "Mr",
              "Mrs", "Ms", "Dr", "H.E.", "Of", "And", "For", "General", "Secretary", "Said",
@@ -44,7 +55,8 @@ def officeholders(context: Context, org: Mention | None) -> list[ArticleClaim]:
                                                                          at + match.start()):
             continue  # "President Putin": a head of state's office, not an organization's
         after = _NAME_AFTER.match(text[after_office - at:])
-        before = _NAME_BEFORE.search(text[:match.start()])
+        before = next((m for p in _NAME_BEFORE if (m := p.search(text[:match.start()]))),
+                      None)
         after_name = _untitled(after.group("name")) if after else None
         before_name = _untitled(before.group("name")) if before else None
         if after and after_name and _is_name(
@@ -68,11 +80,12 @@ def officeholders(context: Context, org: Mention | None) -> list[ArticleClaim]:
 
 
 def _untitled(name: str) -> str | None:
-    """The name without the courtesy titles before it ("H.E. Dr Nkosazana Dlamini-Zuma",
-    "Mr Jose Manuel Barroso"); None when only titles remain."""
+    """The name without the courtesy titles or the possessive before it ("H.E. Dr Nkosazana
+    Dlamini-Zuma", "Mr Jose Manuel Barroso", "Chad's Moussa Mahamat"); None when only
+    titles remain."""
     words = name.split()
-    while words and words[0].rstrip(".") in _TITLES:
-        words = words[1:]
+    while words and (words[0].rstrip(".") in _TITLES or re.search(r"['’]s$", words[0])):
+        words = words[1:]  # a title, or whose the person is ("Chad's Moussa Mahamat")
     return " ".join(words) if words else None
 
 

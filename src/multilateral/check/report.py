@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from multilateral.check.verdicts import Verdict
+from multilateral.check.verdict import Verdict
 from multilateral.model.dates import PartialDate
 
 

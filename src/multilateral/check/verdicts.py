@@ -10,10 +10,11 @@ with the figure the knowledge base gives.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any, Protocol, TypeVar
+from typing import Any, TypeVar
 
+from multilateral.check.acts import judge_act
 from multilateral.check.claim import ArticleClaim
 from multilateral.check.instruments import judge_instrument
 from multilateral.check.misreadings import misread_joining
@@ -21,32 +22,14 @@ from multilateral.check.parties import Parties
 from multilateral.check.shares import judge_share
 from multilateral.check.standings import of_status, overlaps, some, standings
 from multilateral.check.statuses import our_status
+from multilateral.check.verdict import KnowledgeSource, Verdict
 from multilateral.check.words import CONTRADICTED, OUTDATED, SUPPORTED, UNVERIFIABLE
 from multilateral.errors import MultilateralError
 from multilateral.ingest.dates import find_dates
-from multilateral.model.dates import DateLike, PartialDate
+from multilateral.model.dates import PartialDate
 from multilateral.model.facts import Chairmanship, Fact, Founding, Membership
-from multilateral.model.results import History, Members, Share
+from multilateral.model.results import Members
 from multilateral.model.status import label
-
-
-class KnowledgeSource(Protocol):
-    """The questions a judge asks; the knowledge base's questions answer them."""
-
-    @property
-    def today(self) -> dt.date: ...
-
-    def members(self, org: str, on: DateLike = None, status: str | None = None) -> Members: ...
-
-    def history(self, org: str, state: str | None = None) -> History: ...
-
-    def instruments(self, org: str) -> list[dict[str, Any]]: ...
-
-    def chairs(self, org: str) -> list[dict[str, Any]]: ...
-
-    def foundings(self, org: str) -> list[dict[str, Any]]: ...
-
-    def share(self, org: str, on: DateLike = None, status: str = "member") -> Share: ...
 
 _F = TypeVar("_F", bound=Fact)
 # Claims whose truth depends on the day they are judged on.
@@ -54,23 +37,12 @@ DATE_DEPENDENT = frozenset({"count", "list", "share", "chair"})
 # How many earlier changes of an organization are looked back through for an outdated count.
 LOOK_BACK = 12
 NO_OFFICEHOLDERS = "the knowledge base holds no officeholders"
+# A founding of a first form: "initially formed", "originally set up", "began as".
+_EARLIER_FORM = re.compile(r"\b(?:initially|originally|first)\s+(?:\w+\s+)?(?:formed|founded|"
+                           r"established|created|set\s+up)\b|\bbegan\s+as\b", re.IGNORECASE)
 # A relative day ("on Thursday") is read from the page's date, which may be a day or two
 # after the event; a decision and its taking effect are as close.
 RELATIVE_SLACK = dt.timedelta(days=3)
-
-
-@dataclass
-class Verdict:
-    claim: ArticleClaim
-    verdict: str
-    reason: str
-    figure: Any = None
-    facts: list[dict[str, Any]] = field(default_factory=list)
-    changes: list[dict[str, Any]] = field(default_factory=list)
-
-    def as_dict(self) -> dict[str, Any]:
-        return {**self.claim.as_dict(), "verdict": self.verdict, "reason": self.reason,
-                "figure": self.figure, "facts": self.facts, "changes": self.changes}
 
 
 class Judge:
@@ -393,10 +365,19 @@ class Judge:
             return Verdict(claim, SUPPORTED, f"Founded {agree[0]['date']} ({agree[0]['dataset']})"
                            + extra + ".", agree[0]["date"], agree + others)
         given = ", ".join(f"{f['date']} ({f['dataset']})" for f in foundings)
+        if _EARLIER_FORM.search(claim.text) and all(
+                wanted.hi < PartialDate.parse(f["date"]).lo for f in foundings):
+            # "initially formed in 1992 ... by the members of the Treaty": a first form,
+            # which the knowledge base does not record as this organization
+            return Verdict(claim, UNVERIFIABLE, f"The article dates a first form ({wanted}); "
+                           f"the knowledge base dates the organization {given} and records "
+                           "no earlier form.", given, foundings)
         return Verdict(claim, CONTRADICTED, f"The article says {wanted}; the knowledge base "
                        f"says {given}.", given, foundings)
 
     def _instrument(self, claim: ArticleClaim) -> Verdict:
+        if claim.details.get("act"):
+            return Verdict(claim, UNVERIFIABLE, judge_act(claim))
         verdict, reason, facts = judge_instrument(claim.facts[0], self._instruments,
                                                   self.parties)
         return Verdict(claim, verdict, reason, None, facts)

@@ -8,7 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from multilateral.check.claims import find_claims
+from multilateral.check.dating import recorded_events
 from multilateral.check.report import CheckReport
+from multilateral.check.verdict import KnowledgeSource
 from multilateral.check.verdicts import Judge
 from multilateral.errors import DatabaseError
 from multilateral.ingest.dates import DateMention, find_dates
@@ -77,7 +79,7 @@ class Checking:
     def _check(self, document: Document, article: dict[str, Any],
                on: PartialDate | None) -> CheckReport:
         gazetteer = self.desk.extractor().gazetteer
-        when, basis, note = article_date(document, gazetteer, on, self.today)
+        when, basis, note = article_date(document, gazetteer, on, self.today, self.questions)
         report = CheckReport(article, when, basis, note, PartialDate.of(self.today))
         judge = Judge(self.questions, when, gazetteer.parents, dated=basis != "none")
         for claim in find_claims(document, gazetteer):
@@ -87,16 +89,19 @@ class Checking:
     def judge_claims(self, document: Document) -> list[tuple[int, int, str]]:
         """Every claim `check` finds in an extracted document, with its verdict."""
         gazetteer = self.desk.extractor().gazetteer
-        when, basis, _ = article_date(document, gazetteer, None, self.today)
+        when, basis, _ = article_date(document, gazetteer, None, self.today,
+                                       self.questions)
         judge = Judge(self.questions, when, gazetteer.parents, dated=basis != "none")
         return [(c.start, c.end, judge.judge(c).verdict) for c in find_claims(document, gazetteer)]
 
 
 def article_date(document: Document, gazetteer: Gazetteer, on: PartialDate | None,
-                 today: dt.date) -> tuple[PartialDate, str, str]:
+                 today: dt.date, kb: KnowledgeSource | None = None
+                 ) -> tuple[PartialDate, str, str]:
     """The date claims are judged on, how it was chosen (`option`, `published`, `dateline`,
     `newest_event`, or `none`: then today, and what depends on the day is unverifiable),
-    and why: said in every report."""
+    and why: said in every report. With `kb`, the newest event may be a change of
+    membership the article reports as done, on the day the knowledge base records for it."""
     if on is not None:
         return on, "option", "the date given with --on"
     if document.published:
@@ -111,11 +116,15 @@ def article_date(document: Document, gazetteer: Gazetteer, on: PartialDate | Non
             return mention.date, "dateline", (
                 "the article gives no date of its own; its dateline gives this day")
     past = _reported_as_past(document.text, dates, gazetteer)
-    if past:
-        latest = max(past, key=lambda d: (d.hi, d.day is not None))
+    recorded = recorded_events(document.facts, kb) if kb is not None else []
+    if past or recorded:
+        latest = max(past + [d for d, _ in recorded], key=lambda d: (d.hi, d.day is not None))
+        event = next((f for d, f in recorded if d == latest and d not in past), None)
+        why = (f": {event.state}'s {event.change} ({event.org}), which the knowledge base "
+               f"dates {latest}" if event is not None else "")
         return latest, "newest_event", (
             "the article gives no date of its own; judged on the newest event it reports "
-            "as past")
+            f"as past{why}")
     return PartialDate.of(today), "none", (
         "the article gives no date and reports no dated event; judged on no day: a claim "
         "whose truth depends on the day is unverifiable")

@@ -125,7 +125,10 @@ _NOUN_TRIGGER = re.compile(r"(?i:applications?|accession|admission|entry|withdra
                            r"expulsion|suspension|membership|exit|candidacy)")
 _NOT_A_CHANGE = re.compile(r"\s+(?:its\s+|their\s+)?(?:independence|sovereignty|recognition|"
                            r"work|participation in (?:the )?(?:work|activities)|activities|"
-                           r"cooperation|involvement|behind|office|power)\b", re.I)
+                           r"cooperation|involvement|behind|office|power|"
+                           # "joins congratulations to", "joined the calls for": no body
+                           r"(?:in\s+)?(?:the\s+)?(?:congratulations|celebrations|calls?|"
+                           r"efforts|forces|chorus))\b", re.I)
 
 
 def status_value(words: str) -> Status:

@@ -16,7 +16,8 @@ from multilateral.ingest.rules.context import Context, date_fields
 from multilateral.ingest.sentences import closes_abbreviation
 
 _CLAUSE_BREAK = re.compile(
-    r"[;.]|\b(?:because|when|while|but|although|whereas)\b|"
+    # "|" parts a title from the site's name ("Morocco Rejoins the AU | Archive 2005 -2017")
+    r"[;.|]|\b(?:because|when|while|but|although|whereas)\b|"
     # "since" that opens a clause ("the first member since Romania joined in 2007"), not
     # one that gives a date ("since 2006", "since June")
     r"(?<!\bhas )(?<!\bhave )(?<!\bhad )(?<!\bever )"  # "has since declined": an adverb
