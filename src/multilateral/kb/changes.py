@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from multilateral.check.claims import fact_claims
-from multilateral.check.verdicts import Judge, Verdict
+from multilateral.check.verdict import Verdict
+from multilateral.check.verdicts import Judge
 from multilateral.check.words import CONTRADICTED, OUTDATED, SUPPORTED
 from multilateral.kb.desk import ArticleDesk
 from multilateral.kb.questions import Questions
