@@ -69,8 +69,20 @@ def _exit_for(failed: int, total: int) -> None:
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
 @click.option("--force", is_flag=True,
               help="Read a text even when it names no organization or state.")
+@click.option("--workers", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Read on Ray with N workers (a local Ray started for the job, or the "
+                   "cluster's); the store is the one a single process makes. Needs "
+                   "`pip install 'multilateral[scale]'`.")
+@click.option("--cluster", "address", metavar="ADDRESS", default=None,
+              help="Run on the Ray cluster at ADDRESS (as `ray start --head` prints it); "
+                   "without --workers, one worker a CPU of the cluster.")
 @handled
-def ingest(paths: tuple[str, ...], fmt: str, force: bool) -> None:
+def ingest(paths: tuple[str, ...], fmt: str, force: bool, workers: int | None,
+           address: str | None) -> None:
+    cluster = None
+    if (workers or 1) > 1 or address:
+        from multilateral.kb.cluster import Cluster
+        cluster = Cluster(workers=workers, address=address)
     with ExitStack() as stack:
         steps: list[Callable[[int], None]] = []  # the bar opens once the articles are counted
 
@@ -82,7 +94,7 @@ def ingest(paths: tuple[str, ...], fmt: str, force: bool) -> None:
             steps[0](1)
 
         report = current_kb().ingest(list(paths), force=force, on_start=start,
-                                     on_item=advance)
+                                     on_item=advance, cluster=cluster)
     if fmt == "json":
         echo_json(report.as_dict())
     else:

@@ -18,6 +18,7 @@ from multilateral.errors import InvalidFact, InvalidInput
 from multilateral.ingest import gazetteer, reading
 from multilateral.ingest.pipeline import Extractor, extract, extract_bytes
 from multilateral.ingest.reading import UnreadableArticle
+from multilateral.kb.cluster import Cluster
 from multilateral.kb.database import Database
 from multilateral.kb.outcomes import IngestItem, IngestReport, ReviewBatch, ReviewResult
 from multilateral.kb.questions import Questions
@@ -83,12 +84,20 @@ class ArticleDesk:
 
     def ingest(self, paths: list[str], *, force: bool = False,
                on_start: Callable[[int], None] | None = None,
-               on_item: Callable[[IngestItem], None] | None = None) -> IngestReport:
+               on_item: Callable[[IngestItem], None] | None = None,
+               cluster: Cluster | None = None) -> IngestReport:
         """Store each article with its facts as review candidates, one transaction each.
-        The paths are walked once; `on_start` hears how many articles were found."""
+        The paths are walked once; `on_start` hears how many articles were found. With a
+        `cluster` the articles are read on Ray (`kb.cluster`), into the same store."""
         found = self._collect(paths)
         if on_start is not None:
             on_start(len(found))
+        if cluster is not None:  # the readers build their own gazetteer from these names
+            from multilateral.kb.cluster import ingest_on_ray
+            with self.db.connect() as connection:
+                known = queries.known_names(connection)
+            return ingest_on_ray(found, known, self.store_document, cluster, force=force,
+                                 on_item=on_item)
         report = IngestReport()
         extractor = self._extractor_for(force)
         for path in found:
