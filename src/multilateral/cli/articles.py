@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
-from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
 from multilateral.cli.base import current_kb, echo_json, handled, main
+from multilateral.cli.progress import ProgressLine
 from multilateral.cli.text import (
     candidate_text,
     candidates_table,
@@ -26,7 +25,7 @@ from multilateral.cli.text import (
 from multilateral.errors import MultilateralError, batch_exit_code
 
 if TYPE_CHECKING:
-    from multilateral.kb import IngestItem, ReviewBatch
+    from multilateral.kb import ReviewBatch
     from multilateral.model.dates import PartialDate
 
 
@@ -42,17 +41,24 @@ if TYPE_CHECKING:
                    "states it wrongly; relative dates such as 'yesterday' resolve against it.")
 @handled
 def extract(paths: tuple[str, ...], fmt: str, force: bool, published: str | None) -> None:
+    from multilateral.model.facts import Document  # not for `--help`
     failed = total = 0
+    skipped: dict[str, int] = {}
     for result in current_kb().extract(list(paths), force=force,
                                        published=parse_date(published)):
         total += 1
         if isinstance(result, MultilateralError):  # unreadable: named, and the batch goes on
             failed += 1
             click.echo(f"Error: {result.message}", err=True)
+        elif not isinstance(result, Document):  # no article: a WARC request record, an image
+            skipped[result.reason] = skipped.get(result.reason, 0) + 1
         elif fmt == "json":
             echo_json(result.as_dict())
         else:
             click.echo(facts_table(result))
+    if skipped:
+        click.echo(f"{sum(skipped.values())} skipped: " + ", ".join(
+            f"{reason} {n}" for reason, n in sorted(skipped.items())) + ".", err=True)
     _exit_for(failed, total)
 
 
@@ -63,8 +69,12 @@ def _exit_for(failed: int, total: int) -> None:
         sys.exit(batch_exit_code(failed, total))
 
 
-@main.command(help="Store articles with their facts as candidates for review. The same "
-                   "article twice changes nothing.")
+@main.command(help="Store articles with their facts as candidates for review. PATHS are HTML "
+                   "or text files, WARC archives (.warc, .warc.gz: each response record "
+                   "holding a page), or folders of them. The same article twice changes "
+                   "nothing. Resumable: each item done (a file, a WARC record by its offset) "
+                   "is kept in the ingest ledger with the article, so a job stopped and "
+                   "started again passes over what it finished; failed items are read again.")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
 @click.option("--force", is_flag=True,
@@ -83,23 +93,18 @@ def ingest(paths: tuple[str, ...], fmt: str, force: bool, workers: int | None,
     if (workers or 1) > 1 or address:
         from multilateral.kb.cluster import Cluster
         cluster = Cluster(workers=workers, address=address)
-    with ExitStack() as stack:
-        steps: list[Callable[[int], None]] = []  # the bar opens once the articles are counted
-
-        def start(total: int) -> None:
-            steps.append(stack.enter_context(click.progressbar(
-                length=total, label="Ingesting", file=sys.stderr, show_pos=True)).update)
-
-        def advance(item: IngestItem) -> None:
-            steps[0](1)
-
-        report = current_kb().ingest(list(paths), force=force, on_start=start,
-                                     on_item=advance, cluster=cluster)
+    line = ProgressLine()
+    report = None
+    try:
+        report = current_kb().ingest(list(paths), force=force, on_progress=line,
+                                     cluster=cluster)
+    finally:
+        line.close(report)
     if fmt == "json":
         echo_json(report.as_dict())
     else:
         click.echo(ingest_text(report))
-    _exit_for(report.failed, len(report.items))
+    _exit_for(report.failed, report.total)
 
 
 @main.command(help="Review candidate facts: accept, edit or reject each, with its evidence "

@@ -159,13 +159,22 @@ def facts_table(document: Document) -> str:
 def ingest_text(report: IngestReport) -> str:
     """A row per article and what became of it, then the tally."""
     rows = [[item.source, item.article_id or "", "stored" if item.created else
-             ("failed" if item.error else "unchanged"), item.facts, item.error or ""]
+             ("failed" if item.error else "done before" if item.done_before else "unchanged"),
+             "" if item.facts is None else item.facts, item.error or ""]
             for item in report.items]
     summary = report.as_dict()
+    skipped = summary["skipped_by_reason"]
+    notes = [f"{summary['read']} read"]
+    if skipped:
+        notes.append(f"{summary['skipped']} skipped: "
+                     + ", ".join(f"{reason} {n}" for reason, n in skipped.items()))
+    if summary["done_before"]:
+        notes.append(f"{summary['done_before']} done before, passed over")
     return "\n".join([
-        table(["source", "article", "result", "facts", "error"], rows),
+        *([table(["source", "article", "result", "facts", "error"], rows)] if rows else []),
         f"{summary['stored']} stored, {summary['unchanged']} unchanged, "
-        f"{summary['failed']} failed. `multilateral review` lists the candidates."])
+        f"{summary['failed']} failed ({'; '.join(notes)}). `multilateral review` lists the "
+        "candidates."])
 
 
 def candidates_table(pending: list[dict[str, Any]]) -> str:

@@ -54,6 +54,9 @@ class Extractor:
     # The article's date when the caller knows it (`extract --published`, the API field):
     # it wins over what the page states, and relative dates resolve against it.
     published: PartialDate | None = None
+    # A date known from outside the page (a web archive's capture day), used only when the
+    # page states none: an article is published on or before the day it was captured.
+    fallback_published: PartialDate | None = None
 
 
 class _Spanned(Protocol):
@@ -91,8 +94,12 @@ def extract_bytes(name: str, data: bytes, extractor: Extractor) -> Document:
     lang = language.guess(cleaned.text)
     if lang not in ("en", "und"):
         raise UnreadableArticle(name, f"the article looks like it is in another language ({lang})",
-                                "multilateral reads English articles only; give it a translation.")
+                                "multilateral reads English articles only; give it a translation.",
+                                reason="not English")
     published = extractor.published or _published(cleaned.published)
+    fallback = published is None and extractor.fallback_published is not None
+    if fallback:
+        published = extractor.fallback_published
     text = cleaned.text
     gazetteer = extractor.gazetteer
     mentions = find_mentions(text, gazetteer)
@@ -100,7 +107,7 @@ def extract_bytes(name: str, data: bytes, extractor: Extractor) -> Document:
                                              for m in mentions):
         raise UnreadableArticle(name, "no organization or state is named in it, so it does not "
                                 "look like an article", "Check the file, or pass --force to read "
-                                "it anyway.")
+                                "it anyway.", reason="names no organization or state")
     # the date the head presents is the article's, not an act's
     own = set(metadata.own_date_spans(text))
     dates = [d for d in find_dates(text, published) if (d.start, d.end) not in own]
@@ -136,6 +143,9 @@ def extract_bytes(name: str, data: bytes, extractor: Extractor) -> Document:
         warnings.append(f"Not UTF-8: read as {decoded.encoding}. Check accented names.")
     if published is None:
         warnings.append("No publication date found: relative dates stay unresolved.")
+    elif fallback:
+        warnings.append(f"No publication date on the page: the day it was archived ({published}) "
+                        "stands in for it.")
     unlinked = sorted({m.name for m in mentions if not m.linked})
     if unlinked:
         warnings.append("Organizations not in the knowledge base: " + "; ".join(unlinked))

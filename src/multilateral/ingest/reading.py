@@ -33,9 +33,13 @@ class UnreadableArticle(MultilateralError):
     status = 422
     code = "unreadable_article"
 
-    def __init__(self, name: str, problem: str, advice: str) -> None:
+    def __init__(self, name: str, problem: str, advice: str, *,
+                 reason: str | None = None) -> None:
         self.name = name
-        super().__init__(f"{name}: {problem}. {advice}")
+        # A short reason when the input is readable but no article for us (another language,
+        # no organization named): a page of a web archive so refused is skipped, not failed.
+        self.reason = reason
+        super().__init__(f"{name}: {problem}." + (f" {advice}" if advice else ""))
 
 
 @dataclass(frozen=True)
@@ -57,21 +61,23 @@ class Decoded:
     encoding: str
 
 
-def collect(paths: list[str]) -> Iterator[Path | str | UnreadableArticle]:
-    """Expand directories into their article files (sorted); `-` stands for stdin. A folder
-    that cannot be listed comes out as its error, so that a batch counts it as failed."""
+def collect(paths: list[str], *, suffixes: tuple[str, ...] = SUFFIXES
+            ) -> Iterator[Path | str | UnreadableArticle]:
+    """Expand directories into their files whose names end in `suffixes` (sorted); `-`
+    stands for stdin. A folder that cannot be listed comes out as its error, so that a
+    batch counts it as failed."""
     for given in paths:
         if given == "-":
             yield given
             continue
         path = Path(given)
         if path.is_dir():
-            yield from _walk(path)
+            yield from _walk(path, suffixes)
         else:
             yield path
 
 
-def _walk(root: Path) -> Iterator[Path | UnreadableArticle]:
+def _walk(root: Path, suffixes: tuple[str, ...]) -> Iterator[Path | UnreadableArticle]:
     errors: list[OSError] = []
     found = [Path(folder) / name
              for folder, _, names in os.walk(root, onerror=errors.append) for name in names]
@@ -79,7 +85,7 @@ def _walk(root: Path) -> Iterator[Path | UnreadableArticle]:
         yield UnreadableArticle(str(error.filename or root),
                                 f"a folder that cannot be listed ({error.strerror})",
                                 "Check its permissions, or leave it out of the batch.")
-    yield from sorted(p for p in found if p.suffix.lower() in SUFFIXES and p.is_file()
+    yield from sorted(p for p in found if p.name.lower().endswith(suffixes) and p.is_file()
                       and not p.name.endswith(".gold.json"))
 
 

@@ -31,6 +31,7 @@ if TYPE_CHECKING:  # annotations only: a question asked from the shell imports w
     from multilateral.ingest.evaluation import Evaluation
     from multilateral.ingest.pipeline import Extractor
     from multilateral.ingest.reading import UnreadableArticle
+    from multilateral.ingest.sources import Skipped, WorkItem
     from multilateral.kb.checking import Checking
     from multilateral.kb.cluster import Cluster
     from multilateral.kb.desk import ArticleDesk
@@ -168,7 +169,7 @@ class KnowledgeBase:
 
     def extract(self, paths: list[str], *, force: bool = False,
                 published: PartialDate | None = None
-                ) -> Iterator[Document | UnreadableArticle]:
+                ) -> Iterator[Document | UnreadableArticle | Skipped]:
         return self.desk.extract(paths, force=force, published=published)
 
     def extract_bytes(self, name: str, data: bytes, *, force: bool = False,
@@ -176,19 +177,19 @@ class KnowledgeBase:
         return self.desk.extract_bytes(name, data, force=force, published=published)
 
     def ingest(self, paths: list[str], *, force: bool = False,
-               on_start: Callable[[int], None] | None = None,
                on_item: Callable[[IngestItem], None] | None = None,
+               on_progress: Callable[[IngestReport], None] | None = None,
                cluster: Cluster | None = None) -> IngestReport:
         """Store articles with their facts as candidates; with a `cluster`, read on Ray."""
-        return self.desk.ingest(paths, force=force, on_start=on_start, on_item=on_item,
+        return self.desk.ingest(paths, force=force, on_item=on_item, on_progress=on_progress,
                                 cluster=cluster)
 
     def ingest_content(self, name: str, data: bytes, *, force: bool = False,
                        published: PartialDate | None = None) -> IngestItem:
         return self.desk.ingest_content(name, data, force=force, published=published)
 
-    def store_document(self, document: Document) -> IngestItem:
-        return self.desk.store_document(document)
+    def store_document(self, document: Document, item: WorkItem | None = None) -> IngestItem:
+        return self.desk.store_document(document, item)
 
     def articles(self, *, limit: int = 20, offset: int = 0, tag: str | None = None,
                  featured: bool | None = None, with_facts: bool = False

@@ -1,15 +1,16 @@
 """The ingest job on Ray: items read in parallel by a pool of readers, stored by one writer.
 
-    kb.ingest(["crawl/"], cluster=Cluster(workers=4))  # ArticleDesk.ingest calls the job
+    kb.ingest(["crawl/"], cluster=Cluster(workers=4))  # ArticleDesk.ingest runs `run`
 
-1. the driver lists the items (`items`) and reads the names to look for from the store
-2. Ray Data hands the items, in batches, to a pool of `workers` reader actors; each builds
-   the gazetteer once, from the names the driver passed in, and reads its batches into
-   Documents (`_Reader`)
-3. the driver is the one writer: it stores each Document, in the order of the items
-   (`preserve_order`), through the same `store_document` as a single process, one
-   transaction an article, so that the store is the one a single process makes: the same
-   articles with the same ids, the same candidates.
+1. the driver lists the work items (`ingest.sources`: files, WARC records by offset) and
+   passes over those the ledger has done, as a single process does (`kb.ingesting`)
+2. Ray Data hands the items left, in batches, to a pool of `workers` reader actors; each
+   builds the gazetteer once, from the names the driver read from the store and passed in,
+   and reads its batches with `sources.read` (`_Reader`)
+3. the driver is the one writer: it keeps each outcome, in the items' order
+   (`preserve_order`), with `ingesting.settle`, the single process's own step (one
+   transaction an article, its ledger row in it), so that the store is the one a single
+   process makes: the same articles with the same ids, the same candidates.
 
 Workers never touch the store, so on a cluster only the driver needs to reach it (a
 PostgreSQL URL); the items' files must be readable at the same paths on every node.
@@ -23,15 +24,16 @@ import os
 import pickle
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from multilateral.errors import MultilateralError
-from multilateral.ingest import gazetteer, reading
-from multilateral.ingest.pipeline import Extractor, extract, extract_bytes
+from multilateral.errors import InvalidInput, MultilateralError
+from multilateral.ingest import gazetteer, reading, sources
+from multilateral.ingest.pipeline import Extractor, extract_bytes
 from multilateral.ingest.reading import UnreadableArticle
+from multilateral.ingest.sources import Skipped, WorkItem
+from multilateral.kb import ingesting
+from multilateral.kb.database import Database
 from multilateral.kb.outcomes import IngestItem, IngestReport
-from multilateral.model.facts import Document
 from multilateral.model.names import KnownNames
 
 INSTALL = "pip install 'multilateral[scale]'"
@@ -50,6 +52,19 @@ class RayMissing(MultilateralError):
                          "one process.")
 
 
+class ClusterUnreachable(MultilateralError):
+    exit_code = 2
+    code = "cluster_unreachable"
+
+    def __init__(self, address: str, problem: str) -> None:
+        super().__init__(f"No Ray cluster answers at {address} ({problem}). Start one with "
+                         "`ray start --head` and give the address it prints; if the cluster "
+                         "authenticates by token (Ray's default), set RAY_AUTH_MODE=token "
+                         "and the cluster's token (RAY_AUTH_TOKEN, as `ray get-auth-token` "
+                         "prints it on the head). Or leave --cluster out to start a local "
+                         "Ray for the job.")
+
+
 @dataclass(frozen=True)
 class Cluster:
     """Where the job runs: `workers` readers on a local Ray started for the job, or on the
@@ -60,84 +75,33 @@ class Cluster:
     batch_size: int = BATCH_SIZE
 
 
-# -- the items: what one reader reads (a file now; a WARC record once it is read) ------------
-
-
-def items(found: list[Path | str | UnreadableArticle]) -> list[dict[str, Any]]:
-    """One row per item, in the batch's order: a file by its path (the worker that gets it
-    reads it), standard input by its bytes (read here: a worker has none), or the error
-    that listing it met. No column holds None: Arrow would make a float column of it."""
-    rows: list[dict[str, Any]] = []
-    for item in found:
-        if isinstance(item, UnreadableArticle):
-            rows.append({"kind": "error", "name": item.name, "data": b"",
-                         "error": item.message})
-        elif item == "-":
-            rows.append({"kind": "bytes", "name": "-", "data": reading.load("-").data,
-                         "error": ""})
-        else:
-            rows.append({"kind": "file", "name": str(item), "data": b"", "error": ""})
-    return rows
-
-
-def read_item(kind: str, name: str, data: bytes, extractor: Extractor) -> Document:
-    """The Document an item holds; raises UnreadableArticle as a single process would."""
-    if kind == "bytes":
-        return extract_bytes(name, data, extractor)
-    return extract(Path(name), extractor)
-
-
-class _Reader:
-    """One worker of the pool: the gazetteer is built once, then batch after batch is read.
-    A Document travels back pickled (it holds nested facts that Arrow would flatten); an
-    item that cannot be read travels back as its error, and the batch goes on."""
-
-    def __init__(self, known: KnownNames, require_subject: bool, max_bytes: int) -> None:
-        self.extractor = Extractor(gazetteer.build(known), max_bytes=max_bytes,
-                                   require_subject=require_subject)
-
-    def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
-        names: list[str] = []
-        documents: list[bytes] = []
-        errors: list[str] = []
-        for kind, name, data, error in zip(batch["kind"], batch["name"], batch["data"],
-                                           batch["error"], strict=True):
-            names.append(str(name))
-            document = b""
-            if kind != "error":
-                try:
-                    document = pickle.dumps(read_item(str(kind), str(name), bytes(data),
-                                                      self.extractor), pickle.HIGHEST_PROTOCOL)
-                except UnreadableArticle as exc:
-                    error = exc.message
-            documents.append(document)
-            errors.append(str(error))
-        return {"name": names, "document": documents, "error": errors}
-
-
-# -- the job ---------------------------------------------------------------------------------
-
-
-def ingest_on_ray(found: list[Path | str | UnreadableArticle], known: KnownNames,
-                  store: Callable[[Document], IngestItem], cluster: Cluster, *,
-                  force: bool = False, on_item: Callable[[IngestItem], None] | None = None
-                  ) -> IngestReport:
-    """Read the items on Ray with readers that look for `known` names, and `store` each
-    Document in the items' order, as `ArticleDesk.ingest` does in one process."""
+def run(db: Database, known: KnownNames, paths: list[str], cluster: Cluster, *,
+        force: bool = False, on_item: Callable[[IngestItem], None] | None = None,
+        on_progress: Callable[[IngestReport], None] | None = None) -> IngestReport:
+    """`ingesting.run` with the reading done on Ray by readers that look for `known`."""
     ray = _import_ray()
-    rows = items(found)
-    # the names, not a gazetteer: 300 KB pickled, and each reader builds its own in 0.3 s
+    listed, done = _listing(db, paths)
+    unread = [item for item in listed if isinstance(item, WorkItem) and item.key not in done]
     options = {"known": known, "require_subject": not force, "max_bytes": reading.MAX_BYTES}
     report = IngestReport()
-    started = _connect(ray, cluster)
+    started = _connect(ray, cluster) if unread else False
     console = _quiet_console()
+    outcomes = _read(ray, unread, options, cluster)
     try:
-        for name, document, error in _read(ray, rows, options, cluster):
-            item = IngestItem(name, error=error) if error else store(pickle.loads(document))
-            report.items.append(item)
-            if on_item is not None:
-                on_item(item)
+        for entry in listed:
+            result = _settle(db, entry, done, outcomes, report)
+            if result is None:
+                continue
+            if isinstance(result, Skipped):
+                report.skip(result.reason)
+            else:
+                report.items.append(result)
+                if on_item is not None:
+                    on_item(result)
+            if on_progress is not None:
+                on_progress(report)
     finally:
+        outcomes.close()  # ends Ray Data's run while Ray is still up
         for handler, level in console:
             handler.setLevel(level)
         if started:
@@ -145,32 +109,91 @@ def ingest_on_ray(found: list[Path | str | UnreadableArticle], known: KnownNames
     return report
 
 
-def _read(ray: Any, rows: list[dict[str, Any]], options: dict[str, Any], cluster: Cluster
-          ) -> Iterator[tuple[str, bytes, str]]:
-    """(name, pickled Document, error or "") per item, in the items' order."""
+def _listing(db: Database, paths: list[str]
+             ) -> tuple[list[sources.Listed], dict[str, int | None]]:
+    """Every item under `paths` and what the ledger has done of them, asked as a single
+    process asks (a chunk of keys a query). The list is the items alone, small beside
+    their pages: 10,000 records take about a megabyte."""
+    listed: list[sources.Listed] = []
+    done: dict[str, int | None] = {}
+    for chunk in ingesting._chunks(sources.items(paths), ingesting.CHUNK):
+        listed.extend(chunk)
+        done.update(ingesting._done(db, chunk))
+    if not listed:
+        raise InvalidInput("No article found in " + ", ".join(paths) + ": give HTML or text "
+                           "files, WARC archives (.warc, .warc.gz), or a directory holding "
+                           "some.")
+    return listed, done
+
+
+def _settle(db: Database, entry: sources.Listed, done: dict[str, int | None],
+            outcomes: Iterator[sources.Outcome], report: IngestReport
+            ) -> IngestItem | Skipped | None:
+    """What `ingesting` makes of one listed entry, the outcome of a read taken from Ray."""
+    if isinstance(entry, UnreadableArticle):
+        return IngestItem(entry.name, error=entry.message)
+    if isinstance(entry, Skipped):
+        return entry
+    if entry.key in done:
+        return ingesting._done_before(report, entry, done[entry.key])
+    return ingesting.settle(db, entry, next(outcomes))
+
+
+# -- the readers -----------------------------------------------------------------------------
+
+
+def _rows(unread: list[WorkItem]) -> list[dict[str, Any]]:
+    """One row per item to read, of plain columns (no None: Arrow would make a float column
+    of it). Standard input is read here, by the driver: a worker has none."""
+    return [{"path": item.path, "offset": -1 if item.offset is None else item.offset,
+             "stamp": item.stamp, "data": reading.load("-").data if item.path == "-" else b""}
+            for item in unread]
+
+
+class _Reader:
+    """One worker of the pool: the gazetteer is built once, then batch after batch is read.
+    An outcome travels back pickled: a Document holds nested facts that Arrow would
+    flatten, and a failure or a skip is an outcome too (the batch goes on past it)."""
+
+    def __init__(self, known: KnownNames, require_subject: bool, max_bytes: int) -> None:
+        self.extractor = Extractor(gazetteer.build(known), max_bytes=max_bytes,
+                                   require_subject=require_subject)
+
+    def __call__(self, batch: dict[str, Any]) -> dict[str, list[bytes]]:
+        outcomes = []
+        for path, offset, stamp, data in zip(batch["path"], batch["offset"], batch["stamp"],
+                                             batch["data"], strict=True):
+            item = WorkItem(str(path), None if offset < 0 else int(offset), str(stamp))
+            outcomes.append(pickle.dumps(self.read(item, bytes(data)), pickle.HIGHEST_PROTOCOL))
+        return {"outcome": outcomes}
+
+    def read(self, item: WorkItem, data: bytes) -> sources.Outcome:
+        if item.path != "-":
+            return sources.read(item, self.extractor)
+        try:  # stdin, as `sources.read` reads it, from the bytes the driver read
+            return extract_bytes("-", data, self.extractor)
+        except UnreadableArticle as exc:
+            return exc
+
+
+def _read(ray: Any, unread: list[WorkItem], options: dict[str, Any], cluster: Cluster
+          ) -> Iterator[sources.Outcome]:
+    """The outcome of each item, in the items' order (Ray starts on the first asked)."""
+    if not unread:
+        return
     context = ray.data.DataContext.get_current()
     context.execution_options.preserve_order = True  # the writer stores in the items' order
-    context.enable_progress_bars = False  # the CLI draws its own
+    context.enable_progress_bars = False  # the CLI draws its own line
     workers = cluster.workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
-    dataset = ray.data.from_items(rows).map_batches(
+    dataset = ray.data.from_items(_rows(unread)).map_batches(
         _Reader, fn_constructor_kwargs=options, batch_size=cluster.batch_size,
         compute=ray.data.ActorPoolStrategy(size=workers), num_cpus=1)
     for batch in dataset.iter_batches(batch_size=cluster.batch_size, batch_format="numpy"):
-        for name, document, error in zip(batch["name"], batch["document"], batch["error"],
-                                         strict=True):
-            yield str(name), bytes(document), str(error)
+        for outcome in batch["outcome"]:
+            yield pickle.loads(outcome)
 
 
-def _quiet_console() -> list[tuple[logging.Handler, int]]:
-    """Ray Data narrates each run on the console (the plan, its start and end): the job's
-    own progress line says it, so its console handlers show errors alone while the job
-    runs; Ray Data's log file in the session folder keeps the rest."""
-    handlers = [h for h in logging.getLogger("ray.data").handlers
-                if not isinstance(h, logging.FileHandler)]
-    before = [(handler, handler.level) for handler in handlers]
-    for handler in handlers:
-        handler.setLevel(logging.ERROR)
-    return before
+# -- Ray itself ------------------------------------------------------------------------------
 
 
 def _import_ray() -> Any:
@@ -190,9 +213,24 @@ def _connect(ray: Any, cluster: Cluster) -> bool:
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")  # offline, and no reporting home
     quiet = {"logging_level": logging.ERROR, "log_to_driver": False}
     if cluster.address:
-        ray.init(address=cluster.address, **quiet)
+        try:
+            ray.init(address=cluster.address, **quiet)
+        except ConnectionError as exc:
+            raise ClusterUnreachable(cluster.address, str(exc)) from None
     else:
         # "local": a Ray of the job's own even where `ray start` runs one on this machine
         ray.init(address="local", num_cpus=cluster.workers or os.cpu_count() or 1,
                  include_dashboard=False, **quiet)
     return True
+
+
+def _quiet_console() -> list[tuple[logging.Handler, int]]:
+    """Ray Data narrates each run on the console (its plan, start and end): the job's own
+    progress line says it, so its console handlers show errors alone while the job runs;
+    Ray Data's log file in the session folder keeps the rest."""
+    handlers = [h for h in logging.getLogger("ray.data").handlers
+                if not isinstance(h, logging.FileHandler)]
+    before = [(handler, handler.level) for handler in handlers]
+    for handler in handlers:
+        handler.setLevel(logging.ERROR)
+    return before

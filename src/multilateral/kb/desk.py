@@ -11,13 +11,14 @@ import json
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from functools import partial
-from pathlib import Path
 from typing import Any
 
 from multilateral.errors import InvalidFact, InvalidInput
-from multilateral.ingest import gazetteer, reading
-from multilateral.ingest.pipeline import Extractor, extract, extract_bytes
+from multilateral.ingest import gazetteer, sources
+from multilateral.ingest.pipeline import Extractor, extract_bytes
 from multilateral.ingest.reading import UnreadableArticle
+from multilateral.ingest.sources import Skipped, WorkItem
+from multilateral.kb import ingesting
 from multilateral.kb.cluster import Cluster
 from multilateral.kb.database import Database
 from multilateral.kb.outcomes import IngestItem, IngestReport, ReviewBatch, ReviewResult
@@ -46,13 +47,20 @@ class ArticleDesk:
 
     def extract(self, paths: list[str], *, force: bool = False,
                 published: PartialDate | None = None
-                ) -> Iterator[Document | UnreadableArticle]:
-        """A Document per article found under `paths`, or the error that stopped it.
-        `force` reads a text that names no organization or state; `published` is the
-        articles' date when the caller knows it (relative dates resolve against it)."""
+                ) -> Iterator[Document | UnreadableArticle | Skipped]:
+        """A Document per article found under `paths` (files, folders, WARC archives), or
+        the error that stopped it, or why an input is no article (a WARC record that is
+        not a page, a page naming no organization). `force` reads a text that names no
+        organization or state; `published` is the articles' date when the caller knows it
+        (relative dates resolve against it)."""
         extractor = self._extractor_for(force, published)
-        for item in self._collect(paths):
-            yield self._read(item, extractor)
+        empty = True
+        for listed in sources.items(paths, max_bytes=extractor.max_bytes):
+            empty = False
+            yield sources.read(listed, extractor) if isinstance(listed, WorkItem) else listed
+        if empty:
+            raise InvalidInput("No article found in " + ", ".join(paths) + ": give HTML or "
+                               "text files, WARC archives, or a directory holding some.")
 
     def _extractor_for(self, force: bool, published: PartialDate | None = None) -> Extractor:
         extractor = self.extractor()
@@ -62,54 +70,27 @@ class ArticleDesk:
             extractor = replace(extractor, published=published)
         return extractor
 
-    def _collect(self, paths: list[str]) -> list[Path | str | UnreadableArticle]:
-        found = list(reading.collect(paths))
-        if not found:
-            raise InvalidInput("No article found in " + ", ".join(paths) + ": give HTML or "
-                               "text files, or a directory holding some.")
-        return found
-
-    def _read(self, item: Path | str | UnreadableArticle, extractor: Extractor
-              ) -> Document | UnreadableArticle:
-        if isinstance(item, UnreadableArticle):
-            return item
-        try:
-            return extract(item, extractor)
-        except UnreadableArticle as exc:
-            return exc
-
     def extract_bytes(self, name: str, data: bytes, *, force: bool = False,
                       published: PartialDate | None = None) -> Document:
         return extract_bytes(name, data, self._extractor_for(force, published))
 
     def ingest(self, paths: list[str], *, force: bool = False,
-               on_start: Callable[[int], None] | None = None,
                on_item: Callable[[IngestItem], None] | None = None,
+               on_progress: Callable[[IngestReport], None] | None = None,
                cluster: Cluster | None = None) -> IngestReport:
-        """Store each article with its facts as review candidates, one transaction each.
-        The paths are walked once; `on_start` hears how many articles were found. With a
-        `cluster` the articles are read on Ray (`kb.cluster`), into the same store."""
-        found = self._collect(paths)
-        if on_start is not None:
-            on_start(len(found))
+        """Store each article with its facts as review candidates, one transaction each
+        with its ledger row; items a previous run finished are passed over (failed ones
+        are read again). The paths are walked lazily: `on_item` hears each article's
+        outcome, `on_progress` the report after each input. With a `cluster` the items
+        are read on Ray (`kb.cluster`) and stored here as in one process."""
         if cluster is not None:  # the readers build their own gazetteer from these names
-            from multilateral.kb.cluster import ingest_on_ray
+            from multilateral.kb import cluster as ray_job
             with self.db.connect() as connection:
                 known = queries.known_names(connection)
-            return ingest_on_ray(found, known, self.store_document, cluster, force=force,
-                                 on_item=on_item)
-        report = IngestReport()
-        extractor = self._extractor_for(force)
-        for path in found:
-            result = self._read(path, extractor)
-            if isinstance(result, UnreadableArticle):
-                item = IngestItem(result.name, error=result.message)
-            else:
-                item = self.store_document(result)
-            report.items.append(item)
-            if on_item is not None:
-                on_item(item)
-        return report
+            return ray_job.run(self.db, known, paths, cluster, force=force, on_item=on_item,
+                               on_progress=on_progress)
+        return ingesting.run(self.db, self._extractor_for(force), paths, on_item=on_item,
+                             on_progress=on_progress)
 
     def ingest_content(self, name: str, data: bytes, *, force: bool = False,
                        published: PartialDate | None = None) -> IngestItem:
@@ -118,10 +99,10 @@ class ArticleDesk:
         return self.store_document(self.extract_bytes(name, data, force=force,
                                                       published=published))
 
-    def store_document(self, document: Document) -> IngestItem:
-        with self.db.begin() as connection:
-            article_id, created = articles.save(connection, document)
-        return IngestItem(document.source, article_id, created, len(document.facts))
+    def store_document(self, document: Document, item: WorkItem | None = None) -> IngestItem:
+        """Store one article; with the work item it was read from, its ledger row too, in
+        the same transaction."""
+        return ingesting.store(self.db, document, item)
 
     def articles(self, *, limit: int = 20, offset: int = 0, tag: str | None = None,
                  featured: bool | None = None, with_facts: bool = False

@@ -3,6 +3,7 @@ and the one exit policy over them."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -15,30 +16,62 @@ class IngestItem:
     source: str
     article_id: int | None = None
     created: bool = False
-    facts: int = 0
+    facts: int | None = 0  # None: not read this time (done before, by the ledger)
     error: str | None = None
+    done_before: bool = False  # finished by an earlier run, passed over
 
     def as_dict(self) -> dict[str, Any]:
         return {"source": self.source, "article_id": self.article_id, "created": self.created,
-                "facts": self.facts, "error": self.error}
+                "facts": self.facts, "error": self.error, "done_before": self.done_before}
 
 
 @dataclass
 class IngestReport:
+    """`items`: each article stored, unchanged or failed; `skipped`: how many inputs were no
+    article, by reason (request records, images, pages naming no organization);
+    `done_before`: the items a previous run finished, passed over (the ledger)."""
+
     items: list[IngestItem] = field(default_factory=list)
+    skipped: dict[str, int] = field(default_factory=dict)
+    done_before: int = 0
+    started: float = field(default_factory=time.monotonic)
+
+    def skip(self, reason: str) -> None:
+        self.skipped[reason] = self.skipped.get(reason, 0) + 1
 
     @property
     def failed(self) -> int:
         return sum(1 for item in self.items if item.error)
 
     @property
+    def stored(self) -> int:
+        return sum(item.created for item in self.items)
+
+    @property
+    def read(self) -> int:
+        """The files and records this run read (not those done before, passed over)."""
+        return len(self.items) + sum(self.skipped.values()) - sum(
+            i.done_before for i in self.items)
+
+    @property
+    def total(self) -> int:
+        """Every input the batch met: its exit code's denominator."""
+        return len(self.items) + sum(self.skipped.values())
+
+    def per_second(self) -> float:
+        return self.read / max(time.monotonic() - self.started, 1e-6)
+
+    @property
     def exit_code(self) -> int:
-        return batch_exit_code(self.failed, len(self.items))
+        return batch_exit_code(self.failed, self.total)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"articles": len(self.items), "stored": sum(i.created for i in self.items),
+        return {"articles": len(self.items), "stored": self.stored,
                 "unchanged": sum(1 for i in self.items if not i.created and not i.error),
-                "failed": self.failed, "items": [item.as_dict() for item in self.items]}
+                "failed": self.failed, "read": self.read,
+                "skipped": sum(self.skipped.values()), "skipped_by_reason": dict(
+                    sorted(self.skipped.items(), key=lambda kv: (-kv[1], kv[0]))),
+                "done_before": self.done_before, "items": [item.as_dict() for item in self.items]}
 
 
 @dataclass

@@ -345,6 +345,23 @@ check_reports = Table(
     Column("checked_at", DateTime, nullable=False),
 )
 
+# The ingest ledger (migration 0009): each work item an ingest finished, written in the
+# transaction that stores its article, so that a restarted job skips exactly what is done.
+# `key` is the item's (ingest.sources.WorkItem.key); `source` the file, `record_offset`
+# the WARC record's offset in it (null for a whole file).
+ingest_ledger = Table(
+    "ingest_ledger",
+    metadata,
+    Column("key", Text, primary_key=True),
+    Column("source", Text, nullable=False),
+    Column("record_offset", BigInteger),
+    Column("outcome", String(12), nullable=False),  # stored | duplicate | skipped | failed
+    Column("article_id", Integer, ForeignKey("articles.id")),
+    Column("message", Text),
+    Column("done_at", DateTime, nullable=False),
+    Index("ix_ingest_ledger_source", "source"),
+)
+
 # SQLite full-text indexes (FTS5 virtual tables kept in step by triggers, made by
 # migration 0003w). They live outside this metadata: schema comparisons skip them.
 SEARCH_TABLE_PREFIXES = ("articles_fts", "names_fts")
