@@ -22,7 +22,7 @@ from __future__ import annotations
 import logging
 import os
 import pickle
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -177,7 +177,7 @@ class _Reader:
 
 
 def _read(ray: Any, unread: list[WorkItem], options: dict[str, Any], cluster: Cluster
-          ) -> Iterator[sources.Outcome]:
+          ) -> Generator[sources.Outcome, None, None]:
     """The outcome of each item, in the items' order (Ray starts on the first asked)."""
     if not unread:
         return
