@@ -1,7 +1,8 @@
 """`ingest --workers N` on a real local Ray: the store it makes is the one a single process
 makes (articles with their ids and sources, tags, candidates with their facts, the ledger),
 bad items counted as failed and the rest stored, and a second job passes over what the
-first finished; without Ray, the option says how to install it. One Ray is started for the module and shared by its tests."""
+first finished; without Ray, the option says how to install it. One Ray is started for
+the module and shared by its tests."""
 
 from __future__ import annotations
 
