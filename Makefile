@@ -39,6 +39,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/members_latency.py
 	$(BIN)/python bench/extract_speed.py
 	$(BIN)/python bench/long_page.py
+	$(BIN)/python bench/warc_ingest.py
 	$(BIN)/python bench/cli_start.py
 	$(BIN)/python bench/web_throughput.py
 	$(BIN)/python bench/web_scaling.py

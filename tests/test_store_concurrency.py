@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import threading
 
+from multilateral.ingest.sources import WorkItem
 from multilateral.kb import IngestItem, KnowledgeBase
 from multilateral.model.facts import Document, Evidence, Founding
+from multilateral.store import ledger
 
 WRITERS = 4
 
@@ -42,3 +44,35 @@ def test_the_same_article_stored_at_once_is_stored_once(writable_url: str) -> No
     kb = KnowledgeBase(writable_url)
     assert len(kb.candidates(items[0].article_id)) == 1
     kb.close()
+
+
+def test_one_work_item_stored_by_two_jobs_at_once_has_one_ledger_row(writable_url: str) -> None:
+    fact = Founding(org="SCO", org_id="SCO", date="2001", evidence=Evidence(0, 3, "SCO"),
+                    confidence=0.9)
+    item = WorkItem("/archive/crawl.warc.gz", 1234)
+    start = threading.Barrier(WRITERS)
+    errors: list[BaseException] = []
+
+    def store() -> None:
+        kb = KnowledgeBase(writable_url)
+        document = Document("https://example.org/race", "f" * 64, "SCO was founded in 2001.",
+                            "Race", facts=[fact])
+        start.wait()
+        try:
+            kb.store_document(document, item)
+        except BaseException as exc:  # noqa: BLE001  # reported below, whatever it is
+            errors.append(exc)
+        finally:
+            kb.close()
+
+    threads = [threading.Thread(target=store) for _ in range(WRITERS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert errors == []
+    kb = KnowledgeBase(writable_url)
+    with kb.db.connect() as connection:
+        rows = ledger.rows(connection)
+    kb.close()
+    assert [(r["key"], r["outcome"]) for r in rows] == [(item.key, "stored")]

@@ -22,11 +22,21 @@ class Rec:
     date: str = "2024-03-05T10:00:00Z"
     status: int = 200
     declared: int | None = None  # a Content-Length that lies (a truncated record)
+    encoding: str = ""  # "gzip" or "chunked": the payload as a server sent it
 
     def block(self) -> bytes:
         if self.type == "response":
+            body, sent = self.body, f"Content-Length: {len(self.body)}"
+            if self.encoding == "gzip":
+                body = gzip.compress(self.body, mtime=0)
+                sent = f"Content-Encoding: gzip\r\nContent-Length: {len(body)}"
+            elif self.encoding == "chunked":
+                body = b"".join(b"%x\r\n%s\r\n" % (len(self.body[at:at + 100]),
+                                                    self.body[at:at + 100])
+                                for at in range(0, len(self.body), 100)) + b"0\r\n\r\n"
+                sent = "Transfer-Encoding: chunked"
             return (f"HTTP/1.1 {self.status} OK\r\nContent-Type: {self.content_type}\r\n"
-                    f"Content-Length: {len(self.body)}\r\n\r\n").encode() + self.body
+                    f"{sent}\r\n\r\n").encode() + body
         if self.type == "request":
             return f"GET {self.url} HTTP/1.1\r\nHost: example.org\r\n\r\n".encode()
         return self.body or b"fetchTimeMs: 12\r\n"
@@ -38,8 +48,9 @@ class Rec:
                     self.type, "application/warc-fields")
         ident = hashlib.sha1(f"{self.type} {self.url}".encode()).hexdigest()
         length = len(block) if self.declared is None else self.declared
+        date = f"WARC-Date: {self.date}\r\n" if self.date else ""  # "": none (a bench)
         head = (f"WARC/1.0\r\nWARC-Type: {self.type}\r\nWARC-Target-URI: {self.url}\r\n"
-                f"WARC-Date: {self.date}\r\nWARC-Record-ID: <urn:uuid:{ident}>\r\n"
+                f"{date}WARC-Record-ID: <urn:uuid:{ident}>\r\n"
                 f"Content-Type: {kind}\r\nContent-Length: {length}\r\n\r\n").encode()
         return head + block + b"\r\n\r\n"
 

@@ -1,6 +1,7 @@
 """The path of an article, start to end. Each stage is a module named after it:
 
 1. `reading`   bytes from a file or stdin, refused if not text; decoded from any common encoding
+               (`warc`: a web archive's records; `sources`: a job's work items, file or record)
 2. `cleaning`  the article's own text without page chrome (trafilatura for HTML); `metadata`
                its title, publication date, author, photo credits, tags; `language` checked
 3. `mentions`  organizations, states and places, linked to the knowledge base (`gazetteer`)

@@ -70,18 +70,32 @@ def scan(path: Path, *, max_bytes: int = MAX_BYTES
     member ends the file with an error naming where."""
     last: int | None = None
     try:
-        with path.open("rb") as stream:
+        stream = path.open("rb")
+    except OSError as exc:
+        yield UnreadableArticle(str(path), f"cannot be read ({exc.strerror})",
+                                "Check its permissions.")
+        return
+    try:
+        with stream:
             for record in _records(stream, parse_http=False):
                 last = record.stream_pos
                 header = _header(record)
                 yield triage(path, header, max_bytes) or header
-    except OSError as exc:  # fastwarc: a gzip member that does not decompress, a read error
-        after = f" after the record at offset {last}" if last is not None else ""
-        yield UnreadableArticle(str(path), f"the archive is broken{after} ({exc}); the rest "
-                                "of the file is not read", "Check the file, or fetch it again.")
+    except OSError as exc:  # fastwarc: a gzip member that does not decompress, a bad header
+        if last is None:
+            yield UnreadableArticle(str(path), f"not a WARC archive ({exc})",
+                                    "Give a .warc or .warc.gz file as a crawler writes it.")
+        else:
+            yield UnreadableArticle(str(path), f"the archive is broken after the record at "
+                                    f"offset {last} ({exc}); the rest of the file is not "
+                                    "read", "Check the file, or fetch it again.")
         return
-    truncated = _truncated_member(path, last or 0) if str(path).lower().endswith(".gz") else None
-    if truncated is not None:
+    truncated = _truncated_member(path, last or 0) if str(path).lower().endswith(".gz") \
+        else None
+    if last is None and truncated is None:
+        yield UnreadableArticle(str(path), "no WARC record in the file",
+                                "Give a .warc or .warc.gz file as a crawler writes it.")
+    elif truncated is not None:
         yield UnreadableArticle(where(path, truncated), "the file ends inside this gzip "
                                 "member (a truncated download?)", "Fetch the file again.")
 
@@ -105,36 +119,55 @@ def triage(path: Path | str, header: Header, max_bytes: int = MAX_BYTES
 
 
 def read(path: Path | str, offset: int, *, max_bytes: int = MAX_BYTES) -> Record | Skip:
-    """The response record at `offset`; raises UnreadableArticle when it cannot be read."""
+    """The response record at `offset`; raises UnreadableArticle when it cannot be read.
+    The payload is read as stored first (a record cut short shows in its length); one sent
+    gzip-compressed or chunked is then read again, decoded, up to `max_bytes`."""
     name = where(path, offset)
     try:
         with Path(path).open("rb") as stream:
-            stream.seek(offset)
-            record = next(iter(_records(stream, parse_http=True)), None)
-            if record is None or record.stream_pos != offset:
-                raise UnreadableArticle(name, "no WARC record starts at this offset",
-                                        "List the file's records again.")
-            refused = triage(path, _header(record), max_bytes)
+            record = _record_at(stream, offset, name, decode=False)
+            refused = triage(path, _header(record), max_bytes) or _not_text(record, offset)
             if isinstance(refused, UnreadableArticle):
                 raise refused
             if refused is not None:
                 return refused
-            skip = _not_text(record, offset)
-            if skip is not None:
-                return skip
             data = record.reader.read()
+            if len(data) < record.content_length:
+                raise UnreadableArticle(name, f"a truncated record ({len(data):,} of "
+                                        f"{record.content_length:,} bytes)",
+                                        "Fetch the file again.")
+            if _encoded(record):
+                data = _record_at(stream, offset, name, decode=True).reader.read(max_bytes + 1)
     except OSError as exc:
         raise UnreadableArticle(name, f"the record cannot be read ({exc})",
                                 "Check the archive.") from None
-    if len(data) < record.content_length:
-        raise UnreadableArticle(name, f"a truncated record ({len(data):,} of "
-                                f"{record.content_length:,} bytes)", "Fetch the file again.")
+    if len(data) > max_bytes:
+        raise UnreadableArticle(name, f"decoded, it is over the {max_bytes:,}-byte limit for "
+                                "one article", "Raise MULTILATERAL_MAX_ARTICLE_BYTES to read it.")
     return Record(offset, _url(record), _captured(record), data)
 
 
+def _record_at(stream: BinaryIO, offset: int, name: str, *, decode: bool) -> WarcRecord:
+    stream.seek(offset)
+    record = next(iter(ArchiveIterator(stream, parse_http=True, fsspec_args=False,
+                                       auto_decode="all" if decode else "none")), None)
+    if record is None or record.stream_pos != offset:
+        raise UnreadableArticle(name, "no WARC record starts at this offset",
+                                "List the file's records again.")
+    return record
+
+
+def _encoded(record: WarcRecord) -> bool:
+    """Whether the HTTP payload is stored compressed or chunked, as it was sent."""
+    headers = record.http_headers
+    if headers is None:
+        return False
+    return any((headers.get(field) or "identity").strip().lower() != "identity"
+               for field in ("Content-Encoding", "Transfer-Encoding"))
+
+
 def _records(stream: BinaryIO, *, parse_http: bool) -> ArchiveIterator:
-    return ArchiveIterator(stream, parse_http=parse_http, auto_decode="all" if parse_http
-                           else "none", fsspec_args=False)
+    return ArchiveIterator(stream, parse_http=parse_http, fsspec_args=False)
 
 
 def _header(record: WarcRecord) -> Header:

@@ -12,7 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, select
+from sqlalchemy import Connection, select
+from sqlalchemy.dialects import postgresql, sqlite
 
 from multilateral.store import schema as s
 
@@ -34,15 +35,20 @@ class Entry:
 
 def record(connection: Connection, entry: Entry, outcome: str, *,
            article_id: int | None = None, message: str | None = None) -> None:
-    """Write (or rewrite: a failed item retried) the item's row, in the caller's
+    """Write the item's row (rewrite it, for a failed item read again), in the caller's
     transaction."""
     if outcome not in OUTCOMES:
         raise ValueError(f"unknown ledger outcome {outcome!r}")
-    connection.execute(delete(s.ingest_ledger).where(s.ingest_ledger.c.key == entry.key))
-    connection.execute(insert(s.ingest_ledger).values(
-        key=entry.key, source=entry.source, record_offset=entry.offset, outcome=outcome,
-        article_id=article_id, message=message,
-        done_at=dt.datetime.now(dt.UTC).replace(tzinfo=None)))
+    values = {"source": entry.source, "record_offset": entry.offset, "outcome": outcome,
+              "article_id": article_id, "message": message,
+              "done_at": dt.datetime.now(dt.UTC).replace(tzinfo=None)}
+    # An upsert: two jobs on one file at once both end with one row, neither with an error
+    # (PostgreSQL makes the second wait for the first's commit). Only a failed row is
+    # rewritten: the second job's "duplicate" does not hide that the first stored it.
+    dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
+    connection.execute(dialect.insert(s.ingest_ledger).values(key=entry.key, **values)
+                       .on_conflict_do_update(index_elements=["key"], set_=values,
+                                              where=s.ingest_ledger.c.outcome == FAILED))
 
 
 def done(connection: Connection, keys: Iterable[str]) -> dict[str, int | None]:
