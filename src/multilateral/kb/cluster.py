@@ -184,9 +184,10 @@ def _read(ray: Any, unread: list[WorkItem], options: dict[str, Any], cluster: Cl
     context = ray.data.DataContext.get_current()
     context.execution_options.preserve_order = True  # the writer stores in the items' order
     context.enable_progress_bars = False  # the CLI draws its own line
-    workers = cluster.workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
-    # a block a batch: as many inputs as batches for the pool to share out
+    # a block a batch: as many inputs as batches for the pool to share out, and no more
+    # readers than batches
     blocks = -(-len(unread) // cluster.batch_size)
+    workers = min(blocks, cluster.workers or max(1, int(ray.cluster_resources().get("CPU", 1))))
     dataset = ray.data.from_items(_rows(unread), override_num_blocks=blocks).map_batches(
         _Reader, fn_constructor_kwargs=options, batch_size=cluster.batch_size,
         compute=ray.data.ActorPoolStrategy(size=workers), num_cpus=1)
