@@ -112,8 +112,9 @@ def run(db: Database, known: KnownNames, paths: list[str], cluster: Cluster, *,
 def _listing(db: Database, paths: list[str]
              ) -> tuple[list[sources.Listed], dict[str, int | None]]:
     """Every item under `paths` and what the ledger has done of them, asked as a single
-    process asks (a chunk of keys a query). The list is the items alone, small beside
-    their pages: 10,000 records take about a megabyte."""
+    process asks (a chunk of keys a query). The driver holds the list (paths and offsets,
+    a few hundred bytes an item, never a page), which Ray Data needs whole: a crawl of
+    many millions of records is given to several jobs, a part each."""
     listed: list[sources.Listed] = []
     done: dict[str, int | None] = {}
     for chunk in ingesting._chunks(sources.items(paths), ingesting.CHUNK):
