@@ -44,6 +44,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/web_throughput.py
 	$(BIN)/python bench/web_scaling.py
 	$(BIN)/python bench/middleware_cost.py
+	$(BIN)/python bench/warc_workers.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

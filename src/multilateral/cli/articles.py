@@ -79,12 +79,25 @@ def _exit_for(failed: int, total: int) -> None:
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
 @click.option("--force", is_flag=True,
               help="Read a text even when it names no organization or state.")
+@click.option("--workers", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Read on Ray with N workers (a local Ray started for the job, or the "
+                   "cluster's); the store is the one a single process makes. Needs "
+                   "`pip install 'multilateral[scale]'`.")
+@click.option("--cluster", "address", metavar="ADDRESS", default=None,
+              help="Run on the Ray cluster at ADDRESS (as `ray start --head` prints it); "
+                   "without --workers, one worker a CPU of the cluster.")
 @handled
-def ingest(paths: tuple[str, ...], fmt: str, force: bool) -> None:
+def ingest(paths: tuple[str, ...], fmt: str, force: bool, workers: int | None,
+           address: str | None) -> None:
+    cluster = None
+    if (workers or 1) > 1 or address:
+        from multilateral.kb.cluster import Cluster
+        cluster = Cluster(workers=workers, address=address)
     line = ProgressLine()
     report = None
     try:
-        report = current_kb().ingest(list(paths), force=force, on_progress=line)
+        report = current_kb().ingest(list(paths), force=force, on_progress=line,
+                                     cluster=cluster)
     finally:
         line.close(report)
     if fmt == "json":

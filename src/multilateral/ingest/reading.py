@@ -14,6 +14,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from charset_normalizer import from_bytes
 
@@ -40,6 +41,18 @@ class UnreadableArticle(MultilateralError):
         # no organization named): a page of a web archive so refused is skipped, not failed.
         self.reason = reason
         super().__init__(f"{name}: {problem}." + (f" {advice}" if advice else ""))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # An outcome crosses processes (the readers of a Ray job): pickled as it stands,
+        # since its arguments are not its message.
+        return (_unreadable, (self.name, self.message, self.reason))
+
+
+def _unreadable(name: str, message: str, reason: str | None) -> UnreadableArticle:
+    error = UnreadableArticle.__new__(UnreadableArticle)
+    MultilateralError.__init__(error, message)
+    error.name, error.reason = name, reason
+    return error
 
 
 @dataclass(frozen=True)

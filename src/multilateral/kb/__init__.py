@@ -34,6 +34,7 @@ if TYPE_CHECKING:  # annotations only: a question asked from the shell imports w
     from multilateral.ingest.sources import Skipped, WorkItem
     from multilateral.kb.changes import ChangesReport
     from multilateral.kb.checking import Checking
+    from multilateral.kb.cluster import Cluster
     from multilateral.kb.desk import ArticleDesk
     from multilateral.kb.evaluation import Evaluating
     from multilateral.kb.export import ExportReport
@@ -178,8 +179,11 @@ class KnowledgeBase:
 
     def ingest(self, paths: list[str], *, force: bool = False,
                on_item: Callable[[IngestItem], None] | None = None,
-               on_progress: Callable[[IngestReport], None] | None = None) -> IngestReport:
-        return self.desk.ingest(paths, force=force, on_item=on_item, on_progress=on_progress)
+               on_progress: Callable[[IngestReport], None] | None = None,
+               cluster: Cluster | None = None) -> IngestReport:
+        """Store articles with their facts as candidates; with a `cluster`, read on Ray."""
+        return self.desk.ingest(paths, force=force, on_item=on_item, on_progress=on_progress,
+                                cluster=cluster)
 
     def ingest_content(self, name: str, data: bytes, *, force: bool = False,
                        published: PartialDate | None = None) -> IngestItem:
