@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from multilateral.errors import InvalidInput
 from multilateral.ingest import reading, warc
 from multilateral.ingest.pipeline import Extractor, extract, extract_bytes
 from multilateral.ingest.reading import UnreadableArticle
@@ -87,6 +88,12 @@ def items(paths: list[str], *, max_bytes: int = reading.MAX_BYTES) -> Iterator[L
             yield from _records(Path(found), max_bytes)
         else:
             yield WorkItem(str(found), stamp=_stamp(found))
+
+
+def nothing_found(paths: list[str]) -> InvalidInput:
+    """The error for paths that hold no input at all (extract, ingest, the Ray job)."""
+    return InvalidInput("No article found in " + ", ".join(paths) + ": give HTML or text "
+                        "files, WARC archives (.warc, .warc.gz), or a directory holding some.")
 
 
 def _records(path: Path, max_bytes: int) -> Iterator[Listed]:

@@ -22,15 +22,15 @@ from __future__ import annotations
 import logging
 import os
 import pickle
-from collections.abc import Callable, Generator, Iterator
+from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from typing import Any
 
-from multilateral.errors import InvalidInput, MultilateralError
+from multilateral.errors import MultilateralError
 from multilateral.ingest import gazetteer, reading, sources
 from multilateral.ingest.pipeline import Extractor, extract_bytes
 from multilateral.ingest.reading import UnreadableArticle
-from multilateral.ingest.sources import Skipped, WorkItem
+from multilateral.ingest.sources import WorkItem
 from multilateral.kb import ingesting
 from multilateral.kb.database import Database
 from multilateral.kb.outcomes import IngestItem, IngestReport
@@ -88,18 +88,10 @@ def run(db: Database, known: KnownNames, paths: list[str], cluster: Cluster, *,
     console = _quiet_console()
     outcomes = _read(ray, unread, options, cluster)
     try:
-        for entry in listed:
-            result = _settle(db, entry, done, outcomes, report)
-            if result is None:
-                continue
-            if isinstance(result, Skipped):
-                report.skip(result.reason)
-            else:
-                report.items.append(result)
-                if on_item is not None:
-                    on_item(result)
-            if on_progress is not None:
-                on_progress(report)
+        for entry in listed:  # the outcomes come in the order of the unread items
+            ingesting.keep(report, ingesting.step(db, entry, done, report,
+                                                  lambda _: next(outcomes)),
+                           on_item, on_progress)
     finally:
         outcomes.close()  # ends Ray Data's run while Ray is still up
         for handler, level in console:
@@ -117,27 +109,12 @@ def _listing(db: Database, paths: list[str]
     many millions of records is given to several jobs, a part each."""
     listed: list[sources.Listed] = []
     done: dict[str, int | None] = {}
-    for chunk in ingesting._chunks(sources.items(paths), ingesting.CHUNK):
+    for chunk in ingesting.chunks(sources.items(paths)):
         listed.extend(chunk)
-        done.update(ingesting._done(db, chunk))
+        done.update(ingesting.finished(db, chunk))
     if not listed:
-        raise InvalidInput("No article found in " + ", ".join(paths) + ": give HTML or text "
-                           "files, WARC archives (.warc, .warc.gz), or a directory holding "
-                           "some.")
+        raise sources.nothing_found(paths)
     return listed, done
-
-
-def _settle(db: Database, entry: sources.Listed, done: dict[str, int | None],
-            outcomes: Iterator[sources.Outcome], report: IngestReport
-            ) -> IngestItem | Skipped | None:
-    """What `ingesting` makes of one listed entry, the outcome of a read taken from Ray."""
-    if isinstance(entry, UnreadableArticle):
-        return IngestItem(entry.name, error=entry.message)
-    if isinstance(entry, Skipped):
-        return entry
-    if entry.key in done:
-        return ingesting._done_before(report, entry, done[entry.key])
-    return ingesting.settle(db, entry, next(outcomes))
 
 
 # -- the readers -----------------------------------------------------------------------------

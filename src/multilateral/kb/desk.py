@@ -61,8 +61,7 @@ class ArticleDesk:
             empty = False
             yield sources.read(listed, extractor) if isinstance(listed, WorkItem) else listed
         if empty:
-            raise InvalidInput("No article found in " + ", ".join(paths) + ": give HTML or "
-                               "text files, WARC archives, or a directory holding some.")
+            raise sources.nothing_found(paths)
 
     def _extractor_for(self, force: bool, published: PartialDate | None = None) -> Extractor:
         extractor = self.extractor()

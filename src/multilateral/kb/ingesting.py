@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 
-from multilateral.errors import InvalidInput
 from multilateral.ingest import sources
 from multilateral.ingest.pipeline import Extractor
 from multilateral.ingest.reading import UnreadableArticle
@@ -64,37 +63,49 @@ def run(db: Database, extractor: Extractor, paths: list[str], *,
     """Ingest the items under `paths`; raises InvalidInput when there is none at all."""
     report = IngestReport()
     empty = True
-    for chunk in _chunks(sources.items(paths, max_bytes=extractor.max_bytes), CHUNK):
+
+    def read(item: WorkItem) -> sources.Outcome:
+        return sources.read(item, extractor)
+
+    for chunk in chunks(sources.items(paths, max_bytes=extractor.max_bytes)):
         empty = False
-        done = _done(db, chunk)
+        done = finished(db, chunk)
         for listed in chunk:
-            result = _one(db, extractor, listed, done, report)
-            if result is None:
-                continue
-            if isinstance(result, Skipped):
-                report.skip(result.reason)
-            else:
-                report.items.append(result)
-                if on_item is not None:
-                    on_item(result)
-            if on_progress is not None:
-                on_progress(report)
+            keep(report, step(db, listed, done, report, read), on_item, on_progress)
     if empty:
-        raise InvalidInput("No article found in " + ", ".join(paths) + ": give HTML or text "
-                           "files, WARC archives (.warc, .warc.gz), or a directory holding "
-                           "some.")
+        raise sources.nothing_found(paths)
     return report
 
 
-def _one(db: Database, extractor: Extractor, listed: sources.Listed,
-         done: dict[str, int | None], report: IngestReport) -> IngestItem | Skipped | None:
+def step(db: Database, listed: sources.Listed, done: dict[str, int | None],
+         report: IngestReport, read: Callable[[WorkItem], sources.Outcome]
+         ) -> IngestItem | Skipped | None:
+    """What becomes of one listed input: an unreadable one is a failure, a skip is kept
+    as such, a finished item is passed over, and any other is read (`read`, here or on a
+    worker) and settled. None: an item passed over that made no article."""
     if isinstance(listed, UnreadableArticle):
         return IngestItem(listed.name, error=listed.message)
     if isinstance(listed, Skipped):
         return listed
     if listed.key in done:
         return _done_before(report, listed, done[listed.key])
-    return settle(db, listed, sources.read(listed, extractor))
+    return settle(db, listed, read(listed))
+
+
+def keep(report: IngestReport, result: IngestItem | Skipped | None,
+         on_item: Callable[[IngestItem], None] | None,
+         on_progress: Callable[[IngestReport], None] | None) -> None:
+    """Count one input's result in the report and tell the callers."""
+    if result is None:
+        return
+    if isinstance(result, Skipped):
+        report.skip(result.reason)
+    else:
+        report.items.append(result)
+        if on_item is not None:
+            on_item(result)
+    if on_progress is not None:
+        on_progress(report)
 
 
 def _done_before(report: IngestReport, item: WorkItem, article_id: int | None
@@ -106,7 +117,8 @@ def _done_before(report: IngestReport, item: WorkItem, article_id: int | None
     return IngestItem(item.name, article_id, created=False, facts=None, done_before=True)
 
 
-def _done(db: Database, chunk: list[sources.Listed]) -> dict[str, int | None]:
+def finished(db: Database, chunk: list[sources.Listed]) -> dict[str, int | None]:
+    """The chunk's items the ledger has done, with their article ids."""
     keys = [listed.key for listed in chunk if isinstance(listed, WorkItem) and listed.key]
     if not keys:
         return {}
@@ -114,7 +126,9 @@ def _done(db: Database, chunk: list[sources.Listed]) -> dict[str, int | None]:
         return ledger.done(connection, keys)
 
 
-def _chunks(found: Iterable[sources.Listed], size: int) -> Iterator[list[sources.Listed]]:
+def chunks(found: Iterable[sources.Listed], size: int = CHUNK
+           ) -> Iterator[list[sources.Listed]]:
+    """The inputs a chunk at a time: one ledger query a chunk."""
     iterator = iter(found)
     while chunk := list(islice(iterator, size)):
         yield chunk

@@ -28,36 +28,22 @@ def summary(article: dict[str, Any]) -> str:
 
 def atom(title: str, self_url: str, site_url: str, articles: list[dict[str, Any]]) -> bytes:
     """An Atom 1.0 document; ElementTree escapes every text, so titles stay text."""
-    ET.register_namespace("", ATOM)
-    feed = ET.Element(f"{{{ATOM}}}feed")
-
-    def sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
-        element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attrs)
-        if text is not None:
-            element.text = text
-        return element
-
-    sub(feed, "title", title)
-    sub(feed, "id", self_url)
-    sub(feed, "link", rel="self", href=self_url)
-    sub(feed, "link", rel="alternate", href=site_url)
     newest = max((_updated(a) for a in articles),
                  default=dt.datetime(2000, 1, 1).isoformat() + "Z")
-    sub(feed, "updated", newest)
-    sub(sub(feed, "author"), "name", "multilateral")
+    feed = _feed(title, self_url, site_url, newest)
     for article in articles:
-        entry = sub(feed, "entry")
+        entry = _sub(feed, "entry")
         url = f"{site_url.rstrip('/')}/articles/{article['id']}"
-        sub(entry, "title", article["title"])
-        sub(entry, "id", url)
-        sub(entry, "link", rel="alternate", href=url)
-        sub(entry, "updated", _updated(article))
+        _sub(entry, "title", article["title"])
+        _sub(entry, "id", url)
+        _sub(entry, "link", rel="alternate", href=url)
+        _sub(entry, "updated", _updated(article))
         published = article.get("published")
         if published and len(published) == 10:  # Atom wants a day; a partial date stays
-            sub(entry, "published", f"{published}T00:00:00Z")  # in the summary alone
-        sub(entry, "summary", summary(article))
+            _sub(entry, "published", f"{published}T00:00:00Z")  # in the summary alone
+        _sub(entry, "summary", summary(article))
         for tag in article["tags"]:
-            sub(entry, "category", term=tag["tag"], label=tag["kind"])
+            _sub(entry, "category", term=tag["tag"], label=tag["kind"])
     return bytes(ET.tostring(feed, encoding="utf-8", xml_declaration=True))
 
 
@@ -65,35 +51,42 @@ def changes_atom(title: str, self_url: str, site_url: str, changes: list[dict[st
                  ) -> bytes:
     """An Atom 1.0 document with an entry per change the news reports: its fact, its
     kind and verdict, how many stories state it and when they were seen."""
-    ET.register_namespace("", ATOM)
-    feed = ET.Element(f"{{{ATOM}}}feed")
-
-    def sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
-        element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attrs)
-        if text is not None:
-            element.text = text
-        return element
-
     site = site_url.rstrip("/")
-    sub(feed, "title", title)
-    sub(feed, "id", self_url)
-    sub(feed, "link", rel="self", href=self_url)
-    sub(feed, "link", rel="alternate", href=f"{site}/changes")
     newest = max((c["last_seen"] for c in changes), default="2000-01-01")
-    sub(feed, "updated", f"{newest}T00:00:00Z")
-    sub(sub(feed, "author"), "name", "multilateral")
+    feed = _feed(title, self_url, f"{site}/changes", f"{newest}T00:00:00Z")
     for change in changes:
-        entry = sub(feed, "entry")
+        entry = _sub(feed, "entry")
         first = change["sources"][0]["article"]["id"]
         url = f"{site}/articles/{first}#fact-{change['candidate_id']}"
-        sub(entry, "title", f"{change['kind']}: {fact_line(change['fact'])}")
-        sub(entry, "id", f"{site}/changes#candidate-{change['candidate_id']}")
-        sub(entry, "link", rel="alternate", href=url)
-        sub(entry, "updated", f"{change['last_seen']}T00:00:00Z")
-        sub(entry, "published", f"{change['first_seen']}T00:00:00Z")
+        _sub(entry, "title", f"{change['kind']}: {fact_line(change['fact'])}")
+        _sub(entry, "id", f"{site}/changes#candidate-{change['candidate_id']}")
+        _sub(entry, "link", rel="alternate", href=url)
+        _sub(entry, "updated", f"{change['last_seen']}T00:00:00Z")
+        _sub(entry, "published", f"{change['first_seen']}T00:00:00Z")
         stories = change["stories"]
-        sub(entry, "summary", f"Stated by {stories} stor{'ies' if stories > 1 else 'y'} "
+        _sub(entry, "summary", f"Stated by {stories} stor{'ies' if stories > 1 else 'y'} "
             f"(and {change['copies']} copies), seen {change['first_seen']} to "
             f"{change['last_seen']}. Judged on {change['judged_on']}: {change['reason']}")
-        sub(entry, "category", term=change["kind"])
+        _sub(entry, "category", term=change["kind"])
     return bytes(ET.tostring(feed, encoding="utf-8", xml_declaration=True))
+
+
+def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+    """An Atom element under `parent`, with its text (escaped by ElementTree) and attributes."""
+    element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attrs)
+    if text is not None:
+        element.text = text
+    return element
+
+
+def _feed(title: str, self_url: str, alternate: str, updated: str) -> ET.Element:
+    """A feed's head: its title, id, links, last update and author."""
+    ET.register_namespace("", ATOM)
+    feed = ET.Element(f"{{{ATOM}}}feed")
+    _sub(feed, "title", title)
+    _sub(feed, "id", self_url)
+    _sub(feed, "link", rel="self", href=self_url)
+    _sub(feed, "link", rel="alternate", href=alternate)
+    _sub(feed, "updated", updated)
+    _sub(_sub(feed, "author"), "name", "multilateral")
+    return feed
