@@ -20,7 +20,7 @@ from sqlalchemy import create_engine, insert, select
 
 from common import save
 from multilateral.model.facts import Document
-from multilateral.model.shingles import PERMUTATIONS, Signature
+from multilateral.model.shingles import PERMUTATIONS, Print, Signature
 from multilateral.store import copies as store_copies
 from multilateral.store import schema as s
 
@@ -36,7 +36,7 @@ def fill(url: str, size: int, rng: random.Random) -> None:
     with engine.begin() as connection:
         for article_id, path in enumerate(stories(), start=1):
             document = Document(path.name, f"{article_id:064x}", path.read_text("utf-8"))
-            store_copies.index(connection, article_id, store_copies.Print.of(document))
+            store_copies.index(connection, article_id, Print.of(document.text))
         rows, bands = [], []
         for article_id in range(31, size + 1):
             signature = Signature(tuple(rng.getrandbits(32) for _ in range(PERMUTATIONS)))
@@ -54,7 +54,7 @@ def fill(url: str, size: int, rng: random.Random) -> None:
     engine.dispose()
 
 
-def measure(url: str, prints: list[tuple[Document, store_copies.Print]]
+def measure(url: str, prints: list[tuple[Document, Print]]
             ) -> tuple[float, float, int]:
     engine = create_engine(url)
     found = 0
@@ -77,7 +77,7 @@ def main() -> None:
     reprints = [Document(c.name, c.name, c.text) for c in copies()]
     unseen = [Document(f"u{i}", f"u{i}", " ".join(f"w{rng.getrandbits(40):x}"
                                                  for _ in range(250))) for i in range(300)]
-    prints = [(d, store_copies.Print.of(d)) for d in reprints + unseen]
+    prints = [(d, Print.of(d.text)) for d in reprints + unseen]
     results = []
     with tempfile.TemporaryDirectory() as folder:
         for size in SIZES:

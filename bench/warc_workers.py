@@ -10,13 +10,18 @@ run and each on a fresh copy of one loaded store:
   real cluster is before a job (skipped with --no-cluster).
 
 Each run's store must equal the single process's (articles with ids and sources, tags,
-candidates with their facts, the ledger): the script fails if not. Peak memory is sampled
-every 0.25 s over the job's processes (the driver and, for Ray, every process of the
-session) and reported by quarter of the run: flat means the last quarters hold no more
-than the first. Where the time goes: Ray's start, the writer alone (storing the Documents
-a first pass read), and pickling the outcomes, measured in this process.
+candidates with their facts, the ledger): the script fails if not. With --repeat N the
+runs take turns N times and each time is the median (this machine's times vary by 10%
+from one run to the next). Peak memory is sampled every 0.25 s over the job's processes
+(the driver and, for Ray, every process of the session) and reported by quarter of the
+run: flat means the last quarters hold no more than the first. The CPU seconds of those
+processes over the job are summed by group (the driver, the readers, Ray's own): on two
+cores a job can take no less than its CPU over two. Where the time goes besides: Ray's
+start, the writer alone (storing the Documents a first pass read), and pickling the
+outcomes, measured in this process.
 
-    .venv/bin/python bench/warc_workers.py                  # 300 pages
+    .venv/bin/python bench/warc_workers.py --repeat 3      # 300 pages
+    .venv/bin/python bench/warc_workers.py --records 2000 --no-workers
     .venv/bin/python bench/warc_workers.py --records 10000 --floor-records 1000 --no-cluster
 """
 
@@ -26,6 +31,7 @@ import argparse
 import os
 import pickle
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -58,6 +64,10 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--no-cluster", action="store_true",
                         help="leave out the run against an already started Ray")
+    parser.add_argument("--no-workers", action="store_true",
+                        help="leave out the run with a local Ray started for the job")
+    parser.add_argument("--repeat", type=int, default=1, metavar="N",
+                        help="run each N times, taking turns; report the medians")
     parser.add_argument("--floor-records", type=int, default=None, metavar="N",
                         help="time the single process on the first N pages alone (its rate "
                              "is the floor; the stores are then not compared)")
@@ -76,18 +86,24 @@ def main() -> None:
             floor = work / "floor.warc.gz"
             write_warc(floor, crawl(args.floor_records))
         counts = {"single": args.floor_records or args.records}
-        stores = {}
-        result["single"], stores["single"] = _timed(work, base, floor, "single", [])
-        result["workers"], stores["workers"] = _timed(
-            work, base, archive, "workers", ["--workers", str(args.workers)])
-        if not args.no_cluster:
-            address = _ray_start(work, args.workers)
-            try:
-                result["cluster"], stores["cluster"] = _timed(
-                    work, base, archive, "cluster",
-                    ["--cluster", address, "--workers", str(args.workers)])
-            finally:
+        runs: dict[str, list[tuple[dict[str, Any], dict[str, Any]]]] = {}
+        address = None if args.no_cluster else _ray_start(work, args.workers)
+        try:
+            for _ in range(args.repeat):
+                runs.setdefault("single", []).append(_timed(work, base, floor, "single", []))
+                if not args.no_workers:
+                    runs.setdefault("workers", []).append(_timed(
+                        work, base, archive, "workers", ["--workers", str(args.workers)]))
+                if address:
+                    runs.setdefault("cluster", []).append(_timed(
+                        work, base, archive, "cluster",
+                        ["--cluster", address, "--workers", str(args.workers)]))
+        finally:
+            if address:
                 subprocess.run([RAY, "stop"], capture_output=True, check=False, env=_RAY_ENV)
+        stores = {name: made[0][1] for name, made in runs.items()}
+        for name, made in runs.items():
+            result[name] = _median(made)
         rate = counts["single"] / result["single"]["seconds"]  # pages a second, the floor
         result["single"]["records"] = counts["single"]
         for name in stores:
@@ -106,6 +122,19 @@ def main() -> None:
             "a Ray run's store differs from the single process's"
 
 
+def _median(runs: list[tuple[dict[str, Any], dict[str, Any]]]) -> dict[str, Any]:
+    """The median run's figures, with every run's seconds; all runs made one store."""
+    stores = [store for _, store in runs]
+    if any(store != stores[0] for store in stores):
+        raise SystemExit("two runs of one kind made different stores")
+    ordered = sorted((figures for figures, _ in runs), key=lambda f: f["seconds"])
+    middle = dict(ordered[len(ordered) // 2])
+    if len(runs) > 1:
+        middle["all_seconds"] = [f["seconds"] for f, _ in runs]
+        middle["seconds"] = round(statistics.median(middle["all_seconds"]), 2)
+    return middle
+
+
 def _timed(work: Path, base: Path, archive: Path, name: str, options: list[str]
            ) -> tuple[dict[str, Any], dict[str, Any]]:
     db = work / f"{name}.db"
@@ -116,12 +145,17 @@ def _timed(work: Path, base: Path, archive: Path, name: str, options: list[str]
                                env=_RAY_ENV)
     sampler = _Sampler(process.pid, ray=name != "single")
     sampler.start()
-    _, err = process.communicate()
+    assert process.stderr is not None
+    err = process.stderr.read()
+    _, status, usage = os.wait4(process.pid, 0)  # the driver's own CPU, to its exit
+    process.returncode = os.waitstatus_to_exitcode(status)
     seconds = time.perf_counter() - started
     sampler.stop()
     if process.returncode != 0:
         raise SystemExit(f"{name} failed ({process.returncode}): {err.decode()[-2000:]}")
-    return {"seconds": round(seconds, 2), **sampler.summary()}, dump(str(db))
+    cpu = {"driver": round(usage.ru_utime + usage.ru_stime, 2), **sampler.cpu()}
+    cpu["all"] = round(sum(cpu.values()), 2)
+    return {"seconds": round(seconds, 2), "cpu_s": cpu, **sampler.summary()}, dump(str(db))
 
 
 def _ray_start(work: Path, workers: int) -> str:
@@ -140,6 +174,10 @@ class _Sampler:
         self.pid = pid
         self.ray = ray
         self.samples: list[float] = []
+        # CPU seconds of each process seen (user and system): the first reading of a
+        # process already running when the job started, and the last
+        self.first: dict[int, float] = {}
+        self.last: dict[int, tuple[str, float]] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -151,8 +189,32 @@ class _Sampler:
         self._thread.join()
 
     def _run(self) -> None:
+        self._cpu(first=True)
         while not self._stop.wait(0.25):
             self.samples.append(sum(_rss(pid) for pid in self._pids()) / 2**20)
+            self._cpu(first=False)
+
+    def _cpu(self, first: bool) -> None:
+        ticks = os.sysconf("SC_CLK_TCK")
+        for pid in self._pids() - {self.pid}:  # the driver's own is its rusage
+            try:
+                stat = Path(f"/proc/{pid}/stat").read_text()
+                cmd = Path(f"/proc/{pid}/cmdline").read_bytes()
+            except OSError:
+                continue
+            fields = stat.rsplit(")", 1)[1].split()
+            seconds = (int(fields[11]) + int(fields[12])) / ticks
+            if first:
+                self.first[pid] = seconds
+            group = "readers" if b"ray::_Reader" in cmd else "ray" if self.ray else "other"
+            self.last[pid] = (group, seconds)
+
+    def cpu(self) -> dict[str, float]:
+        """CPU seconds over the job by group (sampled: a process's last 0.25 s is missed)."""
+        groups: dict[str, float] = {}
+        for pid, (group, seconds) in self.last.items():
+            groups[group] = groups.get(group, 0.0) + seconds - self.first.get(pid, 0.0)
+        return {group: round(seconds, 2) for group, seconds in sorted(groups.items())}
 
     def _pids(self) -> set[int]:
         found = {self.pid}
@@ -166,7 +228,8 @@ class _Sampler:
                 continue
             parent = int(stat.rsplit(")", 1)[1].split()[1])
             if parent in found or (self.ray and (b"ray::" in cmd or b"raylet" in cmd
-                                                 or b"gcs_server" in cmd)):
+                                                 or b"gcs_server" in cmd
+                                                 or b"site-packages/ray/" in cmd)):
                 found.add(int(entry.name))
         return found
 

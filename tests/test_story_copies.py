@@ -6,11 +6,12 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, insert, select, text, update
 
 from copies_support import copies, stories, with_boilerplate, write
 from multilateral.kb import KnowledgeBase
-from multilateral.model.shingles import Signature, text_hash
+from multilateral.model.shingles import Signature, shingles, text_hash
+from multilateral.store import migrate
 from multilateral.store import schema as s
 
 
@@ -99,3 +100,53 @@ def test_signatures_estimate_similarity_and_normalising_keeps_words() -> None:
     assert Signature.of("  ") is None
     # a few lines have no signature: two bulletins a number apart are two bulletins
     assert Signature.of("Sweden joined NATO on 7 March 2024, bulletin number 12 recalls.") is None
+
+
+def test_the_signature_estimates_the_jaccard_of_the_shingle_sets() -> None:
+    """Our MinHash: over pairs of one story cut at other points, the share of equal values
+    stays within four standard errors of the true Jaccard (0.044 at 128 values)."""
+    words = " ".join(p.read_text(encoding="utf-8") for p in stories(6)).split()
+    for cut in (40, 120, 240, 400):
+        left, right = " ".join(words[:600]), " ".join(words[cut:cut + 600])
+        a, b = shingles(left), shingles(right)
+        truth = len(a & b) / len(a | b)
+        one, two = Signature.of(left), Signature.of(right)
+        assert one is not None and two is not None
+        assert abs(one.similarity(two) - truth) <= 4 * max(0.044, (truth * (1 - truth) / 128)
+                                                           ** 0.5), (cut, truth)
+
+
+def test_migration_0011_makes_the_stored_signatures_again(writable_url: str,
+                                                          tmp_path: Path) -> None:
+    """A store signed by the earlier scheme (here: other values, other band keys) is at
+    revision 0010; upgrading it makes each signature and its bands from the article's
+    text, so a copy read afterwards still finds its original."""
+    kb = KnowledgeBase(writable_url)
+    originals = stories(3)
+    ids = [item.article_id for item in kb.ingest([str(p) for p in originals]).items]
+    with kb.engine.begin() as connection:
+        connection.execute(update(s.story_prints).values(signature=bytes(512)))
+        connection.execute(delete(s.story_bands))
+        connection.execute(insert(s.story_bands), [{"band_key": n, "article_id": ids[0]}
+                                                   for n in range(32)])
+        connection.execute(text("update alembic_version set version_num = '0010'"))
+    with kb.engine.begin() as connection:
+        migrate.upgrade(connection)
+        assert migrate.current_revision(connection) == migrate.head_revision()
+        rows = connection.execute(select(s.story_prints.c.article_id, s.articles.c.text,
+                                         s.story_prints.c.signature)
+                                  .join(s.articles, s.articles.c.id == s.story_prints.c.article_id)
+                                  ).all()
+        bands = {(row.article_id, row.band_key) for row in connection.execute(
+            select(s.story_bands.c.article_id, s.story_bands.c.band_key))}
+    assert sorted(r.article_id for r in rows) == sorted(ids)
+    expected = set()
+    for row in rows:
+        signature = Signature.of(row.text)
+        assert signature is not None and bytes(row.signature) == signature.to_bytes()
+        expected |= {(row.article_id, key) for key in signature.band_keys()}
+    assert bands == expected
+    again = kb.ingest([str(p) for p in write(copies(count=3, each=1), tmp_path / "after")])
+    assert sorted(item.article_id for item in again.items) == sorted(ids)
+    assert not any(item.created for item in again.items)
+    kb.close()

@@ -27,13 +27,17 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from multilateral.errors import InvalidInput
 from multilateral.ingest import reading, warc
-from multilateral.ingest.pipeline import Extractor, extract, extract_bytes
 from multilateral.ingest.reading import UnreadableArticle
 from multilateral.model.dates import PartialDate
 from multilateral.model.facts import Document
+from multilateral.model.shingles import Print
+
+if TYPE_CHECKING:  # a job's driver lists items without the reading stack (`kb.cluster`)
+    from multilateral.ingest.pipeline import Extractor
 
 
 @dataclass(frozen=True)
@@ -77,6 +81,9 @@ class Skipped:
 
 Listed = WorkItem | Skipped | UnreadableArticle
 Outcome = Document | Skipped | UnreadableArticle
+# An outcome with its text's fingerprints, when a reader made them (a Document's, on a
+# worker: work the one writer then does not do); None: the writer makes them.
+Read = tuple[Outcome, Print | None]
 
 
 def items(paths: list[str], *, max_bytes: int = reading.MAX_BYTES) -> Iterator[Listed]:
@@ -121,6 +128,7 @@ def _stamp(found: Path | str) -> str:
 
 def read(item: WorkItem, extractor: Extractor) -> Outcome:
     """One item into its Document, or why it is none; never raises for a bad input."""
+    from multilateral.ingest.pipeline import extract
     try:
         if item.offset is None:
             return extract(item.path if item.path == "-" else Path(item.path), extractor)
@@ -131,7 +139,13 @@ def read(item: WorkItem, extractor: Extractor) -> Outcome:
         return exc
 
 
+def fingerprinted(outcome: Outcome) -> Read:
+    """The outcome with its text's fingerprints, if it is a Document."""
+    return outcome, Print.of(outcome.text) if isinstance(outcome, Document) else None
+
+
 def _read_record(item: WorkItem, extractor: Extractor) -> Outcome:
+    from multilateral.ingest.pipeline import extract_bytes
     assert item.offset is not None
     record = warc.read(item.path, item.offset, max_bytes=extractor.max_bytes)
     if isinstance(record, warc.Skip):

@@ -181,7 +181,12 @@ class KnowledgeBase:
                on_item: Callable[[IngestItem], None] | None = None,
                on_progress: Callable[[IngestReport], None] | None = None,
                cluster: Cluster | None = None) -> IngestReport:
-        """Store articles with their facts as candidates; with a `cluster`, read on Ray."""
+        """Store articles with their facts as candidates; with a `cluster`, read on Ray
+        (started before the reading stack is imported here: `kb.cluster`)."""
+        if cluster is not None:
+            from multilateral.kb import cluster as ray_job
+            return ray_job.run(self.db, paths, cluster, force=force, on_item=on_item,
+                               on_progress=on_progress)
         return self.desk.ingest(paths, force=force, on_item=on_item, on_progress=on_progress,
                                 cluster=cluster)
 

@@ -4,13 +4,19 @@
 
 1. the driver lists the work items (`ingest.sources`: files, WARC records by offset) and
    passes over those the ledger has done, as a single process does (`kb.ingesting`)
-2. Ray Data hands the items left, in batches, to a pool of `workers` reader actors; each
-   builds the gazetteer once, from the names the driver read from the store and passed in,
-   and reads its batches with `sources.read` (`_Reader`)
-3. the driver is the one writer: it keeps each outcome, in the items' order
-   (`preserve_order`), with `ingesting.settle`, the single process's own step (one
-   transaction an article, its ledger row in it), so that the store is the one a single
-   process makes: the same articles with the same ids, the same candidates.
+2. it starts a pool of `workers` reader actors (`ingest.worker.Reader`), then reads the
+   names to look for from the store while they start, and hands them over: each reader
+   builds the gazetteer once
+3. batches of items go to the least busy reader, two at most in flight each, so that no
+   reader waits for the writer; a reader returns each outcome with its fingerprints
+4. the driver is the one writer: it keeps each outcome in the items' order with
+   `ingesting.step`, the single process's own step (one transaction an article, its
+   ledger row in it), so that the store is the one a single process makes: the same
+   articles with the same ids, the same candidates.
+
+Ray core's actors, not Ray Data: on two cores Ray Data's own coordinating actors took
+about 5 s of CPU of a 300-page job that one process reads in 14 s (`bench/warc_workers.py`),
+and its operators add nothing to a pool that reads batches and hands them back in order.
 
 Workers never touch the store, so on a cluster only the driver needs to reach it (a
 PostgreSQL URL); the items' files must be readable at the same paths on every node.
@@ -21,25 +27,26 @@ from __future__ import annotations
 
 import logging
 import os
-import pickle
-from collections.abc import Callable, Generator
+from collections import deque
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from multilateral.errors import MultilateralError
-from multilateral.ingest import gazetteer, reading, sources
-from multilateral.ingest.pipeline import Extractor, extract_bytes
-from multilateral.ingest.reading import UnreadableArticle
-from multilateral.ingest.sources import WorkItem
-from multilateral.kb import ingesting
 from multilateral.kb.database import Database
 from multilateral.kb.outcomes import IngestItem, IngestReport
-from multilateral.model.names import KnownNames
+
+if TYPE_CHECKING:  # the reading stack is imported once the readers are starting
+    from multilateral.ingest import sources
+    from multilateral.ingest.sources import WorkItem
+    from multilateral.ingest.worker import Task
+    from multilateral.model.names import KnownNames
 
 INSTALL = "pip install 'multilateral[scale]'"
 # Items per batch handed to a reader: small enough that two workers share 300 pages evenly
 # and the writer starts early, large enough that a batch's overhead (a few ms) is noise.
 BATCH_SIZE = 8
+DEPTH = 2  # batches in flight a reader: one it reads, one waiting
 
 
 class RayMissing(MultilateralError):
@@ -75,27 +82,31 @@ class Cluster:
     batch_size: int = BATCH_SIZE
 
 
-def run(db: Database, known: KnownNames, paths: list[str], cluster: Cluster, *,
-        force: bool = False, on_item: Callable[[IngestItem], None] | None = None,
+def run(db: Database, paths: list[str], cluster: Cluster, *, force: bool = False,
+        on_item: Callable[[IngestItem], None] | None = None,
         on_progress: Callable[[IngestReport], None] | None = None) -> IngestReport:
-    """`ingesting.run` with the reading done on Ray by readers that look for `known`."""
+    """`ingesting.run` with the reading done on Ray. The readers start first: they import
+    the reading stack while the driver imports it too, lists the items and reads the
+    names to look for (on two cores that overlap is a second and a half of 300 pages)."""
     ray = _import_ray()
-    listed, done = _listing(db, paths)
-    unread = [item for item in listed if isinstance(item, WorkItem) and item.key not in done]
-    options = {"known": known, "require_subject": not force, "max_bytes": reading.MAX_BYTES}
+    started = _connect(ray, cluster)
+    pool = _Pool(ray, cluster.workers or _cpus(ray), require_subject=not force)
     report = IngestReport()
-    started = _connect(ray, cluster) if unread else False
-    console = _quiet_console()
-    outcomes = _read(ray, unread, options, cluster)
     try:
-        for entry in listed:  # the outcomes come in the order of the unread items
+        from multilateral.ingest.sources import WorkItem
+        from multilateral.kb import ingesting
+        from multilateral.store import queries
+        listed, done = _listing(db, paths)
+        unread = [item for item in listed if isinstance(item, WorkItem) and item.key not in done]
+        with db.connect() as connection:
+            pool.learn(queries.known_names(connection))
+        reads = pool.reads(unread, cluster.batch_size)
+        for entry in listed:  # the reads come in the order of the unread items
             ingesting.keep(report, ingesting.step(db, entry, done, report,
-                                                  lambda _: next(outcomes)),
+                                                  lambda _: next(reads)),
                            on_item, on_progress)
     finally:
-        outcomes.close()  # ends Ray Data's run while Ray is still up
-        for handler, level in console:
-            handler.setLevel(level)
+        pool.close()
         if started:
             ray.shutdown()
     return report
@@ -105,8 +116,10 @@ def _listing(db: Database, paths: list[str]
              ) -> tuple[list[sources.Listed], dict[str, int | None]]:
     """Every item under `paths` and what the ledger has done of them, asked as a single
     process asks (a chunk of keys a query). The driver holds the list (paths and offsets,
-    a few hundred bytes an item, never a page), which Ray Data needs whole: a crawl of
-    many millions of records is given to several jobs, a part each."""
+    a few hundred bytes an item, never a page): a crawl of many millions of records is
+    given to several jobs, a part each."""
+    from multilateral.ingest import sources
+    from multilateral.kb import ingesting
     listed: list[sources.Listed] = []
     done: dict[str, int | None] = {}
     for chunk in ingesting.chunks(sources.items(paths)):
@@ -117,61 +130,70 @@ def _listing(db: Database, paths: list[str]
     return listed, done
 
 
-# -- the readers -----------------------------------------------------------------------------
-
-
-def _rows(unread: list[WorkItem]) -> list[dict[str, Any]]:
-    """One row per item to read, of plain columns (no None: Arrow would make a float column
-    of it). Standard input is read here, by the driver: a worker has none."""
-    return [{"path": item.path, "offset": -1 if item.offset is None else item.offset,
-             "stamp": item.stamp, "data": reading.load("-").data if item.path == "-" else b""}
-            for item in unread]
-
-
 class _Reader:
-    """One worker of the pool: the gazetteer is built once, then batch after batch is read.
-    An outcome travels back pickled: a Document holds nested facts that Arrow would
-    flatten, and a failure or a skip is an outcome too (the batch goes on past it)."""
+    """A reader actor: `ingest.worker.Reader` in a worker, imported there as it starts (the
+    driver makes this one without importing the reading stack first)."""
 
-    def __init__(self, known: KnownNames, require_subject: bool, max_bytes: int) -> None:
-        self.extractor = Extractor(gazetteer.build(known), max_bytes=max_bytes,
-                                   require_subject=require_subject)
+    def __init__(self, require_subject: bool) -> None:
+        from multilateral.ingest import reading
+        from multilateral.ingest.worker import Reader
+        self.reader = Reader(require_subject=require_subject, max_bytes=reading.MAX_BYTES)
 
-    def __call__(self, batch: dict[str, Any]) -> dict[str, list[bytes]]:
-        outcomes = []
-        for path, offset, stamp, data in zip(batch["path"], batch["offset"], batch["stamp"],
-                                             batch["data"], strict=True):
-            item = WorkItem(str(path), None if offset < 0 else int(offset), str(stamp))
-            outcomes.append(pickle.dumps(self.read(item, bytes(data)), pickle.HIGHEST_PROTOCOL))
-        return {"outcome": outcomes}
+    def learn(self, known: KnownNames) -> None:
+        self.reader.learn(known)
 
-    def read(self, item: WorkItem, data: bytes) -> sources.Outcome:
-        if item.path != "-":
-            return sources.read(item, self.extractor)
-        try:  # stdin, as `sources.read` reads it, from the bytes the driver read
-            return extract_bytes("-", data, self.extractor)
-        except UnreadableArticle as exc:
-            return exc
+    def read(self, batch: list[Task]) -> list[sources.Read]:
+        return self.reader.read(batch)
 
 
-def _read(ray: Any, unread: list[WorkItem], options: dict[str, Any], cluster: Cluster
-          ) -> Generator[sources.Outcome, None, None]:
-    """The outcome of each item, in the items' order (Ray starts on the first asked)."""
-    if not unread:
-        return
-    context = ray.data.DataContext.get_current()
-    context.execution_options.preserve_order = True  # the writer stores in the items' order
-    context.enable_progress_bars = False  # the CLI draws its own line
-    # a block a batch: as many inputs as batches for the pool to share out, and no more
-    # readers than batches
-    blocks = -(-len(unread) // cluster.batch_size)
-    workers = min(blocks, cluster.workers or max(1, int(ray.cluster_resources().get("CPU", 1))))
-    dataset = ray.data.from_items(_rows(unread), override_num_blocks=blocks).map_batches(
-        _Reader, fn_constructor_kwargs=options, batch_size=cluster.batch_size,
-        compute=ray.data.ActorPoolStrategy(size=workers), num_cpus=1)
-    for batch in dataset.iter_batches(batch_size=cluster.batch_size, batch_format="numpy"):
-        for outcome in batch["outcome"]:
-            yield pickle.loads(outcome)
+class _Pool:
+    """The reader actors and the batches in flight. Batches go out in the items' order to
+    the least busy reader and come back in that order: a reader has `DEPTH` at most, so
+    the next waits on it while it reads one, and the driver holds no more than the pool's
+    batches in flight (memory stays bounded whatever the crawl's size)."""
+
+    def __init__(self, ray: Any, size: int, *, require_subject: bool) -> None:
+        self.ray = ray
+        reader = ray.remote(num_cpus=1)(_Reader)
+        self.actors = [reader.remote(require_subject) for _ in range(size)]
+        self.busy = [0] * size
+        self.flight: deque[tuple[Any, int]] = deque()
+
+    def learn(self, known: KnownNames) -> None:
+        names = self.ray.put(known)  # once into the object store, whatever the pool's size
+        for actor in self.actors:
+            actor.learn.remote(names)  # an actor runs its calls in order: before any read
+
+    def reads(self, unread: list[WorkItem], batch_size: int) -> Iterator[sources.Read]:
+        """Each unread item's outcome with its fingerprints, in the items' order."""
+        from multilateral.ingest import reading
+        batches = [unread[i:i + batch_size] for i in range(0, len(unread), batch_size)]
+        for actor in self.actors[len(batches):]:  # fewer batches than readers
+            self.ray.kill(actor)
+        self.actors = self.actors[:len(batches)]
+        self.busy = self.busy[:len(batches)]
+        given = 0
+        while given < len(batches) or self.flight:
+            while given < len(batches) and min(self.busy) < DEPTH:
+                actor = self.busy.index(min(self.busy))
+                batch = [(item, reading.load("-").data if item.path == "-" else b"")
+                         for item in batches[given]]
+                self.flight.append((self.actors[actor].read.remote(batch), actor))
+                self.busy[actor] += 1
+                given += 1
+            ref, actor = self.flight.popleft()
+            batch_reads = self.ray.get(ref)
+            self.busy[actor] -= 1
+            yield from batch_reads
+
+    def close(self) -> None:
+        """End the readers (on a cluster they would hold their CPUs for the job's life)."""
+        for actor in self.actors:
+            self.ray.kill(actor)
+
+
+def _cpus(ray: Any) -> int:
+    return max(1, int(ray.cluster_resources().get("CPU", 1)))
 
 
 # -- Ray itself ------------------------------------------------------------------------------
@@ -180,7 +202,6 @@ def _read(ray: Any, unread: list[WorkItem], options: dict[str, Any], cluster: Cl
 def _import_ray() -> Any:
     try:
         import ray
-        import ray.data
     except ImportError:
         raise RayMissing() from None
     return ray
@@ -203,15 +224,3 @@ def _connect(ray: Any, cluster: Cluster) -> bool:
         ray.init(address="local", num_cpus=cluster.workers or os.cpu_count() or 1,
                  include_dashboard=False, **quiet)
     return True
-
-
-def _quiet_console() -> list[tuple[logging.Handler, int]]:
-    """Ray Data narrates each run on the console (its plan, start and end): the job's own
-    progress line says it, so its console handlers show errors alone while the job runs;
-    Ray Data's log file in the session folder keeps the rest."""
-    handlers = [h for h in logging.getLogger("ray.data").handlers
-                if not isinstance(h, logging.FileHandler)]
-    before = [(handler, handler.level) for handler in handlers]
-    for handler in handlers:
-        handler.setLevel(logging.ERROR)
-    return before

@@ -84,11 +84,9 @@ class ArticleDesk:
         are read again). The paths are walked lazily: `on_item` hears each article's
         outcome, `on_progress` the report after each input. With a `cluster` the items
         are read on Ray (`kb.cluster`) and stored here as in one process."""
-        if cluster is not None:  # the readers build their own gazetteer from these names
+        if cluster is not None:
             from multilateral.kb import cluster as ray_job
-            with self.db.connect() as connection:
-                known = queries.known_names(connection)
-            return ray_job.run(self.db, known, paths, cluster, force=force, on_item=on_item,
+            return ray_job.run(self.db, paths, cluster, force=force, on_item=on_item,
                                on_progress=on_progress)
         return ingesting.run(self.db, self._extractor_for(force), paths, on_item=on_item,
                              on_progress=on_progress)

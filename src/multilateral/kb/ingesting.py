@@ -13,15 +13,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
+from typing import TYPE_CHECKING
 
 from multilateral.ingest import sources
-from multilateral.ingest.pipeline import Extractor
 from multilateral.ingest.reading import UnreadableArticle
 from multilateral.ingest.sources import Skipped, WorkItem
 from multilateral.kb.database import Database
 from multilateral.kb.outcomes import IngestItem, IngestReport
 from multilateral.model.facts import Document
+from multilateral.model.shingles import Print
 from multilateral.store import articles, ledger
+
+if TYPE_CHECKING:
+    from multilateral.ingest.pipeline import Extractor
 
 # Items asked of the ledger at once: one query per this many records of a resumed file.
 CHUNK = 64
@@ -34,17 +38,20 @@ def entry(item: WorkItem | None) -> ledger.Entry | None:
     return ledger.Entry(item.key, item.source, item.offset)
 
 
-def store(db: Database, document: Document, item: WorkItem | None = None) -> IngestItem:
+def store(db: Database, document: Document, item: WorkItem | None = None,
+          fingerprint: Print | None = None) -> IngestItem:
     """Store one article with its candidates, and its item's ledger row, in one transaction."""
     with db.begin() as connection:
-        article_id, created = articles.save(connection, document, entry=entry(item))
+        article_id, created = articles.save(connection, document, entry=entry(item),
+                                            fingerprint=fingerprint)
     return IngestItem(document.source, article_id, created, len(document.facts))
 
 
-def settle(db: Database, item: WorkItem, outcome: sources.Outcome) -> IngestItem | Skipped:
+def settle(db: Database, item: WorkItem, outcome: sources.Outcome,
+           fingerprint: Print | None = None) -> IngestItem | Skipped:
     """Keep what became of one item: its article (with its row), or its row alone."""
     if isinstance(outcome, Document):
-        return store(db, outcome, item)
+        return store(db, outcome, item, fingerprint)
     found = entry(item)
     if found is not None:
         with db.begin() as connection:
@@ -64,8 +71,8 @@ def run(db: Database, extractor: Extractor, paths: list[str], *,
     report = IngestReport()
     empty = True
 
-    def read(item: WorkItem) -> sources.Outcome:
-        return sources.read(item, extractor)
+    def read(item: WorkItem) -> sources.Read:
+        return sources.read(item, extractor), None  # fingerprinted as it is stored
 
     for chunk in chunks(sources.items(paths, max_bytes=extractor.max_bytes)):
         empty = False
@@ -78,7 +85,7 @@ def run(db: Database, extractor: Extractor, paths: list[str], *,
 
 
 def step(db: Database, listed: sources.Listed, done: dict[str, int | None],
-         report: IngestReport, read: Callable[[WorkItem], sources.Outcome]
+         report: IngestReport, read: Callable[[WorkItem], sources.Read]
          ) -> IngestItem | Skipped | None:
     """What becomes of one listed input: an unreadable one is a failure, a skip is kept
     as such, a finished item is passed over, and any other is read (`read`, here or on a
@@ -89,7 +96,7 @@ def step(db: Database, listed: sources.Listed, done: dict[str, int | None],
         return listed
     if listed.key in done:
         return _done_before(report, listed, done[listed.key])
-    return settle(db, listed, read(listed))
+    return settle(db, listed, *read(listed))
 
 
 def keep(report: IngestReport, result: IngestItem | Skipped | None,

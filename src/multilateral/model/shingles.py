@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from datasketch import MinHash
+if TYPE_CHECKING:  # imported when a signature is first made: a question never needs it
+    import numpy as np
 
 SHINGLE = 5  # words per shingle
 PERMUTATIONS = 128
@@ -37,7 +37,13 @@ THRESHOLD = 0.45  # the estimated Jaccard at or above which a band hit is a copy
 # apart are two bulletins), and a near match there says little.
 MIN_SHINGLES = 20
 SEED = 1  # fixed, as the scheme: signatures stored by one run are compared by the next
-SCHEME = "affine32"  # datasketch 2's 32-bit permutations: a value fits in 4 bytes
+# How a value is made (migration 0011 recomputed the stored ones for it): a shingle's
+# 32-bit BLAKE2b hash h, then for each permutation (a*h + b) mod 2^61-1, kept to 32 bits
+# so that a value fits in 4 bytes. With a and h below 2^32 the product and sum stay
+# below 2^64: numpy's unsigned arithmetic never overflows.
+SCHEME = "blake2b32-affine61"
+_PRIME = (1 << 61) - 1
+_LOW32 = (1 << 32) - 1
 
 _WORD = re.compile(r"\w+")
 
@@ -69,9 +75,14 @@ class Signature:
         found = shingles(text, size)
         if len(found) < MIN_SHINGLES:
             return None
-        minhash = _minhash(permutations)
-        minhash.update_batch([s.encode() for s in sorted(found)])
-        return cls(tuple(int(v) for v in minhash.hashvalues))
+        import numpy as np
+        hashes = np.fromiter(
+            (int.from_bytes(hashlib.blake2b(shingle.encode(), digest_size=4).digest(),
+                            "little") for shingle in found),
+            dtype=np.uint64, count=len(found))
+        a, b = _permutations(permutations)
+        values = ((np.outer(hashes, a) + b) % _PRIME & _LOW32).min(axis=0)
+        return cls(tuple(int(v) for v in values))
 
     @classmethod
     def from_bytes(cls, data: bytes) -> Signature:
@@ -100,17 +111,24 @@ class Signature:
         return keys
 
 
-def _minhash(permutations: int) -> MinHash:
-    from datasketch import MinHash
+@dataclass(frozen=True)
+class Print:
+    """A text's fingerprints, made once (by the reader, on a worker) and used for the
+    lookup and the index."""
 
-    template = _template(permutations)
-    return MinHash(num_perm=permutations, seed=SEED, permutations=template.permutations,
-                   scheme=SCHEME)
+    text_hash: str
+    signature: Signature | None
+
+    @classmethod
+    def of(cls, text: str) -> Print:
+        return cls(text_hash(text), Signature.of(text))
 
 
 @lru_cache(maxsize=4)
-def _template(permutations: int) -> MinHash:
-    """The random permutations are drawn once per size (drawing them is the slow part)."""
-    from datasketch import MinHash
-
-    return MinHash(num_perm=permutations, seed=SEED, scheme=SCHEME)
+def _permutations(count: int) -> tuple[np.ndarray, np.ndarray]:
+    """The `count` affine maps (a, b) of the scheme, drawn once from its seed."""
+    import numpy as np
+    generator = np.random.default_rng(SEED)
+    a = generator.integers(1, 1 << 32, size=count, dtype=np.uint64)
+    b = generator.integers(0, 1 << 32, size=count, dtype=np.uint64)
+    return a, b

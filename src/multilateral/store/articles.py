@@ -19,6 +19,7 @@ from multilateral.model.dates import PartialDate
 from multilateral.model.evidence import in_context
 from multilateral.model.fact_key import identity
 from multilateral.model.facts import Document
+from multilateral.model.shingles import Print
 from multilateral.store import copies, ledger, version
 from multilateral.store import schema as s
 
@@ -36,25 +37,29 @@ class UnknownArticle(MultilateralError, LookupError):
 
 
 def save(connection: Connection, document: Document, *,
-         entry: ledger.Entry | None = None) -> tuple[int, bool]:
+         entry: ledger.Entry | None = None, fingerprint: Print | None = None
+         ) -> tuple[int, bool]:
     """Store an article and its candidates; (id, False) when the same content is already in.
     With an `entry`, the work item it was read from goes into the ingest ledger in the same
-    transaction (stored, or duplicate)."""
-    article_id, created = _save(connection, document)
+    transaction (stored, or duplicate). `fingerprint`: the text's, made by its reader
+    (else here)."""
+    article_id, created = _save(connection, document, fingerprint)
     if entry is not None:
         ledger.record(connection, entry, ledger.STORED if created else ledger.DUPLICATE,
                       article_id=article_id)
     return article_id, created
 
 
-def _save(connection: Connection, document: Document) -> tuple[int, bool]:
+def _save(connection: Connection, document: Document, fingerprint: Print | None
+          ) -> tuple[int, bool]:
     existing = connection.scalar(select(s.articles.c.id).where(
         s.articles.c.sha256 == document.sha256))
     if existing is not None:
         return int(existing), False
     # A copy of a story already in (the same words, or nearly) is kept as its source.
-    original, fingerprint = copies.file_copy(connection, document,
-                                             public_source(document.source))
+    fingerprint = fingerprint or Print.of(document.text)
+    original = copies.file_copy(connection, document, public_source(document.source),
+                                fingerprint)
     if original is not None:
         return original, False
     published = PartialDate.parse(document.published) if document.published else None

@@ -10,7 +10,6 @@ one for the band keys, and the signatures of the articles those keys hit (at mos
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, func, insert, select
@@ -18,23 +17,11 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from multilateral.model.dates import PartialDate
 from multilateral.model.facts import Document
-from multilateral.model.shingles import THRESHOLD, Signature, text_hash
+from multilateral.model.shingles import THRESHOLD, Print, Signature
 from multilateral.store import schema as s
 from multilateral.store import version
 
 MAX_HITS = 16  # articles compared per lookup: a story copied more often has one original
-
-
-@dataclass(frozen=True)
-class Print:
-    """A document's fingerprints, made once and used for the lookup and the index."""
-
-    text_hash: str
-    signature: Signature | None
-
-    @classmethod
-    def of(cls, document: Document) -> Print:
-        return cls(text_hash(document.text), Signature.of(document.text))
 
 
 def original_of(connection: Connection, document: Document, fingerprint: Print
@@ -117,13 +104,12 @@ def copies(connection: Connection, article_ids: list[int]) -> dict[int, list[dic
     return out
 
 
-def file_copy(connection: Connection, document: Document, source: str
-              ) -> tuple[int | None, Print]:
+def file_copy(connection: Connection, document: Document, source: str,
+              fingerprint: Print) -> int | None:
     """The article `document` is a copy of, with the copy kept as its source; or None
     (then the caller stores it as an article and indexes its fingerprints)."""
-    fingerprint = Print.of(document)
     found = original_of(connection, document, fingerprint)
     if found is None:
-        return None, fingerprint
+        return None
     add(connection, found[0], document, source, found[1])
-    return found[0], fingerprint
+    return found[0]
