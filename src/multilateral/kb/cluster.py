@@ -1,12 +1,12 @@
 """The ingest job on Ray: items read in parallel by a pool of readers, stored by one writer.
 
-    kb.ingest(["crawl/"], cluster=Cluster(workers=4))  # ArticleDesk.ingest runs `run`
+    kb.ingest(["crawl/"], cluster=Cluster(workers=4))  # KnowledgeBase.ingest runs `run`
 
-1. the driver lists the work items (`ingest.sources`: files, WARC records by offset) and
-   passes over those the ledger has done, as a single process does (`kb.ingesting`)
-2. it starts a pool of `workers` reader actors (`ingest.worker.Reader`), then reads the
-   names to look for from the store while they start, and hands them over: each reader
-   builds the gazetteer once
+1. the driver starts a pool of `workers` reader actors (`ingest.worker.Reader`) first
+2. while they start, it lists the work items (`ingest.sources`: files, WARC records by
+   offset), passes over those the ledger has done, as a single process does
+   (`kb.ingesting`), and reads the names to look for from the store; it hands them to
+   the readers, each of which builds the gazetteer once
 3. batches of items go to the least busy reader, two at most in flight each, so that no
    reader waits for the writer; a reader returns each outcome with its fingerprints
 4. the driver is the one writer: it keeps each outcome in the items' order with
@@ -85,9 +85,10 @@ class Cluster:
 def run(db: Database, paths: list[str], cluster: Cluster, *, force: bool = False,
         on_item: Callable[[IngestItem], None] | None = None,
         on_progress: Callable[[IngestReport], None] | None = None) -> IngestReport:
-    """`ingesting.run` with the reading done on Ray. The readers start first: they import
-    the reading stack while the driver imports it too, lists the items and reads the
-    names to look for (on two cores that overlap is a second and a half of 300 pages)."""
+    """`ingesting.run` with the reading done on Ray. The readers start first: Ray's worker
+    processes boot and import the reading stack while the driver lists the items and
+    reads the names to look for (a second of the 300-page job on two cores). The price: a
+    job with nothing left to read starts them too."""
     ray = _import_ray()
     started = _connect(ray, cluster)
     pool = _Pool(ray, cluster.workers or _cpus(ray), require_subject=not force)
