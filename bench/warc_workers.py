@@ -207,6 +207,8 @@ class _Sampler:
             if first:
                 self.first[pid] = seconds
             group = "readers" if b"ray::_Reader" in cmd else "ray" if self.ray else "other"
+            if self.last.get(pid, ("", 0.0))[0] == "readers":
+                group = "readers"  # a reader's worker is named for what it runs, or idle
             self.last[pid] = (group, seconds)
 
     def cpu(self) -> dict[str, float]:
