@@ -15,6 +15,8 @@ from sqlalchemy import select
 from multilateral.cli import main
 from multilateral.kb import KnowledgeBase
 from multilateral.store import schema as s
+from multilateral.store import stories
+from multilateral.store.articles import PENDING, candidates
 from web_support import HTML, bearer, client, token
 
 HERE = Path(__file__).parent / "articles"
@@ -106,3 +108,33 @@ def test_changes_command_page_json_and_atom(writable_url: str, tmp_path: Path) -
     assert web.get("/changes.json?since=June").status_code == 400
     review = web.get("/review", headers={**bearer(token(writable_url, "editor")), **HTML})
     assert review.status_code == 200 and "Stated by 2 stories" in review.text
+
+
+def test_changes_stop_at_the_limit_and_say_there_are_more(writable_url: str,
+                                                          tmp_path: Path) -> None:
+    """The queue is read a page of identities at a time: a limit of 1 lists the fact most
+    stories state and says there are more; the stream gives the groups the full queue
+    gives, in its order, whatever the page size."""
+    kb = KnowledgeBase(writable_url)
+    kb.ingest(_stories(tmp_path / "news"))
+    everything = kb.changes().as_dict()
+    assert not everything["more"] and everything["limit"] == 50
+    first = kb.changes(limit=1).as_dict()
+    assert first["more"] and [c["candidate_id"] for c in first["changes"]] == [
+        everything["changes"][0]["candidate_id"]]
+    assert first["changes"][0]["stories"] == 2
+    with kb.engine.connect() as connection:
+        whole = stories.grouped(candidates(connection, status=PENDING))
+        for page in (1, 2, 3, 200):
+            paged = list(stories.streamed(connection, page=page))
+            assert [[c["id"] for c in g] for g in paged] == [[c["id"] for c in g]
+                                                             for g in whole]
+    kb.close()
+    cut = CliRunner().invoke(main, ["--db", writable_url, "changes", "--limit", "1"])
+    assert cut.exit_code == 0 and "the first 1: --limit lists more" in cut.output
+    assert CliRunner().invoke(main, ["--db", writable_url, "changes", "--limit",
+                                     "0"]).exit_code == 2
+    web = client(writable_url)
+    assert len(web.get("/changes.json?limit=1").json()["changes"]) == 1
+    assert "show more" in web.get("/changes?limit=1").text
+    assert web.get("/changes.json?limit=0").status_code in (400, 422)

@@ -262,4 +262,7 @@ def changes_table(report: dict[str, Any]) -> str:
     counts = ", ".join(f"{n} {kind}" for kind, n in report["counts"].items())
     return "\n".join([table(["candidate", "kind", "type", "fact", "date", "stories", "first",
                              "last", "why"], rows),
-                      f"{len(found)} changes ({counts}). `multilateral review` accepts them."])
+                      f"{len(found)} changes ({counts})"
+                      + (f", the first {report['limit']}: --limit lists more"
+                         if report.get("more") else "")
+                      + ". `multilateral review` accepts them."])

@@ -249,14 +249,16 @@ class KnowledgeBase:
                  claims: bool = True, split: str | None = "dev") -> Evaluation:
         return self.evaluating.evaluate(gold_dir, floors=floors, claims=claims, split=split)
 
-    def changes(self, *, since: PartialDate | str | None = None, org: str | None = None
-                ) -> ChangesReport:
+    def changes(self, *, since: PartialDate | str | None = None, org: str | None = None,
+                limit: int | None = None) -> ChangesReport:
         """What the news reports that the knowledge base does not hold, or contradicts as
-        of the story's date: pending candidates, most stories first (kb/changes.py)."""
-        from multilateral.kb.changes import changes
+        of the story's date: pending candidates, most stories first, the first `limit`
+        (50 unless given; kb/changes.py)."""
+        from multilateral.kb.changes import LIMIT, changes
         from multilateral.model.dates import PartialDate
         when = PartialDate.parse(since) if isinstance(since, str) else since
-        return changes(self.questions, self.desk, since=when, org=org)
+        return changes(self.questions, self.desk, since=when, org=org,
+                       limit=LIMIT if limit is None else limit)
 
     # -- export --------------------------------------------------------------
 

@@ -6,12 +6,15 @@ article counted is an independent story.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, String, cast, func, literal, or_, select
 
 from multilateral.store import schema as s
 from multilateral.store.articles import PENDING, candidates, with_context
+
+PAGE = 200  # groups fetched at a time by `streamed`
 
 
 def key_of(candidate: dict[str, Any]) -> str:
@@ -26,6 +29,37 @@ def grouped(pending: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     for candidate in sorted(pending, key=lambda c: c["id"]):
         groups.setdefault(key_of(candidate), []).append(candidate)
     return sorted(groups.values(), key=lambda g: (-story_count(g), g[0]["id"]))
+
+
+def streamed(connection: Connection, page: int = PAGE) -> Iterator[list[dict[str, Any]]]:
+    """The pending candidates by identity, in `grouped`'s order, `page` groups at a time:
+    the store ranks the identities (one aggregate query, its rows read a page at a time)
+    and each page's candidates are fetched by their identities. A caller that stops early
+    has read only the groups it used, whatever the size of the queue."""
+    key = func.coalesce(s.candidates.c.fact_key,
+                        literal("candidate:") + cast(s.candidates.c.id, String))
+    ranked = select(key.label("key"), s.candidates.c.fact_key.is_(None).label("alone"),
+                    func.min(s.candidates.c.id).label("first")).where(
+        s.candidates.c.status == PENDING).group_by(key, s.candidates.c.fact_key.is_(None)
+    ).order_by(func.count(s.candidates.c.article_id.distinct()).desc(),
+               func.min(s.candidates.c.id))
+    result = connection.execution_options(yield_per=page).execute(ranked)
+    try:
+        for rows in result.partitions():
+            keys = [row.key for row in rows if not row.alone]
+            alone = [row.first for row in rows if row.alone]
+            found = connection.execute(select(s.candidates.c.id).where(
+                s.candidates.c.status == PENDING,
+                or_(s.candidates.c.fact_key.in_(keys), s.candidates.c.id.in_(alone)))).all()
+            members = [c for i in range(0, len(found), 500) for c in candidates(
+                connection, status=PENDING, ids=[row.id for row in found[i:i + 500]])]
+            by_key: dict[str, list[dict[str, Any]]] = {}
+            for candidate in sorted(members, key=lambda c: c["id"]):
+                by_key.setdefault(key_of(candidate), []).append(candidate)
+            for row in rows:
+                yield by_key[row.key]
+    finally:
+        result.close()
 
 
 def story_count(group: list[dict[str, Any]]) -> int:
