@@ -187,8 +187,7 @@ class KnowledgeBase:
             from multilateral.kb import cluster as ray_job
             return ray_job.run(self.db, paths, cluster, force=force, on_item=on_item,
                                on_progress=on_progress)
-        return self.desk.ingest(paths, force=force, on_item=on_item, on_progress=on_progress,
-                                cluster=cluster)
+        return self.desk.ingest(paths, force=force, on_item=on_item, on_progress=on_progress)
 
     def ingest_content(self, name: str, data: bytes, *, force: bool = False,
                        published: PartialDate | None = None) -> IngestItem:

@@ -84,8 +84,9 @@ def _change(connection: Connection, group: list[dict[str, Any]], since: PartialD
             ) -> dict[str, Any] | None:
     """The group as a change, or None: seen only before `since`, or a fact the knowledge
     base holds."""
-    seen = stories.seen(connection, list(dict.fromkeys(c["article_id"] for c in group)))
-    articles = [seen[i] for i in dict.fromkeys(c["article_id"] for c in group)]
+    ids = list(dict.fromkeys(c["article_id"] for c in group))
+    seen = stories.seen(connection, ids)
+    articles = [seen[i] for i in ids]
     days = [day for a in articles for day in a["days"]]
     first, last = min(days), max(days)
     if since is not None and last < since.lo:

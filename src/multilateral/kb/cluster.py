@@ -39,7 +39,6 @@ from multilateral.kb.outcomes import IngestItem, IngestReport
 if TYPE_CHECKING:  # the reading stack is imported once the readers are starting
     from multilateral.ingest import sources
     from multilateral.ingest.sources import WorkItem
-    from multilateral.ingest.worker import Task
     from multilateral.model.names import KnownNames
 
 INSTALL = "pip install 'multilateral[scale]'"
@@ -131,22 +130,6 @@ def _listing(db: Database, paths: list[str]
     return listed, done
 
 
-class _Reader:
-    """A reader actor: `ingest.worker.Reader` in a worker, imported there as it starts (the
-    driver makes this one without importing the reading stack first)."""
-
-    def __init__(self, require_subject: bool) -> None:
-        from multilateral.ingest import reading
-        from multilateral.ingest.worker import Reader
-        self.reader = Reader(require_subject=require_subject, max_bytes=reading.MAX_BYTES)
-
-    def learn(self, known: KnownNames) -> None:
-        self.reader.learn(known)
-
-    def read(self, batch: list[Task]) -> list[sources.Read]:
-        return self.reader.read(batch)
-
-
 class _Pool:
     """The reader actors and the batches in flight. Batches go out in the items' order to
     the least busy reader and come back in that order: a reader has `DEPTH` at most, so
@@ -155,8 +138,9 @@ class _Pool:
 
     def __init__(self, ray: Any, size: int, *, require_subject: bool) -> None:
         self.ray = ray
-        reader = ray.remote(num_cpus=1)(_Reader)
-        self.actors = [reader.remote(require_subject) for _ in range(size)]
+        from multilateral.ingest.worker import Reader  # light: the readers import the rest
+        reader = ray.remote(num_cpus=1)(Reader)
+        self.actors = [reader.remote(require_subject=require_subject) for _ in range(size)]
         self.busy = [0] * size
         self.flight: deque[tuple[Any, int]] = deque()
 

@@ -21,7 +21,6 @@ from multilateral.ingest.pipeline import Extractor, extract_bytes
 from multilateral.ingest.reading import UnreadableArticle
 from multilateral.ingest.sources import Skipped, WorkItem
 from multilateral.kb import ingesting
-from multilateral.kb.cluster import Cluster
 from multilateral.kb.database import Database
 from multilateral.kb.outcomes import IngestItem, IngestReport, ReviewBatch, ReviewResult
 from multilateral.kb.questions import Questions
@@ -77,17 +76,12 @@ class ArticleDesk:
 
     def ingest(self, paths: list[str], *, force: bool = False,
                on_item: Callable[[IngestItem], None] | None = None,
-               on_progress: Callable[[IngestReport], None] | None = None,
-               cluster: Cluster | None = None) -> IngestReport:
+               on_progress: Callable[[IngestReport], None] | None = None) -> IngestReport:
         """Store each article with its facts as review candidates, one transaction each
         with its ledger row; items a previous run finished are passed over (failed ones
         are read again). The paths are walked lazily: `on_item` hears each article's
-        outcome, `on_progress` the report after each input. With a `cluster` the items
-        are read on Ray (`kb.cluster`) and stored here as in one process."""
-        if cluster is not None:
-            from multilateral.kb import cluster as ray_job
-            return ray_job.run(self.db, paths, cluster, force=force, on_item=on_item,
-                               on_progress=on_progress)
+        outcome, `on_progress` the report after each input. (On Ray: `KnowledgeBase.ingest`
+        with a cluster, `kb.cluster`.)"""
         return ingesting.run(self.db, self._extractor_for(force), paths, on_item=on_item,
                              on_progress=on_progress)
 

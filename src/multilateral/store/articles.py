@@ -197,11 +197,13 @@ def tags(connection: Connection, article_ids: list[int]) -> dict[int, list[dict[
 
 def candidates(connection: Connection, *, article_id: int | None = None,
                status: str | None = PENDING, candidate_id: int | None = None,
-               fact_key: str | None = None, ids: list[int] | None = None
-               ) -> list[dict[str, Any]]:
+               fact_key: str | None = None, ids: list[int] | None = None,
+               fact_keys: list[str] | None = None) -> list[dict[str, Any]]:
     statement = select(s.candidates)
     if ids is not None:
         statement = statement.where(s.candidates.c.id.in_(ids))
+    if fact_keys is not None:
+        statement = statement.where(s.candidates.c.fact_key.in_(fact_keys))
     if fact_key is not None:
         statement = statement.where(s.candidates.c.fact_key == fact_key)
     if article_id is not None:

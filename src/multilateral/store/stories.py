@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import Connection, String, cast, func, literal, or_, select
+from sqlalchemy import Connection, String, cast, func, literal, select
 
 from multilateral.store import schema as s
 from multilateral.store.articles import PENDING, candidates, with_context
@@ -48,16 +48,9 @@ def streamed(connection: Connection, page: int = PAGE) -> Iterator[list[dict[str
         for rows in result.partitions():
             keys = [row.key for row in rows if not row.alone]
             alone = [row.first for row in rows if row.alone]
-            found = connection.execute(select(s.candidates.c.id).where(
-                s.candidates.c.status == PENDING,
-                or_(s.candidates.c.fact_key.in_(keys), s.candidates.c.id.in_(alone)))).all()
-            members = [c for i in range(0, len(found), 500) for c in candidates(
-                connection, status=PENDING, ids=[row.id for row in found[i:i + 500]])]
-            by_key: dict[str, list[dict[str, Any]]] = {}
-            for candidate in sorted(members, key=lambda c: c["id"]):
-                by_key.setdefault(key_of(candidate), []).append(candidate)
-            for row in rows:
-                yield by_key[row.key]
+            members = candidates(connection, status=PENDING, fact_keys=keys) if keys else []
+            members += candidates(connection, status=PENDING, ids=alone) if alone else []
+            yield from grouped(members)  # ranked as the store ranked them
     finally:
         result.close()
 
